@@ -1,0 +1,41 @@
+import type { Sandbox } from "@cloudflare/sandbox";
+import type { TenantRuntime } from "./tenant-runtime.ts";
+
+export interface RuntimeEnv {
+  /** Shared with the API worker; every internal route requires it. */
+  OA_INTERNAL_KEY: string;
+  /** Signs short-lived tickets for the device / Control UI proxy. */
+  PROXY_TICKET_SECRET: string;
+  TENANT_RUNTIME: DurableObjectNamespace<TenantRuntime>;
+  BACKUPS: R2Bucket;
+  /** Production: Cloudflare Containers. */
+  Sandbox?: DurableObjectNamespace<Sandbox>;
+  /** Local development and tests: apps/sandbox-host. When set it wins over `Sandbox`. */
+  SANDBOX_HOST_URL?: string;
+  SANDBOX_HOST_SECRET?: string;
+  IDLE_SLEEP_SECONDS?: string;
+  BACKUP_INTERVAL_SECONDS?: string;
+  BACKUP_RETENTION?: string;
+  GATEWAY_START_TIMEOUT_SECONDS?: string;
+}
+
+export interface RuntimeSettings {
+  idleSleepMs: number;
+  backupIntervalMs: number;
+  backupRetention: number;
+  gatewayStartTimeoutMs: number;
+}
+
+function positiveNumber(raw: string | undefined, fallback: number): number {
+  const value = Number(raw);
+  return raw !== undefined && raw !== "" && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function runtimeSettings(env: Partial<RuntimeEnv>): RuntimeSettings {
+  return {
+    idleSleepMs: positiveNumber(env.IDLE_SLEEP_SECONDS, 30 * 60) * 1000,
+    backupIntervalMs: positiveNumber(env.BACKUP_INTERVAL_SECONDS, 6 * 60 * 60) * 1000,
+    backupRetention: Math.floor(positiveNumber(env.BACKUP_RETENTION, 7)),
+    gatewayStartTimeoutMs: positiveNumber(env.GATEWAY_START_TIMEOUT_SECONDS, 90) * 1000,
+  };
+}

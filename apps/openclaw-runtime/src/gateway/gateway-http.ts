@@ -1,0 +1,74 @@
+import { RuntimeError } from "../http/errors.ts";
+import type { SandboxDriver } from "../driver/sandbox-driver.ts";
+
+/** Port the gateway listens on inside the sandbox (the Dockerfile's GATEWAY_PORT). */
+export const GATEWAY_PORT = 18789;
+/** Answers 200 once startup is complete and agents are admitted (docs/gateway/health.md). */
+export const GATEWAY_READY_PATH = "/readyz";
+
+/** Session-key namespaces the gateway reserves for itself (docs/gateway/openresponses-http-api.md). */
+const RESERVED_SESSION_PREFIXES = ["subagent:", "cron:", "acp:"];
+
+export function isReservedSessionKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  return RESERVED_SESSION_PREFIXES.some((prefix) => lower.startsWith(prefix) || lower.includes(`:${prefix}`));
+}
+
+/** The host part is never resolved: drivers route by port into the tenant's own sandbox. */
+export function gatewayRequest(path: string, token: string, init: RequestInit & { headers?: Record<string, string> } = {}): Request {
+  return new Request(`http://gateway${path}`, {
+    ...init,
+    headers: { ...init.headers, authorization: `Bearer ${token}` },
+  });
+}
+
+/** A connection failure to the gateway is reported as `gateway_unavailable`, never a 500. */
+export async function callGateway(driver: SandboxDriver, request: Request): Promise<Response> {
+  try {
+    return await driver.fetch(request, GATEWAY_PORT);
+  } catch (error) {
+    throw new RuntimeError("gateway_unavailable", 503, `gateway did not answer: ${(error as Error).message}`);
+  }
+}
+
+export async function isGatewayReady(driver: SandboxDriver): Promise<boolean> {
+  try {
+    const response = await driver.fetch(new Request(`http://gateway${GATEWAY_READY_PATH}`), GATEWAY_PORT);
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+export interface ToolInvocation {
+  tool: string;
+  action?: string;
+  args?: Record<string, unknown>;
+  sessionKey?: string;
+}
+
+/** `POST /tools/invoke`, mapping the gateway's statuses onto our stable error codes. */
+export async function invokeTool(driver: SandboxDriver, token: string, invocation: ToolInvocation): Promise<unknown> {
+  const response = await callGateway(
+    driver,
+    gatewayRequest("/tools/invoke", token, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(invocation),
+    }),
+  );
+  const text = await response.text();
+  let payload: { ok?: boolean; result?: unknown; error?: { type?: string; message?: string } } = {};
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    // non-JSON answers are classified by status below
+  }
+  if (response.ok && payload.ok) return payload.result;
+  const message = payload.error?.message ?? (text.slice(0, 200) || `gateway answered ${response.status}`);
+  if (response.status === 404) throw new RuntimeError("unknown_tool", 404, `tool "${invocation.tool}" is not available`);
+  if (response.status === 403) throw new RuntimeError("tool_denied", 403, message);
+  if (response.status === 400) throw new RuntimeError("invalid_request", 400, message);
+  throw new RuntimeError("gateway_unavailable", 502, `tool call failed: ${message}`);
+}

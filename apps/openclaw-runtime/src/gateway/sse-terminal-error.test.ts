@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { withTerminalErrorEvent } from "./sse-terminal-error.ts";
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+describe("withTerminalErrorEvent", () => {
+  it("passes a healthy stream through unchanged", async () => {
+    const upstream = new Response("event: a\ndata: 1\n\ndata: [DONE]\n\n").body!;
+    let broke = false;
+    expect(await readAll(withTerminalErrorEvent(upstream, () => (broke = true)))).toBe("event: a\ndata: 1\n\ndata: [DONE]\n\n");
+    expect(broke).toBe(false);
+  });
+
+  it("ends a broken stream with response.failed and [DONE]", async () => {
+    const encoder = new TextEncoder();
+    let pulls = 0;
+    const upstream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        if (pulls === 1) controller.enqueue(encoder.encode("event: response.output_text.delta\ndata: {}\n\n"));
+        else controller.error(new Error("socket hang up"));
+      },
+    });
+    const errors: unknown[] = [];
+    const text = await readAll(withTerminalErrorEvent(upstream, (e) => errors.push(e)));
+    expect(text.startsWith("event: response.output_text.delta")).toBe(true);
+    expect(text).toContain("event: response.failed");
+    expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
+    expect(errors).toHaveLength(1);
+  });
+});

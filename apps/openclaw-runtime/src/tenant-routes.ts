@@ -1,0 +1,179 @@
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { TenantSettingsSchema } from "@openclaw-cloud/contracts";
+import { BackupIdSchema } from "./backups/backup-catalog.ts";
+import { callGateway, gatewayRequest, invokeTool, isReservedSessionKey } from "./gateway/gateway-http.ts";
+import { withTerminalErrorEvent } from "./gateway/sse-terminal-error.ts";
+import { withGatewayRpc } from "./gateway/gateway-rpc-session.ts";
+import { relayGatewaySocket } from "./gateway/ws-relay.ts";
+import { RuntimeError, errorResponse } from "./http/errors.ts";
+import { readJsonBody } from "./http/json-body.ts";
+import type { ProvisionStage, TenantRuntime } from "./tenant-runtime.ts";
+
+const TENANT_HEADER = "x-oa-tenant-id";
+
+const ProvisionBodySchema = z.object({ settings: TenantSettingsSchema }).strict();
+const ToolInvokeBodySchema = z
+  .object({
+    tool: z.string().min(1).max(128).regex(/^[\w.-]+$/),
+    action: z.string().max(128).optional(),
+    args: z.record(z.string(), z.unknown()).optional(),
+    sessionKey: z.string().min(1).max(512).optional(),
+  })
+  .strict();
+const SendBodySchema = z
+  .object({ message: z.string().min(1).max(100_000), stream: z.boolean().default(false) })
+  .strict();
+const RestoreBodySchema = z.object({ id: BackupIdSchema.optional() }).strict();
+const DmApproveBodySchema = z.object({ channel: z.string().min(1).max(64).regex(/^[\w-]+$/), code: z.string().min(1).max(64) }).strict();
+/** The gateway validates OpenResponses bodies itself; we only insist on a JSON object with input. */
+const ResponsesBodySchema = z.looseObject({ input: z.union([z.string(), z.array(z.unknown())]) });
+/** Matches the gateway's own /v1/responses body limit. */
+const MAX_RESPONSES_BODY_BYTES = 20 * 1024 * 1024;
+const RequestIdSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/);
+
+/**
+ * The tenant's routes, served inside its Durable Object. The worker in front has
+ * already checked the internal key (or proxy ticket) and the tenant id.
+ */
+export function tenantRoutes(runtime: TenantRuntime): Hono {
+  const app = new Hono();
+
+  app.onError((error) => {
+    if (error instanceof RuntimeError) return errorResponse(error);
+    console.error("tenant route failed", error instanceof Error ? error.message : String(error));
+    return errorResponse(new RuntimeError("internal_error", 500, "internal error"));
+  });
+  app.notFound(() => errorResponse(new RuntimeError("not_found", 404, "no such route")));
+
+  app.post("/v1/tenant/provision", async (c) => {
+    const { settings } = await readJsonBody(c.req.raw, ProvisionBodySchema);
+    const tenantId = c.req.header(TENANT_HEADER) ?? "";
+    if (!c.req.header("accept")?.includes("application/x-ndjson")) {
+      return c.json(await runtime.provision(tenantId, settings), 201);
+    }
+    // Progress as NDJSON lines, one per stage, so a UI can show each as it happens.
+    const { readable, writable } = new TransformStream<string, string>();
+    const writer = writable.getWriter();
+    const line = (value: unknown) => writer.write(`${JSON.stringify(value)}\n`);
+    const done = runtime
+      .provision(tenantId, settings, (stage: ProvisionStage) => void line({ stage }))
+      .then((status) => line({ stage: "done", status }))
+      .catch((error: unknown) => {
+        const failure = error instanceof RuntimeError ? error : new RuntimeError("internal_error", 500, "internal error");
+        return line({ stage: "failed", error: { code: failure.code, message: failure.message } });
+      })
+      .finally(() => writer.close());
+    runtime.ctx.waitUntil(done);
+    return new Response(readable.pipeThrough(new TextEncoderStream()), { status: 201, headers: { "content-type": "application/x-ndjson" } });
+  });
+
+  app.get("/v1/tenant/status", (c) => c.json(runtime.status()));
+  app.put("/v1/tenant/settings", async (c) => c.json(await runtime.reconfigure((await readJsonBody(c.req.raw, ProvisionBodySchema)).settings)));
+  app.post("/v1/tenant/restart", async (c) => c.json(await runtime.restart()));
+  app.post("/v1/tenant/stop", async (c) => c.json(await runtime.stop()));
+  app.delete("/v1/tenant", async (c) => c.json(await runtime.destroy(c.req.query("purgeBackups") === "true")));
+
+  app.post("/v1/backups", async (c) => c.json(await runtime.backupNow("manual"), 201));
+  app.get("/v1/backups", async (c) => c.json({ backups: runtime.status().tenantId ? await runtime.backups().list() : [] }));
+  app.post("/v1/backups/restore", async (c) => {
+    const { id } = await readJsonBody(c.req.raw, RestoreBodySchema, { allowEmpty: true });
+    return c.json(await runtime.restore(id));
+  });
+
+  app.get("/v1/devices", async (c) => c.json(await withGatewayRpc(runtime, (rpc) => rpc.listDevicePairing())));
+  app.post("/v1/devices/:requestId/approve", async (c) => {
+    const requestId = parseParam(RequestIdSchema, c.req.param("requestId"));
+    return c.json(await withGatewayRpc(runtime, (rpc) => rpc.approveDevicePairing(requestId)));
+  });
+  app.post("/v1/devices/:requestId/reject", async (c) => {
+    const requestId = parseParam(RequestIdSchema, c.req.param("requestId"));
+    return c.json(await withGatewayRpc(runtime, (rpc) => rpc.rejectDevicePairing(requestId)));
+  });
+  app.get("/v1/pairing", async (c) => {
+    const channel = c.req.query("channel");
+    return c.json(await withGatewayRpc(runtime, (rpc) => rpc.listDmPairing(channel)));
+  });
+  app.post("/v1/pairing/approve", async (c) => {
+    const body = await readJsonBody(c.req.raw, DmApproveBodySchema);
+    return c.json(await withGatewayRpc(runtime, (rpc) => rpc.approveDmPairing(body)));
+  });
+
+  app.post("/v1/tools/invoke", async (c) => {
+    const body = await readJsonBody(c.req.raw, ToolInvokeBodySchema);
+    if (body.sessionKey) rejectReservedSessionKey(body.sessionKey);
+    const driver = await runtime.ensureRunning();
+    return c.json({ result: await invokeTool(driver, runtime.gatewayToken, body) });
+  });
+
+  app.get("/v1/sessions", async (c) => {
+    const driver = await runtime.ensureRunning();
+    return c.json({ result: await invokeTool(driver, runtime.gatewayToken, { tool: "sessions_list", args: {} }) });
+  });
+
+  app.get("/v1/sessions/:sessionKey/history", async (c) => {
+    const sessionKey = sessionKeyParam(c);
+    const driver = await runtime.ensureRunning();
+    return c.json({ result: await invokeTool(driver, runtime.gatewayToken, { tool: "sessions_history", args: { sessionKey } }) });
+  });
+
+  // Sending into a session runs a normal agent turn in it via /v1/responses with the
+  // session key header; /tools/invoke denies `sessions_send` over HTTP by design.
+  app.post("/v1/sessions/:sessionKey/send", async (c) => {
+    const sessionKey = sessionKeyParam(c);
+    const { message, stream } = await readJsonBody(c.req.raw, SendBodySchema);
+    const body = JSON.stringify({ model: "openclaw", input: message, stream });
+    return forwardResponses(runtime, body, sessionKey);
+  });
+
+  app.post("/v1/responses", async (c) => {
+    const sessionKey = c.req.header("x-openclaw-session-key");
+    if (sessionKey) rejectReservedSessionKey(sessionKey);
+    const body = await readJsonBody(c.req.raw, ResponsesBodySchema, { maxBytes: MAX_RESPONSES_BODY_BYTES });
+    return forwardResponses(runtime, JSON.stringify(body), sessionKey);
+  });
+
+  app.all("/gateway/:tenantId/*", async (c) => relayGatewaySocket(runtime, c.req.raw));
+
+  return app;
+}
+
+async function forwardResponses(runtime: TenantRuntime, body: string, sessionKey: string | undefined): Promise<Response> {
+  const driver = await runtime.ensureRunning();
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (sessionKey) headers["x-openclaw-session-key"] = sessionKey;
+  let upstream: Response;
+  try {
+    upstream = await callGateway(driver, gatewayRequest("/v1/responses", runtime.gatewayToken, { method: "POST", headers, body }));
+  } catch (error) {
+    runtime.ctx.waitUntil(runtime.gatewayBroke(error));
+    throw error;
+  }
+  const contentType = upstream.headers.get("content-type") ?? "application/json";
+  if (!upstream.body || !contentType.includes("text/event-stream")) {
+    return new Response(upstream.body, { status: upstream.status, headers: { "content-type": contentType } });
+  }
+  const body$ = withTerminalErrorEvent(upstream.body, (error) => runtime.ctx.waitUntil(runtime.gatewayBroke(error)));
+  return new Response(body$, {
+    status: upstream.status,
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },
+  });
+}
+
+function sessionKeyParam(c: Context): string {
+  const sessionKey = parseParam(z.string().min(1).max(512), c.req.param("sessionKey"));
+  rejectReservedSessionKey(sessionKey);
+  return sessionKey;
+}
+
+function rejectReservedSessionKey(sessionKey: string): void {
+  if (isReservedSessionKey(sessionKey)) {
+    throw new RuntimeError("reserved_session_key", 400, "session keys in the subagent:, cron: and acp: namespaces are reserved");
+  }
+}
+
+function parseParam<T>(schema: z.ZodType<T>, value: string | undefined): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new RuntimeError("invalid_request", 400, "invalid path parameter");
+  return parsed.data;
+}

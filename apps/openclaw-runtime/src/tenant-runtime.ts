@@ -1,0 +1,422 @@
+import { DurableObject } from "cloudflare:workers";
+import { TenantSettingsSchema, type TenantSettings } from "@openclaw-cloud/contracts";
+import { BackupStore } from "./backups/backup-store.ts";
+import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
+import { CloudflareSandboxDriver } from "./driver/cloudflare-sandbox-driver.ts";
+import type { SandboxDriver } from "./driver/sandbox-driver.ts";
+import { SandboxHostDriver } from "./driver/sandbox-host-driver.ts";
+import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
+import { isGatewayReady } from "./gateway/gateway-http.ts";
+import { RuntimeError } from "./http/errors.ts";
+import { INITIAL_TENANT_STATE, canTransition, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
+import { tenantRoutes } from "./tenant-routes.ts";
+
+/** Process id of the gateway inside the sandbox. */
+const GATEWAY_PROCESS = "gateway";
+/** Where the launcher looks for an archive to restore into a fresh state directory. */
+const RESTORE_ARCHIVE_PATH = "restore/latest.tar.gz";
+/** Written by the launcher once a state directory holds a gateway's state. */
+const STATE_MARKER_PATH = "openclaw/openclaw.json";
+const READY_POLL_MS = 100;
+const ACTIVITY_PERSIST_MS = 10_000;
+
+export type ProvisionStage = "provisioning" | "restoring" | "starting" | "ready";
+
+export interface TenantStatus {
+  tenantId: string | null;
+  state: TenantState["name"];
+  since: string | null;
+  uptimeMs: number | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  openclawVersion: string | null;
+  lastBackup: Pick<BackupManifest, "id" | "createdAt" | "reason" | "bytes"> | null;
+  agent: { name: string } | null;
+  model: { provider: string; model: string } | null;
+}
+
+interface Stored {
+  state: TenantState;
+  tenantId: string | null;
+  settings: TenantSettings | null;
+  gatewayToken: string | null;
+  openclawVersion: string | null;
+  lastBackup: BackupManifest | null;
+  lastActivity: number;
+  lastScheduledBackup: number;
+}
+
+/**
+ * One per tenant. Owns the tenant's lifecycle (see lifecycle/tenant-state.ts), its
+ * settings and gateway token (which never leave this object except into the gateway
+ * process), and serialises every lifecycle operation so two gateways never start.
+ */
+export class TenantRuntime extends DurableObject<RuntimeEnv> {
+  readonly settings: RuntimeSettings;
+  #stored: Stored = {
+    state: INITIAL_TENANT_STATE,
+    tenantId: null,
+    settings: null,
+    gatewayToken: null,
+    openclawVersion: null,
+    lastBackup: null,
+    lastActivity: 0,
+    lastScheduledBackup: 0,
+  };
+  #queue: Promise<unknown> = Promise.resolve();
+  #openRelays = 0;
+  #lastActivityPersisted = 0;
+  readonly #routes = tenantRoutes(this);
+
+  constructor(ctx: DurableObjectState, env: RuntimeEnv) {
+    super(ctx, env);
+    this.settings = runtimeSettings(env);
+    ctx.blockConcurrencyWhile(async () => {
+      const entries = await ctx.storage.get(Object.keys(this.#stored));
+      for (const [key, value] of entries) (this.#stored as unknown as Record<string, unknown>)[key] = value;
+    });
+  }
+
+  override fetch(request: Request): Promise<Response> {
+    return Promise.resolve(this.#routes.fetch(request));
+  }
+
+  get state(): TenantState {
+    return this.#stored.state;
+  }
+
+  get gatewayToken(): string {
+    if (!this.#stored.gatewayToken) throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
+    return this.#stored.gatewayToken;
+  }
+
+  /** The tenant's sandbox: local sandbox host when configured, Cloudflare Containers otherwise. */
+  driver(): SandboxDriver {
+    const tenantId = this.#requireTenantId();
+    if (this.env.SANDBOX_HOST_URL) return new SandboxHostDriver(this.env.SANDBOX_HOST_URL, this.env.SANDBOX_HOST_SECRET ?? "", tenantId);
+    if (!this.env.Sandbox) throw new RuntimeError("internal_error", 500, "no sandbox binding configured");
+    return new CloudflareSandboxDriver(this.env.Sandbox, tenantId);
+  }
+
+  backups(): BackupStore {
+    return new BackupStore(this.env.BACKUPS, this.#requireTenantId());
+  }
+
+  status(): TenantStatus {
+    const { state, settings, lastBackup } = this.#stored;
+    return {
+      tenantId: this.#stored.tenantId,
+      state: state.name,
+      since: state.since ? new Date(state.since).toISOString() : null,
+      uptimeMs: state.name === "running" && state.readyAt ? Date.now() - state.readyAt : null,
+      lastError: state.lastError,
+      lastErrorAt: state.lastErrorAt ? new Date(state.lastErrorAt).toISOString() : null,
+      openclawVersion: this.#stored.openclawVersion,
+      lastBackup: lastBackup ? { id: lastBackup.id, createdAt: lastBackup.createdAt, reason: lastBackup.reason, bytes: lastBackup.bytes } : null,
+      agent: settings ? { name: settings.agent.name } : null,
+      model: settings ? { provider: settings.model.provider, model: settings.model.model } : null,
+    };
+  }
+
+  /** First creation of the tenant's gateway. Restores the newest backup if one exists. */
+  provision(tenantId: string, settings: TenantSettings, onStage: (stage: ProvisionStage) => void = () => {}): Promise<TenantStatus> {
+    return this.#serial(async () => {
+      if (this.#stored.state.name !== "absent") throw new RuntimeError("tenant_exists", 409, "this tenant already has an OpenClaw instance");
+      onStage("provisioning");
+      await this.#apply({ type: "provision" });
+      await this.#save({ tenantId, settings, gatewayToken: randomToken(), lastScheduledBackup: Date.now() });
+      await this.#start(onStage);
+      return this.status();
+    });
+  }
+
+  /** New settings (e.g. a new provider key): stored, then the gateway restarts on them. */
+  reconfigure(settings: TenantSettings): Promise<TenantStatus> {
+    return this.#serial(async () => {
+      this.#requireProvisioned();
+      await this.#save({ settings: TenantSettingsSchema.parse(settings) });
+      if (this.#stored.state.name === "running" || this.#stored.state.name === "error") {
+        await this.#stopGateway();
+        await this.#start();
+      }
+      return this.status();
+    });
+  }
+
+  /** Every request that needs the gateway goes through here; a sleeping or failed tenant wakes. */
+  async ensureRunning(): Promise<SandboxDriver> {
+    this.touch();
+    if (this.#stored.state.name === "running") return this.driver();
+    this.#requireProvisioned();
+    await this.#serial(async () => {
+      if (this.#stored.state.name !== "running") await this.#start();
+    });
+    return this.driver();
+  }
+
+  restart(): Promise<TenantStatus> {
+    return this.#serial(async () => {
+      this.#requireProvisioned();
+      await this.#stopGateway();
+      await this.#start();
+      return this.status();
+    });
+  }
+
+  /** Stops the gateway after a backup; the next request wakes it. */
+  stop(reason: BackupReason = "sleep"): Promise<TenantStatus> {
+    return this.#serial(async () => {
+      this.#requireProvisioned();
+      if (this.#stored.state.name === "sleeping") return this.status();
+      if (this.#stored.state.name === "running") await this.#backup(reason);
+      await this.#stopGateway();
+      return this.status();
+    });
+  }
+
+  /** Removes the sandbox. Backups stay unless purged, so provisioning again restores them. */
+  destroy(purgeBackups: boolean): Promise<TenantStatus> {
+    return this.#serial(async () => {
+      this.#requireProvisioned();
+      if (this.#stored.state.name === "running" && !purgeBackups) await this.#backup("destroy");
+      await this.#apply({ type: "destroy" });
+      await this.driver().destroy();
+      if (purgeBackups) await this.backups().deleteAll();
+      await this.#apply({ type: "destroyed" });
+      const tenantId = this.#stored.tenantId;
+      await this.#save({ settings: null, gatewayToken: null, openclawVersion: null, lastBackup: purgeBackups ? null : this.#stored.lastBackup });
+      await this.ctx.storage.deleteAlarm();
+      return { ...this.status(), tenantId };
+    });
+  }
+
+  backupNow(reason: BackupReason = "manual"): Promise<BackupManifest> {
+    return this.#serial(async () => {
+      this.#requireProvisioned();
+      if (this.#stored.state.name !== "running") await this.#start();
+      return this.#backup(reason);
+    });
+  }
+
+  /** Replaces the gateway's state with a backup (the newest when no id is given). */
+  restore(id: string | undefined): Promise<TenantStatus> {
+    return this.#serial(async () => {
+      this.#requireProvisioned();
+      const store = this.backups();
+      const manifest = id ? await store.get(id) : await store.newest();
+      if (!manifest) throw new RuntimeError("backup_not_found", 404, id ? `no backup ${id}` : "this tenant has no backups");
+      await this.#stopGateway();
+      const driver = this.driver();
+      await this.#placeArchive(driver, manifest);
+      const result = await driver.exec(["openclaw-cloud-gateway", "restore", "--input", RESTORE_ARCHIVE_PATH], { timeoutMs: 120_000 });
+      if (result.exitCode !== 0) {
+        await this.#apply({ type: "fail", error: `restore failed: ${lastLine(result.stderr || result.stdout)}` });
+        throw new RuntimeError("restore_failed", 500, `restore failed: ${lastLine(result.stderr || result.stdout)}`);
+      }
+      await this.#start();
+      return this.status();
+    });
+  }
+
+  /** Notes activity so the idle timer restarts; persisted at most every few seconds. */
+  touch(): void {
+    const now = Date.now();
+    this.#stored.lastActivity = now;
+    if (now - this.#lastActivityPersisted > ACTIVITY_PERSIST_MS) {
+      this.#lastActivityPersisted = now;
+      this.ctx.waitUntil(this.ctx.storage.put("lastActivity", now).then(() => this.#scheduleAlarm()));
+    }
+  }
+
+  /** Open device / Control UI relays keep the tenant awake. */
+  relayOpened(): void {
+    this.#openRelays += 1;
+    this.touch();
+  }
+
+  relayClosed(): void {
+    this.#openRelays = Math.max(0, this.#openRelays - 1);
+    this.touch();
+  }
+
+  /** A stream or call found the gateway gone: record it so the next request restarts it. */
+  async gatewayBroke(error: unknown): Promise<void> {
+    await this.#serial(async () => {
+      if (this.#stored.state.name !== "running") return;
+      const process = await this.driver().getProcess(GATEWAY_PROCESS).catch(() => null);
+      if (process?.status === "running" && (await isGatewayReady(this.driver()))) return;
+      await this.#apply({ type: "fail", error: `gateway stopped: ${(error as Error)?.message ?? String(error)}` });
+    });
+  }
+
+  override async alarm(): Promise<void> {
+    const { state, lastActivity, lastScheduledBackup } = this.#stored;
+    const now = Date.now();
+    if (state.name === "running") {
+      if (now - lastScheduledBackup >= this.settings.backupIntervalMs) {
+        await this.backupNow("scheduled").catch((error) => console.error("scheduled backup failed", (error as Error).message));
+      }
+      if (this.#openRelays === 0 && now - lastActivity >= this.settings.idleSleepMs) {
+        await this.stop("sleep").catch((error) => console.error("idle sleep failed", (error as Error).message));
+      }
+    }
+    await this.#scheduleAlarm();
+  }
+
+  async #scheduleAlarm(): Promise<void> {
+    const { state, lastActivity, lastScheduledBackup } = this.#stored;
+    if (state.name !== "running") return;
+    const next = Math.min(lastActivity + this.settings.idleSleepMs, lastScheduledBackup + this.settings.backupIntervalMs);
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(Math.max(next, Date.now() + 1000));
+  }
+
+  /** Starts the gateway; callers hold the queue. */
+  async #start(onStage: (stage: ProvisionStage) => void = () => {}): Promise<void> {
+    await this.#apply({ type: "start" });
+    const driver = this.driver();
+    try {
+      await driver.killProcess(GATEWAY_PROCESS);
+      if (!(await driver.readFile(STATE_MARKER_PATH).then(drain))) {
+        const newest = await this.backups().newest();
+        if (newest) {
+          onStage("restoring");
+          await this.#placeArchive(driver, newest);
+        }
+      }
+      onStage("starting");
+      const { settings, gatewayToken } = this.#stored;
+      await driver.startProcess(GATEWAY_PROCESS, ["openclaw-cloud-gateway", "start"], {
+        OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
+        OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
+      });
+      const version = this.#stored.openclawVersion ? null : driver.exec(["openclaw", "--version"]).catch(() => null);
+      await this.#waitUntilReady(driver);
+      const versionResult = await version;
+      if (versionResult?.exitCode === 0) await this.#save({ openclawVersion: parseOpenclawVersion(versionResult.stdout) });
+      await this.#apply({ type: "ready" });
+      onStage("ready");
+      this.touch();
+      await this.#scheduleAlarm();
+    } catch (error) {
+      const message = error instanceof RuntimeError ? error.message : `gateway failed to start: ${(error as Error).message}`;
+      await driver.killProcess(GATEWAY_PROCESS).catch(() => {});
+      await this.#apply({ type: "fail", error: message });
+      throw error instanceof RuntimeError ? error : new RuntimeError("gateway_start_failed", 502, message);
+    }
+  }
+
+  async #waitUntilReady(driver: SandboxDriver): Promise<void> {
+    const deadline = Date.now() + this.settings.gatewayStartTimeoutMs;
+    while (Date.now() < deadline) {
+      if (await isGatewayReady(driver)) return;
+      const process = await driver.getProcess(GATEWAY_PROCESS);
+      if (!process || process.status !== "running") {
+        const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => ({ stdout: "", stderr: "" }));
+        throw new RuntimeError("gateway_start_failed", 502, `gateway failed to start: ${lastLine(logs.stderr || logs.stdout) || `exited with ${process?.exitCode ?? "unknown status"}`}`);
+      }
+      await sleep(READY_POLL_MS);
+    }
+    throw new RuntimeError("gateway_start_failed", 504, `gateway failed to start: not ready after ${this.settings.gatewayStartTimeoutMs / 1000} s`);
+  }
+
+  async #stopGateway(): Promise<void> {
+    const { name } = this.#stored.state;
+    if (name === "sleeping") return;
+    await this.#apply({ type: "stop" });
+    await this.driver().killProcess(GATEWAY_PROCESS);
+    await this.#apply({ type: "stopped" });
+  }
+
+  async #backup(reason: BackupReason): Promise<BackupManifest> {
+    const driver = this.driver();
+    const id = newBackupId(new Date(), randomSuffix());
+    const output = `backups/${id}.tar.gz`;
+    const result = await driver.exec(["openclaw-cloud-gateway", "backup", "--output", output], { timeoutMs: 300_000 });
+    if (result.exitCode !== 0) throw new RuntimeError("backup_failed", 500, `backup failed: ${lastLine(result.stderr || result.stdout)}`);
+    const made = parseBackupReport(result.stdout);
+    const archive = await driver.readFile(output);
+    if (!archive) throw new RuntimeError("backup_failed", 500, "backup archive missing after create");
+    const manifest = await this.backups().put(
+      { id, createdAt: new Date().toISOString(), reason, bytes: made.bytes, sha256: made.sha256, openclawVersion: this.#stored.openclawVersion },
+      archive,
+    );
+    await driver.deleteFile(output);
+    await this.backups().applyRetention(this.settings.backupRetention);
+    await this.#save({ lastBackup: manifest, ...(reason === "scheduled" ? { lastScheduledBackup: Date.now() } : {}) });
+    return manifest;
+  }
+
+  async #placeArchive(driver: SandboxDriver, manifest: BackupManifest): Promise<void> {
+    const archive = await this.backups().openArchive(manifest);
+    if (!archive) throw new RuntimeError("backup_not_found", 404, `backup ${manifest.id} has no archive`);
+    await driver.writeFile(RESTORE_ARCHIVE_PATH, archive);
+  }
+
+  async #apply(event: TenantEvent): Promise<void> {
+    await this.#save({ state: transition(this.#stored.state, event, Date.now()) });
+  }
+
+  async #save(patch: Partial<Stored>): Promise<void> {
+    Object.assign(this.#stored, patch);
+    await this.ctx.storage.put(patch as Record<string, unknown>);
+  }
+
+  /** Runs lifecycle operations one at a time, in arrival order. */
+  #serial<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(operation, operation);
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  #requireProvisioned(): void {
+    if (this.#stored.state.name === "absent" || !this.#stored.settings) {
+      throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
+    }
+    if (this.#stored.state.name === "stopping" && !canTransition(this.#stored.state, "start")) {
+      throw new RuntimeError("tenant_busy", 409, "the instance is stopping; try again shortly");
+    }
+  }
+
+  #requireTenantId(): string {
+    if (!this.#stored.tenantId) throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
+    return this.#stored.tenantId;
+  }
+}
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function randomSuffix(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function drain(stream: ReadableStream<Uint8Array> | null): Promise<boolean> {
+  if (!stream) return false;
+  await stream.cancel();
+  return true;
+}
+
+function lastLine(text: string): string {
+  return text.trim().split("\n").at(-1)?.slice(0, 500) ?? "";
+}
+
+export function parseOpenclawVersion(stdout: string): string | null {
+  return stdout.match(/(\d{4}\.\d+\.\d+[\w.-]*)/)?.[1] ?? null;
+}
+
+/** The launcher's `backup` prints one JSON line describing the archive it wrote. */
+export function parseBackupReport(stdout: string): { bytes: number; sha256: string } {
+  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  const parsed = line ? (JSON.parse(line) as { bytes?: unknown; sha256?: unknown }) : {};
+  if (typeof parsed.bytes !== "number" || typeof parsed.sha256 !== "string") {
+    throw new RuntimeError("backup_failed", 500, "backup did not report its archive size and digest");
+  }
+  return { bytes: parsed.bytes, sha256: parsed.sha256 };
+}

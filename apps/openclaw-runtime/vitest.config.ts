@@ -1,0 +1,31 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+// Two projects: unit tests run inside workerd with the dev wrangler config; the
+// integration tests run in Node and start the real stack (wrangler dev, the
+// sandbox host, the model server and real OpenClaw gateways).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.dev.jsonc" },
+            miniflare: { bindings: { OA_INTERNAL_KEY: "test-internal-key", PROXY_TICKET_SECRET: "test-ticket-secret" } },
+          }),
+        ],
+        test: { name: "workers", include: ["src/**/*.test.ts"] },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
