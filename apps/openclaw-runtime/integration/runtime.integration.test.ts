@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectSse, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
+
+// The real stack: wrangler dev running the runtime worker and its Durable Objects, the
+// sandbox host running real `openclaw gateway` processes, and the offline model server.
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ stateDir: `${process.env.TMPDIR ?? "/tmp"}/occ-runtime-it-${process.pid}`, tokenDelayMs: 5 });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function runtime(tenant: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  for (const [k, v] of Object.entries(stack.internalHeaders(tenant))) headers.set(k, v);
+  if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
+  return fetch(`${stack.runtimeUrl}${path}`, { ...init, headers });
+}
+
+async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+async function provision(tenant: string): Promise<Record<string, unknown>> {
+  return json(await runtime(tenant, "/v1/tenant/provision", { method: "POST", body: JSON.stringify({ settings: stack.tenantSettings() }) }), 201);
+}
+
+/** Streams one turn and returns its events; the text deltas are what the model emitted. */
+async function chat(tenant: string, text: string, sessionKey?: string): Promise<{ events: SseEvent[]; text: string }> {
+  const response = await runtime(tenant, "/v1/responses", {
+    method: "POST",
+    headers: sessionKey ? { "x-openclaw-session-key": sessionKey } : {},
+    body: JSON.stringify({ model: "openclaw", input: text, stream: true }),
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toContain("text/event-stream");
+  const events = await collectSse(response.body!);
+  const deltas = events.filter((e) => e.event === "response.output_text.delta").map((e) => (JSON.parse(e.data) as { delta: string }).delta);
+  return { events, text: deltas.join("") };
+}
+
+function sessionsText(result: unknown): string {
+  return JSON.stringify(result);
+}
+
+describe("tenant runtime with real gateways", () => {
+  it("provisions two tenants side by side, each streaming its own chat", async () => {
+    const [a, b] = await Promise.all([provision("tenant-a"), provision("tenant-b")]);
+    expect(a).toMatchObject({ state: "running", tenantId: "tenant-a", lastError: null });
+    expect(b).toMatchObject({ state: "running", tenantId: "tenant-b" });
+    expect(JSON.stringify(a)).not.toContain("local-model-key");
+
+    const [chatA, chatB] = await Promise.all([
+      chat("tenant-a", "hello from alpha [words:40]", "webchat-alpha"),
+      chat("tenant-b", "hello from bravo [words:40]", "webchat-bravo"),
+    ]);
+    for (const { events, text } of [chatA, chatB]) {
+      const deltas = events.filter((e) => e.event === "response.output_text.delta");
+      expect(deltas.length).toBeGreaterThan(10);
+      // Streaming, not buffering: the first delta arrives well before the last one.
+      expect(deltas.at(-1)!.at - deltas[0]!.at).toBeGreaterThan(50);
+      expect(events.at(-1)?.data).toBe("[DONE]");
+    }
+    expect(chatA.text).toContain("hello from alpha");
+    expect(chatB.text).toContain("hello from bravo");
+  });
+
+  it("invokes tools, lists sessions and shows history for each tenant only", async () => {
+    const invoked = await json<{ result: unknown }>(
+      await runtime("tenant-a", "/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "sessions_list", args: {} }) }),
+    );
+    expect(sessionsText(invoked.result)).toContain("webchat-alpha");
+
+    const listA = sessionsText((await json<{ result: unknown }>(await runtime("tenant-a", "/v1/sessions"))).result);
+    const listB = sessionsText((await json<{ result: unknown }>(await runtime("tenant-b", "/v1/sessions"))).result);
+    expect(listA).toContain("webchat-alpha");
+    expect(listA).not.toContain("webchat-bravo");
+    expect(listB).toContain("webchat-bravo");
+    expect(listB).not.toContain("webchat-alpha");
+
+    const history = await json<{ result: unknown }>(await runtime("tenant-a", `/v1/sessions/${encodeURIComponent("webchat-alpha")}/history`));
+    expect(sessionsText(history.result)).toContain("hello from alpha");
+    const foreign = await json<{ result: unknown }>(await runtime("tenant-b", `/v1/sessions/${encodeURIComponent("webchat-alpha")}/history`));
+    expect(sessionsText(foreign.result)).not.toContain("hello from alpha");
+  });
+
+  it("sends into an existing session, streaming and not", async () => {
+    const sent = await runtime("tenant-a", `/v1/sessions/${encodeURIComponent("webchat-alpha")}/send`, {
+      method: "POST",
+      body: JSON.stringify({ message: "second message in alpha" }),
+    });
+    const body = await json<{ output?: unknown; status?: string }>(sent);
+    expect(JSON.stringify(body)).toContain("second message in alpha");
+
+    const streamed = await runtime("tenant-a", `/v1/sessions/${encodeURIComponent("webchat-alpha")}/send`, {
+      method: "POST",
+      body: JSON.stringify({ message: "third message [words:5]", stream: true }),
+    });
+    const events = await collectSse(streamed.body!);
+    expect(events.some((e) => e.event === "response.completed")).toBe(true);
+
+    const history = await json<{ result: unknown }>(await runtime("tenant-a", `/v1/sessions/${encodeURIComponent("webchat-alpha")}/history`));
+    expect(sessionsText(history.result)).toContain("second message in alpha");
+    expect(sessionsText(history.result)).toContain("third message");
+  });
+
+  it("answers gateway-side bad input with clear errors", async () => {
+    const unknown = await runtime("tenant-a", "/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "no_such_tool" }) });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("unknown_tool");
+    const denied = await runtime("tenant-a", "/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "exec", args: { command: "id" } }) });
+    expect([403, 404]).toContain(denied.status);
+    const noPairing = await runtime("tenant-a", "/v1/devices/does-not-exist/approve", { method: "POST" });
+    expect(noPairing.status).toBe(404);
+    expect(((await noPairing.json()) as { error: { code: string } }).error.code).toBe("pairing_request_not_found");
+  });
+
+  it("keeps sessions across restart and stop/wake", async () => {
+    const restarted = await json(await runtime("tenant-a", "/v1/tenant/restart", { method: "POST" }));
+    expect(restarted).toMatchObject({ state: "running" });
+    expect(sessionsText((await json<{ result: unknown }>(await runtime("tenant-a", "/v1/sessions"))).result)).toContain("webchat-alpha");
+
+    const stopped = await json(await runtime("tenant-a", "/v1/tenant/stop", { method: "POST" }));
+    expect(stopped).toMatchObject({ state: "sleeping" });
+    expect((stopped as { lastBackup: unknown }).lastBackup).not.toBeNull();
+    // The next request wakes the tenant.
+    expect(sessionsText((await json<{ result: unknown }>(await runtime("tenant-a", "/v1/sessions"))).result)).toContain("webchat-alpha");
+    expect(await json(await runtime("tenant-a", "/v1/tenant/status"))).toMatchObject({ state: "running" });
+  });
+
+  it("gives a terminal error event when the gateway dies mid-stream, then recovers", async () => {
+    const response = await runtime("tenant-b", "/v1/responses", {
+      method: "POST",
+      body: JSON.stringify({ model: "openclaw", input: "long answer please [words:2000]", stream: true }),
+    });
+    const events: SseEvent[] = [];
+    let killedAt = 0;
+    for await (const event of readSse(response.body!)) {
+      events.push(event);
+      if (!killedAt && events.filter((e) => e.event === "response.output_text.delta").length === 5) {
+        killedAt = performance.now();
+        const kill = await fetch(`${stack.sandboxHostUrl}/sandboxes/tenant-b/processes/gateway?signal=SIGKILL`, {
+          method: "DELETE",
+          headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` },
+        });
+        expect(kill.ok).toBe(true);
+      }
+    }
+    const failed = events.find((e) => e.event === "response.failed");
+    expect(failed).toBeDefined();
+    expect(failed!.at - killedAt).toBeLessThan(5000);
+    expect(events.at(-1)?.data).toBe("[DONE]");
+
+    const next = await chat("tenant-b", "are you back?");
+    expect(next.text).toContain("are you back?");
+  });
+
+  it("backs up, destroys and provisions again with the earlier session back", async () => {
+    const backup = await json<{ id: string; bytes: number }>(await runtime("tenant-b", "/v1/backups", { method: "POST" }), 201);
+    expect(backup.bytes).toBeGreaterThan(0);
+    const listed = await json<{ backups: Array<{ id: string }> }>(await runtime("tenant-b", "/v1/backups"));
+    expect(listed.backups[0]?.id).toBe(backup.id);
+    expect((await json<{ backups: Array<{ id: string }> }>(await runtime("tenant-a", "/v1/backups"))).backups.map((b) => b.id)).not.toContain(backup.id);
+
+    expect(await json(await runtime("tenant-b", "/v1/tenant", { method: "DELETE" }))).toMatchObject({ state: "absent" });
+    expect((await runtime("tenant-b", "/v1/sessions")).status).toBe(404);
+
+    expect(await provision("tenant-b")).toMatchObject({ state: "running" });
+    const list = sessionsText((await json<{ result: unknown }>(await runtime("tenant-b", "/v1/sessions"))).result);
+    expect(list).toContain("webchat-bravo");
+  });
+
+  it("restores a named backup", async () => {
+    const { backups } = await json<{ backups: Array<{ id: string }> }>(await runtime("tenant-b", "/v1/backups"));
+    const restored = await json(await runtime("tenant-b", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: backups.at(-1)!.id }) }));
+    expect(restored).toMatchObject({ state: "running" });
+    const missing = await runtime("tenant-b", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: "20200101T000000000Z-aaaaaa" }) });
+    expect(missing.status).toBe(404);
+  });
+});

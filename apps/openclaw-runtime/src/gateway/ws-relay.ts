@@ -1,0 +1,80 @@
+import { injectSharedAuth } from "@openclaw-cloud/gateway-rpc";
+import { RuntimeError } from "../http/errors.ts";
+import type { TenantRuntime } from "../tenant-runtime.ts";
+import { callGateway, gatewayRequest } from "./gateway-http.ts";
+import { openGatewaySocket } from "./gateway-socket.ts";
+
+/** Strips the public `/gateway/<tenant>` prefix: the gateway itself serves from `/`. */
+export function gatewayPath(url: URL, tenantId: string): string {
+  const prefix = `/gateway/${tenantId}`;
+  const rest = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+  return `${rest.startsWith("/") ? rest : `/${rest}`}${url.search}`;
+}
+
+/**
+ * The proxy for a tenant's own devices and the Control UI. WebSocket connections are
+ * relayed frame by frame: the client's `connect` request gets the gateway's shared
+ * token injected, so the device goes through OpenClaw's normal pairing without ever
+ * seeing that token. Plain HTTP (the Control UI's assets) is forwarded as is.
+ */
+export async function relayGatewaySocket(runtime: TenantRuntime, request: Request): Promise<Response> {
+  const tenantId = request.headers.get("x-oa-tenant-id") ?? "";
+  const path = gatewayPath(new URL(request.url), tenantId);
+  const driver = await runtime.ensureRunning();
+
+  if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+    const headers: Record<string, string> = {};
+    for (const name of ["accept", "accept-language", "if-none-match", "if-modified-since", "content-type"]) {
+      const value = request.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    const upstream = await callGateway(driver, gatewayRequest(path, runtime.gatewayToken, { method: request.method, headers, body: request.body }));
+    return new Response(upstream.body, { status: upstream.status, headers: withoutHopHeaders(upstream.headers) });
+  }
+
+  const origin = request.headers.get("origin");
+  const upstream = await openGatewaySocket(driver, path, origin ? { origin } : {}).catch((error: unknown) => {
+    runtime.ctx.waitUntil(runtime.gatewayBroke(error));
+    throw error instanceof RuntimeError ? error : new RuntimeError("gateway_unavailable", 502, "gateway did not accept the connection");
+  });
+  const pair = new WebSocketPair();
+  const [client, server] = [pair[0], pair[1]];
+  server.accept();
+  runtime.relayOpened();
+  const token = runtime.gatewayToken;
+
+  server.addEventListener("message", (event) => {
+    runtime.touch();
+    upstream.send(typeof event.data === "string" ? injectSharedAuth(event.data, token) : event.data);
+  });
+  upstream.addEventListener("message", (event) => server.send(event.data));
+
+  let closed = false;
+  const closeBoth = (code: number, reason: string) => {
+    if (closed) return;
+    closed = true;
+    runtime.relayClosed();
+    const safeCode = code === 1005 || code === 1006 || code < 1000 ? 1011 : code;
+    for (const socket of [server, upstream]) {
+      try {
+        socket.close(safeCode, reason.slice(0, 120));
+      } catch {
+        // already closed
+      }
+    }
+  };
+  server.addEventListener("close", (event) => closeBoth(event.code, event.reason));
+  upstream.addEventListener("close", (event) => closeBoth(event.code, event.reason));
+  server.addEventListener("error", () => closeBoth(1011, "client error"));
+  upstream.addEventListener("error", () => closeBoth(1011, "gateway error"));
+
+  return new Response(null, { status: 101, webSocket: client });
+}
+
+const HOP_HEADERS = ["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer"];
+
+function withoutHopHeaders(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  for (const name of HOP_HEADERS) copy.delete(name);
+  return copy;
+}

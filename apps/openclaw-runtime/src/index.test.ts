@@ -1,0 +1,95 @@
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+
+const KEY = "test-internal-key";
+const base = "http://runtime";
+
+function call(path: string, init: RequestInit & { tenant?: string | null; key?: string | null } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.key !== null) headers.set("x-oa-internal-key", init.key ?? KEY);
+  if (init.tenant !== null) headers.set("x-oa-tenant-id", init.tenant ?? "tenant-a");
+  return exports.default.fetch(new Request(`${base}${path}`, { ...init, headers }));
+}
+
+async function expectError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toContain("application/json");
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+}
+
+describe("runtime worker routing", () => {
+  it("answers health without auth", async () => {
+    const response = await exports.default.fetch(new Request(`${base}/healthz`));
+    expect(response.status).toBe(200);
+  });
+
+  it("requires the internal key on every internal route", async () => {
+    for (const [method, path] of [
+      ["GET", "/v1/tenant/status"],
+      ["POST", "/v1/tenant/provision"],
+      ["POST", "/v1/responses"],
+      ["GET", "/v1/devices"],
+      ["POST", "/v1/backups"],
+      ["POST", "/v1/gateway/tickets"],
+    ] as const) {
+      await expectError(await call(path, { method, key: null }), 401, "unauthorized");
+      await expectError(await call(path, { method, key: "wrong" }), 401, "unauthorized");
+    }
+  });
+
+  it("validates the tenant id", async () => {
+    await expectError(await call("/v1/tenant/status", { tenant: null }), 400, "invalid_tenant_id");
+    for (const tenant of ["A", "../b", "a--b", "x".repeat(64)]) {
+      await expectError(await call("/v1/tenant/status", { tenant }), 400, "invalid_tenant_id");
+    }
+  });
+
+  it("reports an unknown tenant as absent", async () => {
+    const response = await call("/v1/tenant/status", { tenant: "tenant-new" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ state: "absent", lastError: null, uptimeMs: null });
+  });
+
+  it("rejects malformed, invalid and oversized provision bodies", async () => {
+    const post = (body: string) => call("/v1/tenant/provision", { method: "POST", body, headers: { "content-type": "application/json" } });
+    await expectError(await post("{not json"), 400, "invalid_json");
+    await expectError(await post(JSON.stringify({ settings: { model: { provider: "openai-compatible", model: "m" } } })), 400, "invalid_request");
+    await expectError(await post(JSON.stringify({ settings: { model: { provider: "nope", model: "m" } } })), 400, "invalid_request");
+    await expectError(await post(JSON.stringify({ settings: {}, extra: "x".repeat(2 * 1024 * 1024) })), 413, "payload_too_large");
+  });
+
+  it("refuses gateway routes for a tenant that was never provisioned", async () => {
+    await expectError(await call("/v1/sessions"), 404, "tenant_not_provisioned");
+    await expectError(await call("/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "sessions_list" }) }), 404, "tenant_not_provisioned");
+    await expectError(await call("/v1/tenant/restart", { method: "POST" }), 404, "tenant_not_provisioned");
+  });
+
+  it("rejects reserved session keys and bad tool names before touching the gateway", async () => {
+    await expectError(await call(`/v1/sessions/${encodeURIComponent("cron:nightly")}/history`), 400, "reserved_session_key");
+    await expectError(
+      await call("/v1/responses", { method: "POST", body: JSON.stringify({ input: "hi" }), headers: { "x-openclaw-session-key": "subagent:x" } }),
+      400,
+      "reserved_session_key",
+    );
+    await expectError(await call("/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "bad tool!" }) }), 400, "invalid_request");
+    await expectError(await call("/v1/responses", { method: "POST", body: "[1,2" }), 400, "invalid_json");
+    await expectError(await call("/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: "../../x" }) }), 400, "invalid_request");
+  });
+
+  it("answers unknown routes with a JSON 404", async () => {
+    await expectError(await call("/v1/nope"), 404, "not_found");
+    await expectError(await exports.default.fetch(new Request(`${base}/elsewhere`)), 404, "not_found");
+  });
+
+  it("admits the gateway proxy only with a ticket for that tenant", async () => {
+    const issued = await call("/v1/gateway/tickets", { method: "POST", tenant: "tenant-a" });
+    expect(issued.status).toBe(201);
+    const { ticket, path } = (await issued.json()) as { ticket: string; path: string };
+    expect(path).toBe("/gateway/tenant-a/");
+
+    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/`)), 401, "unauthorized");
+    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-b/?ticket=${ticket}`)), 401, "unauthorized");
+    // A valid ticket reaches the tenant, which has no instance yet.
+    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/?ticket=${ticket}`)), 404, "tenant_not_provisioned");
+  });
+});

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT, pathWithRepoBin } from "./repo.ts";
+
+export interface WranglerDevOptions {
+  /** Wrangler configs, first one is the front door (its port is `port`). */
+  configs: string[];
+  port: number;
+  /** Secrets and settings, written to an env file so wrangler shows them as hidden. */
+  vars: Record<string, string>;
+  stateDir: string;
+  inspectorPort?: number;
+  onOutput?: (line: string) => void;
+}
+
+export interface RunningWrangler {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `wrangler dev` as a child process in its own process group, ready when /healthz answers. */
+export async function startWranglerDev(options: WranglerDevOptions): Promise<RunningWrangler> {
+  mkdirSync(options.stateDir, { recursive: true });
+  const envFile = join(options.stateDir, "wrangler.env");
+  writeFileSync(envFile, Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n") + "\n", { mode: 0o600 });
+  const args = [
+    "dev",
+    ...options.configs.flatMap((config) => ["-c", config]),
+    "--ip", "127.0.0.1",
+    "--port", String(options.port),
+    "--inspector-port", String(options.inspectorPort ?? 0),
+    "--env-file", envFile,
+    "--persist-to", join(options.stateDir, "wrangler"),
+    "--show-interactive-dev-session=false",
+    "--log-level", "warn",
+  ];
+  const child = spawn("wrangler", args, {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PATH: pathWithRepoBin(), WRANGLER_SEND_METRICS: "false", CI: "1" },
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.trim()) continue;
+      output.push(line);
+      if (output.length > 200) output.shift();
+      options.onOutput?.(line);
+    }
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const url = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitForHealth(url, child, 60_000);
+  } catch (error) {
+    await stopProcessGroup(child);
+    throw new Error(`${(error as Error).message}\n${output.join("\n")}`);
+  }
+  return { url, stop: () => stopProcessGroup(child) };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`wrangler dev not ready after ${timeoutMs} ms`);
+}
+
+/** SIGTERM to the whole group, SIGKILL if it lingers. */
+export async function stopProcessGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, graceMs);
+  await exited;
+  clearTimeout(timer);
+}

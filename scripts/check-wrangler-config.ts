@@ -1,0 +1,20 @@
+// Every worker's wrangler config must repeat the shared settings in wrangler.base.toml
+// (wrangler has no inheritance). Fails with the drifting file and key.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseBaseToml, wranglerConfigDrift } from "./wrangler-config.ts";
+
+const root = join(import.meta.dirname, "..");
+const base = parseBaseToml(readFileSync(join(root, "wrangler.base.toml"), "utf8"));
+const problems: string[] = [];
+for (const app of readdirSync(join(root, "apps"))) {
+  for (const file of readdirSync(join(root, "apps", app)).filter((f) => /^wrangler.*\.jsonc?$/.test(f))) {
+    const path = join("apps", app, file);
+    problems.push(...wranglerConfigDrift(base, readFileSync(join(root, path), "utf8")).map((p) => `${path}: ${p}`));
+  }
+}
+if (problems.length) {
+  console.error(`wrangler configs drift from wrangler.base.toml:\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+console.log("wrangler configs match wrangler.base.toml");
