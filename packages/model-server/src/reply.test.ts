@@ -15,6 +15,13 @@ describe("planReply", () => {
     expect(planReply(conversation, noTools)).toEqual({ kind: "text", text: "Echo: second" });
   });
 
+  it("skips OpenClaw's internal-context user messages, also after tool results", () => {
+    const internal = user("<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>\nActive exec sessions: none\n<<<END_OPENCLAW_INTERNAL_CONTEXT>>>");
+    expect(planReply([user("hello"), internal], noTools)).toEqual({ kind: "text", text: "Echo: hello" });
+    const afterTool = [user("[tool:ls]"), { role: "assistant" as const, text: "" }, { role: "tool" as const, text: "a.txt", toolName: "ls" }, internal];
+    expect(planReply(afterTool, new Set(["ls"]))).toEqual({ kind: "text", text: "Tool ls returned: a.txt" });
+  });
+
   it("replies to an empty conversation with an empty echo", () => {
     expect(planReply([], noTools)).toEqual({ kind: "text", text: "Echo: " });
   });

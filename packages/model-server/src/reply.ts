@@ -63,6 +63,12 @@ export function createReply(
 }
 
 /**
+ * OpenClaw appends a user message holding only this block after the real one (and
+ * after tool results), so it must not count as what the user said.
+ */
+const OPENCLAW_INTERNAL_CONTEXT = /<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>[\s\S]*?<<<END_OPENCLAW_INTERNAL_CONTEXT>>>/g;
+
+/**
  * Decides the reply from the conversation alone. System messages are ignored so
  * that long agent system prompts do not leak into replies.
  */
@@ -70,12 +76,18 @@ export function planReply(
   conversation: readonly ConversationMessage[],
   toolNames: ReadonlySet<string>,
 ): ReplyPlan {
-  const last = conversation.at(-1);
+  const turns = conversation.flatMap((message): ConversationMessage[] => {
+    if (message.role === "system") return [];
+    if (message.role !== "user") return [message];
+    const text = message.text.replace(OPENCLAW_INTERNAL_CONTEXT, "").trim();
+    return text === "" ? [] : [{ ...message, text }];
+  });
+  const last = turns.at(-1);
   if (last?.role === "tool") {
     const preview = Array.from(last.text).slice(0, TOOL_RESULT_PREVIEW_CHARS).join("");
     return { kind: "text", text: `Tool ${last.toolName ?? "unknown"} returned: ${preview}` };
   }
-  const userText = conversation.findLast((message) => message.role === "user")?.text ?? "";
+  const userText = turns.findLast((message) => message.role === "user")?.text ?? "";
   return findToolCall(userText, toolNames) ?? { kind: "text", text: `Echo: ${userText}${fillerFor(userText)}` };
 }
 
