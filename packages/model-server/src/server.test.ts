@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, startModelServer, type DeltaEvent, type ModelServer } from "./server.ts";
@@ -232,6 +233,16 @@ describe("errors", () => {
     const response = await post("/v1/chat/completions", "x".repeat(MAX_BODY_BYTES + 1));
     expect(response.status).toBe(413);
     expect((await errorOf(response)).code).toBe("request_too_large");
+  });
+});
+
+describe("misbehaving clients", () => {
+  it("survives a client that disconnects mid-upload", async () => {
+    const socket = connect(server.port, "127.0.0.1");
+    socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"mess");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    socket.destroy();
+    expect((await fetch(`${server.url}/v1/models`)).status).toBe(200);
   });
 });
 

@@ -153,8 +153,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 function sendError(res: ServerResponse, error: unknown): void {
-  // Mid-stream there is no way to report an error, so drop the connection.
-  if (res.headersSent) {
+  // Mid-stream, or once the client has gone, there is no one to report an error to.
+  if (res.headersSent || res.destroyed) {
     res.destroy();
     return;
   }
