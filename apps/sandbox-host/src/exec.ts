@@ -3,10 +3,10 @@ import type { Readable } from "node:stream";
 import { signalTree, spawnFailureExitCode, spawnFailureMessage, spawnGroupLeader, type SpawnSpec } from "./process-tree.ts";
 
 /** Captured output per stream; output beyond it is dropped and flagged. */
-export const EXEC_OUTPUT_CAP_BYTES = 4 * 1024 * 1024;
+const EXEC_OUTPUT_CAP_BYTES = 4 * 1024 * 1024;
 
 /** Exit code reported when the timeout killed the command (as GNU `timeout` does). */
-export const TIMEOUT_EXIT_CODE = 124;
+const TIMEOUT_EXIT_CODE = 124;
 
 export type ExecResult = {
   exitCode: number;

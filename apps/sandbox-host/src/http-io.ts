@@ -4,7 +4,7 @@ import { PassThrough, type Duplex, type Readable } from "node:stream";
 import { z } from "zod";
 import { errorBody, HttpError } from "./errors.ts";
 
-export const MAX_JSON_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);

@@ -22,6 +22,9 @@ export type SandboxHostOptions = {
   killGraceMs?: number;
 };
 
+export { GATEWAY_CONTAINER_PORT } from "./ports.ts";
+export { FORWARD_AUTHORIZATION_HEADER } from "./proxy.ts";
+
 export type SandboxHost = { url: string; port: number; close(): Promise<void> };
 
 export const DEFAULT_HOST_PORT = 8790;

@@ -13,10 +13,10 @@ import {
 } from "./process-tree.ts";
 
 /** Tail of each output stream kept per process (characters, roughly bytes for logs). */
-export const LOG_CAP_CHARS = 1024 * 1024;
-export const MAX_RUNNING_PROCESSES = 32;
+const LOG_CAP_CHARS = 1024 * 1024;
+const MAX_RUNNING_PROCESSES = 32;
 /** Finished processes are kept for their logs, up to this many records per sandbox. */
-export const MAX_PROCESS_RECORDS = 100;
+const MAX_PROCESS_RECORDS = 100;
 
 export type ProcessStatus = "running" | "exited" | "killed";
 export type OutputStream = "stdout" | "stderr";

@@ -8,7 +8,7 @@ import { signalTree, terminateTree, type SpawnSpec } from "./process-tree.ts";
 import type { PortAllocator } from "./ports.ts";
 import { SandboxId, type ExecRequest } from "./schemas.ts";
 
-export const MAX_CONCURRENT_EXECS = 16;
+const MAX_CONCURRENT_EXECS = 16;
 
 export type SandboxesConfig = {
   stateRoot: string;
@@ -63,8 +63,8 @@ export class Sandbox {
     for (const pgid of this.#execGroups) signalTree(pgid, "SIGKILL");
   }
 
-  info(exists: boolean): SandboxInfo {
-    return { id: this.id, exists, home: this.home, gatewayPort: this.gatewayPort, processes: this.processes.list().map((p) => p.info()) };
+  info(): SandboxInfo {
+    return { id: this.id, exists: true, home: this.home, gatewayPort: this.gatewayPort, processes: this.processes.list().map((p) => p.info()) };
   }
 }
 
@@ -127,7 +127,7 @@ export class SandboxRegistry {
   }
 
   async info(id: string): Promise<SandboxInfo> {
-    if (await this.exists(id)) return (await this.ensure(id)).info(true);
+    if (await this.exists(id)) return (await this.ensure(id)).info();
     return { id, exists: false, home: this.#homeOf(id), gatewayPort: null, processes: [] };
   }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const SandboxId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "sandbox id must match ^[a-z0-9][a-z0-9-]{0,62}$");
 
-export const ProcessId = z
+const ProcessId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "process id must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
@@ -15,12 +15,10 @@ const Env = z.record(
   NoNul("env values").max(128 * 1024),
 );
 
-export const DEFAULT_EXEC_TIMEOUT_MS = 60_000;
-
 export const ExecRequest = z.strictObject({
   argv: Argv,
   env: Env.optional(),
-  timeoutMs: z.int().min(1).max(600_000).default(DEFAULT_EXEC_TIMEOUT_MS),
+  timeoutMs: z.int().min(1).max(600_000).default(60_000),
   stdin: z.string().optional(),
 });
 export type ExecRequest = z.infer<typeof ExecRequest>;

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtemp, rm, stat } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -116,5 +117,16 @@ describe("host shutdown", () => {
       child.kill("SIGKILL");
       await rm(state, { recursive: true, force: true });
     }
+  });
+});
+
+describe("malformed HTTP", () => {
+  it("answers with a JSON 400", async () => {
+    const socket = connect(t.host.port, "127.0.0.1");
+    socket.end("NOT HTTP AT ALL\r\n\r\n");
+    let reply = "";
+    for await (const chunk of socket) reply += chunk;
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toContain('"code":"bad_request"');
   });
 });

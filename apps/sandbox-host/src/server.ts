@@ -77,7 +77,7 @@ async function route(config: ServerConfig, request: Request, search: string, nam
     case "getSandbox":
       return sendJson(res, 200, await registry.info(parseSandboxId(params.id)));
     case "createSandbox":
-      return sendJson(res, 200, (await registry.ensure(parseSandboxId(params.id))).info(true));
+      return sendJson(res, 200, (await registry.ensure(parseSandboxId(params.id))).info());
     case "destroySandbox":
       return sendJson(res, 200, await registry.destroy(parseSandboxId(params.id)));
     case "exec": {
@@ -184,6 +184,12 @@ export function createSandboxServer(config: ServerConfig): SandboxServer {
     upgraded.add(socket);
     socket.on("close", () => upgraded.delete(socket));
     handleUpgrade(config, req, socket, head);
+  });
+  // Malformed HTTP gets the same JSON error shape as everything else.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
+    const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+    writeRawJsonError(socket, tooLarge ? 431 : 400, tooLarge ? "headers_too_large" : "bad_request", "malformed HTTP request");
   });
   return {
     server,
