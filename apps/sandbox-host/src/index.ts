@@ -52,10 +52,6 @@ export async function startSandboxHost(options: SandboxHostOptions): Promise<San
   });
   const { server, closeConnections } = createSandboxServer({ secret: options.secret, killGraceMs, registry, ports });
 
-  // Last resort if the host dies without close(): no sandbox process may outlive it.
-  const killOnExit = () => registry.killAllSync();
-  process.on("exit", killOnExit);
-
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? DEFAULT_HOST_PORT, host, () => {
@@ -63,6 +59,10 @@ export async function startSandboxHost(options: SandboxHostOptions): Promise<San
       resolveListen();
     });
   });
+  // Last resort if the host dies without close(): no sandbox process may outlive it.
+  const killOnExit = () => registry.killAllSync();
+  process.on("exit", killOnExit);
+
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : 0;
 

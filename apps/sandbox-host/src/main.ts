@@ -31,3 +31,4 @@ const shutdown = () => {
 };
 process.once("SIGINT", shutdown);
 process.once("SIGTERM", shutdown);
+process.once("SIGHUP", shutdown);

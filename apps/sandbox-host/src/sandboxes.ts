@@ -82,6 +82,7 @@ export class SandboxRegistry {
   readonly #active = new Map<string, Sandbox>();
   readonly #activating = new Map<string, Promise<Sandbox>>();
   readonly #destroying = new Map<string, Promise<void>>();
+  #closed = false;
 
   constructor(config: SandboxesConfig) {
     this.#config = config;
@@ -109,6 +110,7 @@ export class SandboxRegistry {
 
   /** The sandbox, created (directory and port) on first use. */
   async ensure(id: string): Promise<Sandbox> {
+    if (this.#closed) throw new HttpError(503, "host_closing", "the sandbox host is shutting down");
     await this.#destroying.get(id);
     const known = this.#active.get(id);
     if (known) return known;
@@ -155,7 +157,9 @@ export class SandboxRegistry {
     return { id, existed };
   }
 
+  /** Stops every process for good: no sandbox starts anything afterwards. */
   async closeAll(): Promise<void> {
+    this.#closed = true;
     await Promise.all([...this.#active.values()].map((sandbox) => sandbox.killAll()));
   }
 
