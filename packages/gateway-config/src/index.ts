@@ -1,0 +1,21 @@
+export {
+  BASE_PLUGIN_IDS,
+  buildGatewayLaunch,
+  CONFIG_FILE_NAME,
+  GatewayBindSchema,
+  GatewayLaunchContextSchema,
+  SECRET_ENV,
+  type GatewayBind,
+  type GatewayLaunch,
+  type GatewayLaunchContext,
+  type OpenClawConfig,
+} from "./gateway-launch.ts";
+export { WORKSPACE_DIR, type GatewayFile } from "./identity-files.ts";
+export { CUSTOM_PROVIDER_ID, PROVIDER_API_KEY_ENV } from "./model-provider.ts";
+export {
+  parseTenantSettings,
+  parseTenantSettingsJson,
+  type ParseTenantSettingsResult,
+  type TenantSettingsIssue,
+} from "./parse-tenant-settings.ts";
+export type { EnvSecretRef } from "./secret-ref.ts";
