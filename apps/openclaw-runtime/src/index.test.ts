@@ -1,6 +1,8 @@
-import { exports } from "cloudflare:workers";
+import { exports as workerExports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 
+// The worker under test (wrangler.dev.jsonc's main), called as a service.
+const exports = workerExports as unknown as { default: Fetcher };
 const KEY = "test-internal-key";
 const base = "http://runtime";
 

@@ -25,7 +25,11 @@ const SendBodySchema = z
   .object({ message: z.string().min(1).max(100_000), stream: z.boolean().default(false) })
   .strict();
 const RestoreBodySchema = z.object({ id: BackupIdSchema.optional() }).strict();
-const DmApproveBodySchema = z.object({ channel: z.string().min(1).max(64).regex(/^[\w-]+$/), code: z.string().min(1).max(64) }).strict();
+const ChannelSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
+const DmListQuerySchema = z.object({ channel: ChannelSchema.optional(), accountId: z.string().min(1).max(128).optional() }).strict();
+const DmApproveBodySchema = z
+  .object({ channel: ChannelSchema, accountId: z.string().min(1).max(128).default("default"), requestId: z.string().min(1).max(200), notify: z.boolean().optional() })
+  .strict();
 /** The gateway validates OpenResponses bodies itself; we only insist on a JSON object with input. */
 const ResponsesBodySchema = z.looseObject({ input: z.union([z.string(), z.array(z.unknown())]) });
 /** Matches the gateway's own /v1/responses body limit. */
@@ -64,7 +68,7 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
         return line({ stage: "failed", error: { code: failure.code, message: failure.message } });
       })
       .finally(() => writer.close());
-    runtime.ctx.waitUntil(done);
+    runtime.waitUntil(done);
     return new Response(readable.pipeThrough(new TextEncoderStream()), { status: 201, headers: { "content-type": "application/x-ndjson" } });
   });
 
@@ -91,8 +95,8 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
     return c.json(await withGatewayRpc(runtime, (rpc) => rpc.rejectDevicePairing(requestId)));
   });
   app.get("/v1/pairing", async (c) => {
-    const channel = c.req.query("channel");
-    return c.json(await withGatewayRpc(runtime, (rpc) => rpc.listDmPairing(channel)));
+    const query = parseParam(DmListQuerySchema, c.req.query());
+    return c.json(await withGatewayRpc(runtime, (rpc) => rpc.listDmPairing(query)));
   });
   app.post("/v1/pairing/approve", async (c) => {
     const body = await readJsonBody(c.req.raw, DmApproveBodySchema);
@@ -102,19 +106,16 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
   app.post("/v1/tools/invoke", async (c) => {
     const body = await readJsonBody(c.req.raw, ToolInvokeBodySchema);
     if (body.sessionKey) rejectReservedSessionKey(body.sessionKey);
-    const driver = await runtime.ensureRunning();
-    return c.json({ result: await invokeTool(driver, runtime.gatewayToken, body) });
+    return c.json({ result: await runtime.withGateway((driver) => invokeTool(driver, runtime.gatewayToken, body)) });
   });
 
   app.get("/v1/sessions", async (c) => {
-    const driver = await runtime.ensureRunning();
-    return c.json({ result: await invokeTool(driver, runtime.gatewayToken, { tool: "sessions_list", args: {} }) });
+    return c.json({ result: await runtime.withGateway((driver) => invokeTool(driver, runtime.gatewayToken, { tool: "sessions_list", args: {} })) });
   });
 
   app.get("/v1/sessions/:sessionKey/history", async (c) => {
     const sessionKey = sessionKeyParam(c);
-    const driver = await runtime.ensureRunning();
-    return c.json({ result: await invokeTool(driver, runtime.gatewayToken, { tool: "sessions_history", args: { sessionKey } }) });
+    return c.json({ result: await runtime.withGateway((driver) => invokeTool(driver, runtime.gatewayToken, { tool: "sessions_history", args: { sessionKey } })) });
   });
 
   // Sending into a session runs a normal agent turn in it via /v1/responses with the
@@ -139,21 +140,16 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
 }
 
 async function forwardResponses(runtime: TenantRuntime, body: string, sessionKey: string | undefined): Promise<Response> {
-  const driver = await runtime.ensureRunning();
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (sessionKey) headers["x-openclaw-session-key"] = sessionKey;
-  let upstream: Response;
-  try {
-    upstream = await callGateway(driver, gatewayRequest("/v1/responses", runtime.gatewayToken, { method: "POST", headers, body }));
-  } catch (error) {
-    runtime.ctx.waitUntil(runtime.gatewayBroke(error));
-    throw error;
-  }
+  const upstream = await runtime.withGateway((driver) =>
+    callGateway(driver, gatewayRequest("/v1/responses", runtime.gatewayToken, { method: "POST", headers, body })),
+  );
   const contentType = upstream.headers.get("content-type") ?? "application/json";
   if (!upstream.body || !contentType.includes("text/event-stream")) {
     return new Response(upstream.body, { status: upstream.status, headers: { "content-type": contentType } });
   }
-  const body$ = withTerminalErrorEvent(upstream.body, (error) => runtime.ctx.waitUntil(runtime.gatewayBroke(error)));
+  const body$ = withTerminalErrorEvent(upstream.body, (error) => runtime.waitUntil(runtime.gatewayBroke(error)));
   return new Response(body$, {
     status: upstream.status,
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },
@@ -172,7 +168,7 @@ function rejectReservedSessionKey(sessionKey: string): void {
   }
 }
 
-function parseParam<T>(schema: z.ZodType<T>, value: string | undefined): T {
+function parseParam<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new RuntimeError("invalid_request", 400, "invalid path parameter");
   return parsed.data;

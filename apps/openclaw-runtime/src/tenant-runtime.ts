@@ -6,7 +6,7 @@ import { CloudflareSandboxDriver } from "./driver/cloudflare-sandbox-driver.ts";
 import type { SandboxDriver } from "./driver/sandbox-driver.ts";
 import { SandboxHostDriver } from "./driver/sandbox-host-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
-import { isGatewayReady } from "./gateway/gateway-http.ts";
+import { GatewayUnreachableError, isGatewayReady, toUnavailable } from "./gateway/gateway-http.ts";
 import { RuntimeError } from "./http/errors.ts";
 import { INITIAL_TENANT_STATE, canTransition, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
@@ -154,6 +154,27 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     return this.driver();
   }
 
+  /**
+   * Runs `call` against a running gateway. When the gateway turns out to be gone although
+   * we believed it running (the container was recycled, the local host restarted), it is
+   * started again and `call` retried once.
+   */
+  async withGateway<T>(call: (driver: SandboxDriver) => Promise<T>): Promise<T> {
+    const driver = await this.ensureRunning();
+    try {
+      return await call(driver);
+    } catch (error) {
+      if (!(error instanceof GatewayUnreachableError)) throw error;
+      await this.gatewayBroke(error);
+      if (this.#stored.state.name === "running") throw toUnavailable(error);
+      try {
+        return await call(await this.ensureRunning());
+      } catch (retryError) {
+        throw retryError instanceof GatewayUnreachableError ? toUnavailable(retryError) : retryError;
+      }
+    }
+  }
+
   restart(): Promise<TenantStatus> {
     return this.#serial(async () => {
       this.#requireProvisioned();
@@ -216,6 +237,11 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
       await this.#start();
       return this.status();
     });
+  }
+
+  /** Keeps background work (progress streams, failure bookkeeping) alive past the response. */
+  waitUntil(promise: Promise<unknown>): void {
+    this.ctx.waitUntil(promise);
   }
 
   /** Notes activity so the idle timer restarts; persisted at most every few seconds. */

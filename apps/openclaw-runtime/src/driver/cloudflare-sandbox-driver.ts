@@ -61,6 +61,11 @@ export class CloudflareSandboxDriver implements SandboxDriver {
     return this.#sandbox.containerFetch(request, port);
   }
 
+  /** containerFetch throws when the port is closed; a 503 without a body is the SDK's "not listening". */
+  async isUnreachable(response: Response): Promise<boolean> {
+    return response.status === 503 && !response.headers.get("content-type");
+  }
+
   destroy(): Promise<void> {
     return this.#sandbox.destroy();
   }

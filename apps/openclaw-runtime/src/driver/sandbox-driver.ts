@@ -38,6 +38,8 @@ export interface SandboxDriver {
    * port and is delivered to it unchanged.
    */
   fetch(request: Request, port: number): Promise<Response>;
+  /** Whether a `fetch` answer came from the sandbox itself because nothing listened on the port. */
+  isUnreachable(response: Response): Promise<boolean>;
   /** Stops everything and discards the sandbox's disk. */
   destroy(): Promise<void>;
 }

@@ -71,6 +71,13 @@ export class SandboxHostDriver implements SandboxDriver {
     return fetch(new Request(target, { method: request.method, headers, body: request.body, signal: request.signal }));
   }
 
+  /** The host answers 502 `upstream_unavailable` when nothing listens on the port. */
+  async isUnreachable(response: Response): Promise<boolean> {
+    if (response.status !== 502 || !response.headers.get("content-type")?.includes("application/json")) return false;
+    const body = (await response.clone().json().catch(() => null)) as { error?: { code?: string } } | null;
+    return body?.error?.code === "upstream_unavailable";
+  }
+
   async destroy(): Promise<void> {
     const response = await this.#request("DELETE", "");
     if (response.status !== 404) await readJson(response);

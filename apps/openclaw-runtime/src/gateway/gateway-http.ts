@@ -22,13 +22,32 @@ export function gatewayRequest(path: string, token: string, init: RequestInit & 
   });
 }
 
-/** A connection failure to the gateway is reported as `gateway_unavailable`, never a 500. */
-export async function callGateway(driver: SandboxDriver, request: Request): Promise<Response> {
-  try {
-    return await driver.fetch(request, GATEWAY_PORT);
-  } catch (error) {
-    throw new RuntimeError("gateway_unavailable", 503, `gateway did not answer: ${(error as Error).message}`);
+/** Nothing answered on the gateway's port: the process is gone or not listening. */
+export class GatewayUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GatewayUnreachableError";
   }
+}
+
+export function toUnavailable(error: GatewayUnreachableError): RuntimeError {
+  return new RuntimeError("gateway_unavailable", 503, `gateway did not answer: ${error.message}`);
+}
+
+/**
+ * Sends a request to the gateway. Connection failures (thrown by the driver, or the
+ * sandbox's own "nothing listens there" answer) become GatewayUnreachableError so the
+ * runtime can tell "gateway gone" from "gateway said no".
+ */
+export async function callGateway(driver: SandboxDriver, request: Request): Promise<Response> {
+  let response: Response;
+  try {
+    response = await driver.fetch(request, GATEWAY_PORT);
+  } catch (error) {
+    throw new GatewayUnreachableError((error as Error).message);
+  }
+  if (await driver.isUnreachable(response)) throw new GatewayUnreachableError(`nothing listens on port ${GATEWAY_PORT}`);
+  return response;
 }
 
 export async function isGatewayReady(driver: SandboxDriver): Promise<boolean> {

@@ -20,21 +20,23 @@ export function gatewayPath(url: URL, tenantId: string): string {
 export async function relayGatewaySocket(runtime: TenantRuntime, request: Request): Promise<Response> {
   const tenantId = request.headers.get("x-oa-tenant-id") ?? "";
   const path = gatewayPath(new URL(request.url), tenantId);
-  const driver = await runtime.ensureRunning();
-
   if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
     const headers: Record<string, string> = {};
     for (const name of ["accept", "accept-language", "if-none-match", "if-modified-since", "content-type"]) {
       const value = request.headers.get(name);
       if (value) headers[name] = value;
     }
-    const upstream = await callGateway(driver, gatewayRequest(path, runtime.gatewayToken, { method: request.method, headers, body: request.body }));
+    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
+    const upstream = await runtime.withGateway((driver) =>
+      callGateway(driver, gatewayRequest(path, runtime.gatewayToken, { method: request.method, headers, body })),
+    );
     return new Response(upstream.body, { status: upstream.status, headers: withoutHopHeaders(upstream.headers) });
   }
 
+  const driver = await runtime.ensureRunning();
   const origin = request.headers.get("origin");
   const upstream = await openGatewaySocket(driver, path, origin ? { origin } : {}).catch((error: unknown) => {
-    runtime.ctx.waitUntil(runtime.gatewayBroke(error));
+    runtime.waitUntil(runtime.gatewayBroke(error));
     throw error instanceof RuntimeError ? error : new RuntimeError("gateway_unavailable", 502, "gateway did not accept the connection");
   });
   const pair = new WebSocketPair();
