@@ -51,7 +51,7 @@ export type GatewayRpc = {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const UNKNOWN_DEVICE_REQUEST = ["unknown requestid"];
-const UNKNOWN_DM_REQUEST = ["pending dm access request no longer exists", "does not use dm pairing"];
+const UNKNOWN_DM_REQUEST = ["pending dm access request no longer exists", "does not use dm pairing", "unknown pairing channel"];
 
 /**
  * Opens one operator connection to a tenant's gateway. It does not reconnect: when it
