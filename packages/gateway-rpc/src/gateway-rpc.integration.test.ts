@@ -150,8 +150,8 @@ async function startRelay(gatewayUrl: string, rewriteClientFrame: (frame: string
   return relayState;
 }
 
-async function startNode(url: string, displayName: string): Promise<TestNodeClient> {
-  const node = await startTestNodeClient({ url, displayName });
+async function startNode(url: string, displayName: string, setupCode?: string): Promise<TestNodeClient> {
+  const node = await startTestNodeClient({ url, displayName, ...(setupCode ? { setupCode } : {}) });
   cleanups.push(() => node.stop());
   return node;
 }
@@ -247,6 +247,15 @@ describe("gateway RPC and device relay against a real OpenClaw gateway", () => {
     const error = await eventually(() => node.connectErrors[0]);
     expect((error as { details?: { code?: string } }).details?.code).toBe(expectedCode);
     expect((await rpc.listDevicePairing()).pending.some((entry) => entry.deviceId === node.deviceId)).toBe(false);
+  });
+
+  it("admits a node that brings a setup code through the relay, without an approval step", async () => {
+    const code = await rpc.createSetupCode({ publicUrl: relay.url });
+    expect(code).toMatchObject({ gatewayUrl: relay.url, access: "node" });
+    const node = await startNode(relay.url, "setup-code node", code.setupCode);
+    expect(await node.waitForConnected()).toEqual({ role: "node", scopes: [], receivedDeviceToken: true });
+    expect((await rpc.listDevicePairing()).paired.find((device) => device.deviceId === node.deviceId)).toMatchObject({ roles: ["node"] });
+    expect(relay.gatewayFramesWithToken).toBe(0);
   });
 
   it("needs a paired device identity when the gateway sees the RPC as remote", async () => {

@@ -138,6 +138,31 @@ describe("connectGatewayRpc", () => {
     rpc.close();
   });
 
+  it("mints node setup codes by default and full ones without a bootstrap profile", async () => {
+    const seen: any[] = [];
+    const gateway = fakeGateway({
+      methods: {
+        "device.pair.setupCode": (params) => {
+          seen.push(params);
+          return { ok: true, payload: { setupCode: "c2V0dXA=", gatewayUrl: params.publicUrl, auth: "token", urlSource: "request.publicUrl", access: "node", expiresAtMs: 5 } };
+        },
+      },
+    });
+    const rpc = await connectGatewayRpc({ openSocket: gateway.openSocket, token: "tok" });
+    expect(await rpc.createSetupCode({ publicUrl: "wss://relay.example/gateway/t1" })).toEqual({
+      setupCode: "c2V0dXA=",
+      gatewayUrl: "wss://relay.example/gateway/t1",
+      access: "node",
+      expiresAt: 5,
+    });
+    await rpc.createSetupCode({ publicUrl: "wss://relay.example/gateway/t1", access: "full" });
+    expect(seen).toEqual([
+      { publicUrl: "wss://relay.example/gateway/t1", includeQr: false, bootstrapProfile: "node" },
+      { publicUrl: "wss://relay.example/gateway/t1", includeQr: false },
+    ]);
+    rpc.close();
+  });
+
   it("reports a reply of the wrong shape as bad_response", async () => {
     const gateway = fakeGateway({ methods: { "device.pair.list": () => ({ ok: true, payload: { pending: "nope" } }) } });
     const rpc = await connectGatewayRpc({ openSocket: gateway.openSocket, token: "tok" });

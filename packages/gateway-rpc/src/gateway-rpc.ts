@@ -13,12 +13,14 @@ import {
   dmPairingListReply,
   healthReply,
   helloOkReply,
+  setupCodeReply,
   toDevicePairingList,
   toDmPairingList,
   toGatewayStatus,
   toPairedDevice,
+  toSetupCode,
 } from "./rpc-results.ts";
-import type { DevicePairingList, DmPairingApproval, DmPairingList, GatewayStatus, PairedDevice } from "./rpc-results.ts";
+import type { DevicePairingList, DmPairingApproval, DmPairingList, GatewayStatus, PairedDevice, SetupCode } from "./rpc-results.ts";
 import { adaptSocket } from "./socket-adapter.ts";
 import type { WebSocketLike } from "./socket-adapter.ts";
 
@@ -44,6 +46,12 @@ export type GatewayRpc = {
   listDmPairing(filter?: { channel?: string; accountId?: string }): Promise<DmPairingList>;
   /** Approves by the list's requestId: the gateway has no RPC that approves by pairing code. */
   approveDmPairing(request: { channel: string; accountId: string; requestId: string; notify?: boolean }): Promise<DmPairingApproval>;
+  /**
+   * Mints a single-use setup code (10 minutes) that lets one device pair itself through
+   * `publicUrl` (our relay's wss:// URL) without an approval step: `node` access by
+   * default; `limited` and `full` add a bounded operator token for the mobile apps.
+   */
+  createSetupCode(request: { publicUrl: string; access?: "node" | "limited" | "full" }): Promise<SetupCode>;
   status(): Promise<GatewayStatus>;
   isOpen(): boolean;
   close(): void;
@@ -151,6 +159,8 @@ export async function connectGatewayRpc(options: ConnectGatewayRpcOptions): Prom
       const approved = await call("channels.pairing.approve", request, dmPairingApproveReply, UNKNOWN_DM_REQUEST);
       return { requestId: approved.requestId, senderId: approved.senderId, notification: approved.notification };
     },
+    createSetupCode: async ({ publicUrl, access = "node" }) =>
+      toSetupCode(await call("device.pair.setupCode", { publicUrl, includeQr: false, ...(access === "full" ? {} : { bootstrapProfile: access }) }, setupCodeReply)),
     status: async () => toGatewayStatus(connected, await call("health", {}, healthReply), Date.now() - helloAtMs),
     isOpen: () => client.connected,
     close: () => client.stop(),

@@ -11,6 +11,7 @@ export type {
   GatewayStatus,
   PairedDevice,
   PendingDevice,
+  SetupCode,
 } from "./rpc-results.ts";
 export { generateDeviceKey, loadDeviceSigner } from "./device-identity.ts";
 export type { DeviceKeyJwk, DeviceSigner } from "./device-identity.ts";

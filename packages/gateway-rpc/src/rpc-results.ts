@@ -192,6 +192,36 @@ export function toDmPairingList(reply: z.infer<typeof dmPairingListReply>): DmPa
   };
 }
 
+/* Setup codes: a short-lived bootstrap credential a device presents instead of pairing. */
+
+export const setupCodeReply = z.object({
+  setupCode: text,
+  setupId: text.optional(),
+  gatewayUrl: text,
+  access: z.enum(["full", "limited", "node"]).optional(),
+  expiresAtMs: z.number().optional(),
+});
+
+export type SetupCode = {
+  /** base64 JSON `{ url, bootstrapToken, expiresAtMs }`, for `openclaw node run --pair <code>` or the mobile apps. */
+  setupCode: string;
+  setupId?: string;
+  gatewayUrl: string;
+  access?: "full" | "limited" | "node";
+  /** Epoch milliseconds. */
+  expiresAt?: number;
+};
+
+export function toSetupCode(reply: z.infer<typeof setupCodeReply>): SetupCode {
+  return {
+    setupCode: reply.setupCode,
+    ...optional("setupId", reply.setupId),
+    gatewayUrl: reply.gatewayUrl,
+    ...optional("access", reply.access),
+    ...optional("expiresAt", reply.expiresAtMs),
+  };
+}
+
 /* Status: liveness from `health`, identity and uptime from the handshake. */
 
 export const healthReply = z.object({ ok: z.boolean() });

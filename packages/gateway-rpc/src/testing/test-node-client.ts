@@ -21,6 +21,8 @@ export type TestNodeClientOptions = {
   /** ws:// URL of the gateway or of a relay in front of it. */
   url: string;
   displayName?: string;
+  /** A setup code (`createSetupCode`); its bootstrap token replaces pairing, like `openclaw node run --pair`. */
+  setupCode?: string;
   /** Pause between attempts while pairing is pending. Default 300 ms. */
   retryIntervalMs?: number;
 };
@@ -63,6 +65,7 @@ export async function startTestNodeClient(options: TestNodeClientOptions): Promi
       platform: "linux",
       clientDisplayName: options.displayName ?? "test node",
       deviceIdentity: identity.pem,
+      bootstrapToken: options.setupCode ? bootstrapTokenOf(options.setupCode) : undefined,
       hostDeps: {
         signDevicePayload: (privateKeyPem, payload) => sign(null, Buffer.from(payload), privateKeyPem).toString("base64url"),
         publicKeyRawBase64UrlFromPem: () => identity.publicKey,
@@ -106,6 +109,13 @@ export async function startTestNodeClient(options: TestNodeClientOptions): Promi
       await client?.stopAndWait();
     },
   };
+}
+
+/** A setup code is base64 JSON `{ url, bootstrapToken, expiresAtMs }`. */
+function bootstrapTokenOf(setupCode: string): string {
+  const { bootstrapToken } = JSON.parse(Buffer.from(setupCode, "base64").toString("utf8")) as { bootstrapToken?: unknown };
+  if (typeof bootstrapToken !== "string") throw new Error("setup code carries no bootstrap token");
+  return bootstrapToken;
 }
 
 /** An OpenClaw device identity: Ed25519, id = hex SHA-256 of the raw public key. */
