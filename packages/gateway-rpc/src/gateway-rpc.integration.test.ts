@@ -245,6 +245,8 @@ describe("gateway RPC and device relay against a real OpenClaw gateway", () => {
     const other = await startRelay(gateway.url, rewrite);
     const node = await startNode(other.url, "refused node");
     const error = await eventually(() => node.connectErrors[0]);
+    // Stop its retries now: repeated auth failures from the relay would trip the rate limiter.
+    await node.stop();
     expect((error as { details?: { code?: string } }).details?.code).toBe(expectedCode);
     expect((await rpc.listDevicePairing()).pending.some((entry) => entry.deviceId === node.deviceId)).toBe(false);
   });
