@@ -170,11 +170,12 @@ describe("connectGatewayRpc", () => {
     rpc.close();
   });
 
-  it("times out a call the gateway never answers", async () => {
+  it("times out a call the gateway never answers and gives up the connection", async () => {
     const gateway = fakeGateway({ methods: { "device.pair.list": () => "silence" } });
     const rpc = await connectGatewayRpc({ openSocket: gateway.openSocket, token: "tok", timeoutMs: 100 });
     expect(await rejection(rpc.listDevicePairing())).toMatchObject({ code: "timeout" });
-    rpc.close();
+    expect(rpc.isOpen()).toBe(false);
+    expect(await rejection(rpc.listDevicePairing())).toMatchObject({ code: "unavailable" });
   });
 
   it("rejects a wrong token as unauthorized", async () => {

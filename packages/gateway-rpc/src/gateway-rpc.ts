@@ -63,7 +63,7 @@ const UNKNOWN_DM_REQUEST = ["pending dm access request no longer exists", "does 
 
 /**
  * Opens one operator connection to a tenant's gateway. It does not reconnect: when it
- * closes, calls fail with `unavailable` and the owner opens a new one. The only retry is
+ * closes (or a call times out), calls fail with `unavailable` and the owner opens a new one. The only retry is
  * the gateway's documented "still starting" answer, within `timeoutMs`.
  */
 export async function connectGatewayRpc(options: ConnectGatewayRpcOptions): Promise<GatewayRpc> {
@@ -139,7 +139,11 @@ export async function connectGatewayRpc(options: ConnectGatewayRpcOptions): Prom
     try {
       payload = await client.request(method, params);
     } catch (error) {
-      throw toGatewayRpcError(error, notFound);
+      const failure = toGatewayRpcError(error, notFound);
+      // Our calls are quick; one that times out means a dead socket. Closing makes the
+      // next call fail fast with `unavailable`, the owner's cue to reconnect.
+      if (failure.code === "timeout") client.stop();
+      throw failure;
     }
     const parsed = reply.safeParse(payload);
     if (!parsed.success) throw new GatewayRpcError("bad_response", `${method}: unexpected reply: ${parsed.error.message}`, { details: payload });
