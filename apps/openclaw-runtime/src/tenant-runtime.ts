@@ -16,7 +16,7 @@ const GATEWAY_PROCESS = "gateway";
 /** Where the launcher looks for an archive to restore into a fresh state directory. */
 const RESTORE_ARCHIVE_PATH = "restore/latest.tar.gz";
 /** Written by the launcher once a state directory holds a gateway's state. */
-const STATE_MARKER_PATH = "openclaw/openclaw.json";
+const STATE_MARKER_PATH = "openclaw/state/openclaw.sqlite";
 const READY_POLL_MS = 100;
 const ACTIVITY_PERSIST_MS = 10_000;
 

@@ -1,4 +1,4 @@
-import { injectSharedAuth } from "@openclaw-cloud/gateway-rpc";
+import { injectSharedAuth, relayUpstreamHeaders, scrubSharedSecret } from "@openclaw-cloud/gateway-rpc";
 import { RuntimeError } from "../http/errors.ts";
 import type { TenantRuntime } from "../tenant-runtime.ts";
 import { callGateway, gatewayRequest } from "./gateway-http.ts";
@@ -13,9 +13,12 @@ export function gatewayPath(url: URL, tenantId: string): string {
 
 /**
  * The proxy for a tenant's own devices and the Control UI. WebSocket connections are
- * relayed frame by frame: the client's `connect` request gets the gateway's shared
- * token injected, so the device goes through OpenClaw's normal pairing without ever
- * seeing that token. Plain HTTP (the Control UI's assets) is forwarded as is.
+ * relayed frame by frame: a device's `connect` request gets the gateway's shared
+ * secret injected (see gateway-rpc's connect-frame), so the device goes through
+ * OpenClaw's normal pairing without ever seeing that secret, and every gateway frame is
+ * scrubbed of it on the way back. The upstream request carries X-Forwarded-For so the
+ * gateway treats the device as remote (pairing needs approval) rather than local.
+ * Plain HTTP (the Control UI's assets) is forwarded as is.
  */
 export async function relayGatewaySocket(runtime: TenantRuntime, request: Request): Promise<Response> {
   const tenantId = request.headers.get("x-oa-tenant-id") ?? "";
@@ -35,7 +38,8 @@ export async function relayGatewaySocket(runtime: TenantRuntime, request: Reques
 
   const driver = await runtime.ensureRunning();
   const origin = request.headers.get("origin");
-  const upstream = await openGatewaySocket(driver, path, origin ? { origin } : {}).catch((error: unknown) => {
+  const forwarded = relayUpstreamHeaders(request.headers.get("cf-connecting-ip"));
+  const upstream = await openGatewaySocket(driver, path, origin ? { ...forwarded, origin } : forwarded).catch((error: unknown) => {
     runtime.waitUntil(runtime.gatewayBroke(error));
     throw error instanceof RuntimeError ? error : new RuntimeError("gateway_unavailable", 502, "gateway did not accept the connection");
   });
@@ -49,7 +53,7 @@ export async function relayGatewaySocket(runtime: TenantRuntime, request: Reques
     runtime.touch();
     upstream.send(typeof event.data === "string" ? injectSharedAuth(event.data, token) : event.data);
   });
-  upstream.addEventListener("message", (event) => server.send(event.data));
+  upstream.addEventListener("message", (event) => server.send(typeof event.data === "string" ? scrubSharedSecret(event.data, token) : event.data));
 
   let closed = false;
   const closeBoth = (code: number, reason: string) => {
