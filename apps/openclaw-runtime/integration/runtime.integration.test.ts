@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import { collectSse, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 
 // The real stack: wrangler dev running the runtime worker and its Durable Objects, the
@@ -118,6 +119,29 @@ describe("tenant runtime with real gateways", () => {
     const noPairing = await runtime("tenant-a", "/v1/devices/does-not-exist/approve", { method: "POST" });
     expect(noPairing.status).toBe(404);
     expect(((await noPairing.json()) as { error: { code: string } }).error.code).toBe("pairing_request_not_found");
+  });
+
+  it("pairs a real OpenClaw node through the proxy without giving it the gateway token", async () => {
+    const { ticket } = await json<{ ticket: string }>(await runtime("tenant-a", "/v1/gateway/tickets", { method: "POST" }), 201);
+    const url = `${stack.runtimeUrl.replace(/^http/, "ws")}/gateway/tenant-a/?ticket=${encodeURIComponent(ticket)}`;
+    const node = await startTestNodeClient({ url, displayName: "integration-node" });
+    try {
+      await node.waitForPairingRequired(60_000);
+      const before = await json<{ pending: Array<{ requestId: string; deviceId: string }> }>(await runtime("tenant-a", "/v1/devices"));
+      const request = before.pending.find((p) => p.deviceId === node.deviceId);
+      expect(request).toBeDefined();
+      const other = await json<{ pending: Array<{ deviceId: string }> }>(await runtime("tenant-b", "/v1/devices"));
+      expect(other.pending.map((p) => p.deviceId)).not.toContain(node.deviceId);
+      // tenant B cannot approve tenant A's request
+      expect((await runtime("tenant-b", `/v1/devices/${request!.requestId}/approve`, { method: "POST" })).status).toBe(404);
+
+      await json(await runtime("tenant-a", `/v1/devices/${request!.requestId}/approve`, { method: "POST" }));
+      await node.waitForConnected(60_000);
+      const after = await json<{ paired: Array<{ deviceId: string }> }>(await runtime("tenant-a", "/v1/devices"));
+      expect(after.paired.map((d) => d.deviceId)).toContain(node.deviceId);
+    } finally {
+      await node.stop();
+    }
   });
 
   it("keeps sessions across restart and stop/wake", async () => {

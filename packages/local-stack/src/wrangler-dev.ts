@@ -39,7 +39,8 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
     cwd: REPO_ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PATH: pathWithRepoBin(), WRANGLER_SEND_METRICS: "false", CI: "1" },
+    // No internet here: skip fetching the `Request.cf` placeholder from Cloudflare.
+    env: { ...process.env, PATH: pathWithRepoBin(), WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "1" },
   });
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
