@@ -16,6 +16,8 @@ const port = Number(process.env.PORT ?? 8787);
 console.log(`starting OpenClaw Cloud (offline) on http://127.0.0.1:${port} ...`);
 const stack = await startLocalStack({
   port,
+  modelPort: Number(process.env.MODEL_PORT ?? 8788),
+  sandboxHostPort: Number(process.env.SANDBOX_HOST_PORT ?? 8790),
   stateDir,
   secrets: loadSecrets(),
   onOutput: (source, line) => {
@@ -25,14 +27,18 @@ const stack = await startLocalStack({
 mkdirSync(stateDir, { recursive: true });
 writeFileSync(secretsFile, JSON.stringify(stack.secrets), { mode: 0o600 });
 
+const curl = `curl -s -H "x-oa-internal-key: ${stack.secrets.internalKey}" -H "x-oa-tenant-id: demo" -H content-type:application/json`;
 console.log(`
   front door (openclaw-runtime worker)  ${stack.runtimeUrl}
   sandbox host (local containers)       ${stack.sandboxHostUrl}
   model server (offline OpenAI API)     ${stack.model.url}
   state                                 ${stateDir}
-  internal key                          in ${secretsFile}
 
-  try:  curl -s ${stack.runtimeUrl}/v1/tenant/status -H "x-oa-internal-key: $(node -p "require('${secretsFile}').internalKey")" -H "x-oa-tenant-id: demo"
+  provision a tenant "demo" (about 10 s, a real OpenClaw gateway starts):
+    ${curl} ${stack.runtimeUrl}/v1/tenant/provision -d '${JSON.stringify({ settings: stack.tenantSettings() })}'
+  stream a chat turn:
+    ${curl} -N ${stack.runtimeUrl}/v1/responses -d '{"model":"openclaw","input":"hello [words:20]","stream":true}'
+
   Ctrl-C stops everything.
 `);
 

@@ -10,6 +10,9 @@ import { startWranglerDev } from "./wrangler-dev.ts";
 export interface LocalStackOptions {
   /** Front door port; 0 picks a free one. */
   port?: number;
+  /** Fixed ports keep stored tenant settings (the model URL) valid across `npm run dev` restarts; 0 = any. */
+  modelPort?: number;
+  sandboxHostPort?: number;
   /** Where wrangler's local state, sandboxes and gateway state live. */
   stateDir?: string;
   /** Pause between the model server's streamed tokens. */
@@ -61,9 +64,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
   };
   try {
-    const model = await startModelServer({ tokenDelayMs: options.tokenDelayMs ?? 0 });
+    const model = await startModelServer({ port: options.modelPort ?? 0, tokenDelayMs: options.tokenDelayMs ?? 0 });
     stoppers.push(() => model.close());
     const sandboxHost = await startSandboxHost({
+      port: options.sandboxHostPort ?? 0,
       secret: secrets.sandboxHostSecret,
       stateRoot: join(stateDir, "sandboxes"),
       path: pathWithRepoBin(),
