@@ -91,6 +91,10 @@ describe("buildGatewayLaunch", () => {
     expect(withExtras).toEqual({ allow: ["device-pair", "memory-core", "document-extract"] });
   });
 
+  it("turns off unattended heartbeat turns", () => {
+    expect(launch().config.agents.defaults.heartbeat).toEqual({ every: "0m" });
+  });
+
   it("keeps workspace and logs inside the state directory", () => {
     const { config } = launch({}, { stateDir: "/tmp/sandbox/openclaw/" });
     expect(config.agents.defaults.workspace).toBe("/tmp/sandbox/openclaw/workspace");

@@ -52,7 +52,7 @@ export type OpenClawConfig = {
   };
   models?: { providers: Record<string, ProviderConfig> };
   agents: {
-    defaults: { workspace: string; model: { primary: string } };
+    defaults: { workspace: string; model: { primary: string }; heartbeat: { every: "0m" } };
     entries: { main: { name: string; identity: { name: string } } };
   };
   channels?: { telegram: { enabled: true; botToken: EnvSecretRef; dmPolicy: "pairing" } };
@@ -107,7 +107,13 @@ export function buildGatewayLaunch(settings: TenantSettings, context: GatewayLau
     },
     ...(Object.keys(model.providers).length > 0 && { models: { providers: model.providers } }),
     agents: {
-      defaults: { workspace: `${stateDir}/${WORKSPACE_DIR}`, model: { primary: model.primary } },
+      defaults: {
+        workspace: `${stateDir}/${WORKSPACE_DIR}`,
+        model: { primary: model.primary },
+        // Heartbeats are unattended model turns on the tenant's key every 30 minutes by
+        // default; a gateway that sleeps when idle has no use for them.
+        heartbeat: { every: "0m" },
+      },
       entries: { main: { name: settings.agent.name, identity: { name: settings.agent.name } } },
     },
     ...(telegram && {
