@@ -1,0 +1,107 @@
+// `npm run bench`: the runtime's speed and memory against a plain OpenClaw gateway, on this
+// machine, in one run. Rewrites docs/benchmarks.md; the last stdout line is the JSON summary.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { REPO_ROOT, startLocalStack } from "@openclaw-cloud/local-stack";
+import { Cleanups } from "./src/cleanups.ts";
+import { measureBackup } from "./src/measure-backup.ts";
+import { measureChat } from "./src/measure-chat.ts";
+import { measureColdReady } from "./src/measure-cold-ready.ts";
+import { measureMemory } from "./src/measure-memory.ts";
+import { measurePairing } from "./src/measure-pairing.ts";
+import { provisionTenant } from "./src/platform-api.ts";
+import { startTrackedRawGateway } from "./src/raw-gateway.ts";
+import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
+
+// Gateway starts take ~10 s each on 2 cores, so slow metrics get few runs; chat turns are
+// ~1 s, so they get more. The whole run stays under ~10 minutes.
+const RUNS = {
+  coldRuns: 3,
+  chatWarmupTurns: 3,
+  chatPairs: 12,
+  chatWords: 200,
+  tokenDelayMs: 3,
+  pairingRuns: 5,
+  backupRuns: 3,
+  memorySamples: 5,
+};
+
+const cleanups = new Cleanups();
+const progress = (line: string) => console.error(`[bench] ${line}`);
+
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    progress(`${signal}: stopping gateways and the stack ...`);
+    void cleanups.runAll().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadAverage = loadavg()[0]!;
+  const stateDir = mkdtempSync(join(tmpdir(), "occ-bench-"));
+  cleanups.add(async () => rmSync(stateDir, { recursive: true, force: true }));
+
+  progress("starting the local stack (wrangler dev, sandbox host, model server) ...");
+  const stackStarting = startLocalStack({ stateDir, tokenDelayMs: RUNS.tokenDelayMs });
+  cleanups.add(() => stackStarting.then((stack) => stack.stop(), () => {}));
+  const stack = await stackStarting;
+  const tenantPrefix = `bench-${randomBytes(3).toString("hex")}`;
+
+  progress(`cold start: ${RUNS.coldRuns} tenant provisions interleaved with ${RUNS.coldRuns} raw gateway starts ...`);
+  const coldReady = await measureColdReady(stack, cleanups, RUNS.coldRuns, tenantPrefix);
+
+  progress("starting a tenant and a raw gateway side by side for chat, memory, pairing and backups ...");
+  const tenantId = `${tenantPrefix}-main`;
+  const [{ gateway: raw, release: releaseRaw }] = await Promise.all([
+    startTrackedRawGateway(stack.tenantSettings(), cleanups),
+    provisionTenant(stack, tenantId),
+  ]);
+
+  progress(`chat: ${RUNS.chatWarmupTurns} warm-up turns each, then ${RUNS.chatPairs} runtime/direct pairs ...`);
+  const chat = await measureChat(
+    stack,
+    { url: `${stack.runtimeUrl}/v1/responses`, headers: stack.internalHeaders(tenantId) },
+    { url: `${raw.url}/v1/responses`, headers: { authorization: `Bearer ${raw.token}` } },
+    { warmupTurns: RUNS.chatWarmupTurns, pairs: RUNS.chatPairs, words: RUNS.chatWords },
+  );
+
+  progress("memory of the idle tenant and the raw gateway ...");
+  const memory = await measureMemory(stack, tenantId, raw.pid, RUNS.memorySamples);
+  await releaseRaw();
+
+  progress(`pairing: ${RUNS.pairingRuns} nodes through the device proxy ...`);
+  const pairing = await measurePairing(stack, tenantId, RUNS.pairingRuns);
+  if (pairing.failure) progress(`pairing not measured: ${pairing.failure}`);
+
+  progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores, ${RUNS.backupRuns} launcher restores ...`);
+  const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
+
+  const results = { coldReady, chat, memory, pairing, backup };
+  const summary = summarize(results);
+  const setup: BenchSetup = {
+    date: new Date().toISOString(),
+    cpus: availableParallelism(),
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    loadAverage,
+    node: process.version,
+    openclaw: (JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/openclaw/package.json"), "utf8")) as { version: string }).version,
+    durationS: (performance.now() - started) / 1000,
+    ...RUNS,
+  };
+  mkdirSync(join(REPO_ROOT, "docs"), { recursive: true });
+  writeFileSync(join(REPO_ROOT, "docs/benchmarks.md"), renderReport(results, setup, summary));
+  progress("wrote docs/benchmarks.md");
+  console.log(JSON.stringify(summary));
+}
+
+try {
+  await main();
+} finally {
+  if (!interrupted) await cleanups.runAll();
+}

@@ -1,0 +1,98 @@
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, pathWithRepoBin, type LocalStack } from "@openclaw-cloud/local-stack";
+import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo } from "./platform-api.ts";
+import { median } from "./stats.ts";
+
+export interface BackupResult {
+  /** `POST /v1/backups`: snapshot in the sandbox, upload to R2, retention. */
+  backupMs: number;
+  backupRunsMs: number[];
+  /** The launcher's own `backup` (openclaw backup create --verify) inside that, as it reports. */
+  launcherBackupMs: number;
+  archiveBytes: number;
+  /** `POST /v1/backups/restore`: stop the gateway, fetch the archive, restore, start, ready. */
+  restoreMs: number;
+  restoreRunsMs: number[];
+  /** The restore step alone: the launcher's `restore` into a fresh sandbox home. */
+  restoreOnlyMs: number;
+  restoreOnlyRunsMs: number[];
+}
+
+const ARCHIVE = "bench/archive.tar.gz";
+
+export async function measureBackup(stack: LocalStack, tenantId: string, runs: number): Promise<BackupResult> {
+  const backupRunsMs = await timeRuns(runs, async () => {
+    await expectJson(await runtimeFetch(stack, tenantId, "/v1/backups", { method: "POST" }), 201);
+  });
+  const restoreRunsMs = await timeRuns(runs, async () => {
+    const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/backups/restore", { method: "POST" }));
+    if (status.state !== "running") throw new Error(`tenant is ${status.state} after restore`);
+  });
+  const archive = await tenantArchive(stack, tenantId);
+  try {
+    const restoreOnlyRunsMs = await timeRuns(runs, () => restoreIntoFreshHome(archive.path));
+    return {
+      backupMs: median(backupRunsMs),
+      backupRunsMs,
+      launcherBackupMs: archive.launcherMs,
+      archiveBytes: archive.bytes,
+      restoreMs: median(restoreRunsMs),
+      restoreRunsMs,
+      restoreOnlyMs: median(restoreOnlyRunsMs),
+      restoreOnlyRunsMs,
+    };
+  } finally {
+    await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/files?path=${encodeURIComponent(ARCHIVE)}`, { method: "DELETE" });
+  }
+}
+
+async function timeRuns(runs: number, run: () => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/**
+ * An archive of the tenant's current state, made the way the runtime makes its backups
+ * (the launcher's `backup`, executed in the sandbox), left in the sandbox home.
+ */
+async function tenantArchive(stack: LocalStack, tenantId: string): Promise<{ path: string; bytes: number; launcherMs: number }> {
+  const result = await expectJson<{ exitCode: number; stdout: string; stderr: string }>(
+    await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/exec`, {
+      method: "POST",
+      body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", ARCHIVE], timeoutMs: 120_000 }),
+    }),
+  );
+  if (result.exitCode !== 0) throw new Error(`launcher backup failed: ${result.stderr.slice(-500)}`);
+  const report = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { bytes: number; durationMs: number };
+  const { home } = await sandboxInfo(stack, tenantId);
+  return { path: join(home, ARCHIVE), bytes: report.bytes, launcherMs: report.durationMs };
+}
+
+/** Spawn to exit of `openclaw-cloud-gateway restore` on a copy of the archive in a fresh home. */
+async function restoreIntoFreshHome(archive: string): Promise<void> {
+  const home = mkdtempSync(join(tmpdir(), "occ-bench-restore-"));
+  try {
+    copyFileSync(archive, join(home, "archive.tar.gz"));
+    // Nothing listens on a fresh free port, which the launcher checks before restoring.
+    const env = { ...process.env, PATH: pathWithRepoBin(), HOME: home, SANDBOX_HOME: home, GATEWAY_PORT: String(await freePort()) };
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+      const child = spawn("openclaw-cloud-gateway", ["restore", "--input", "archive.tar.gz"], { cwd: home, env, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.on("error", reject);
+      child.on("close", (exitCode) => resolve({ code: exitCode, output }));
+    });
+    if (code !== 0) throw new Error(`launcher restore exited with ${code}: ${output.slice(-500)}`);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,135 @@
+import type { DeltaEvent } from "@openclaw-cloud/model-server";
+import { readSse, type LocalStack } from "@openclaw-cloud/local-stack";
+import { gapDeviations, median, percentile } from "./stats.ts";
+
+/** Where a turn is sent: the runtime's route or a gateway's own endpoint. */
+export interface ChatTarget {
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface ChatOptions {
+  warmupTurns: number;
+  /** Each pair is one turn through the runtime and one direct, in alternating order. */
+  pairs: number;
+  /** Filler words the model streams per turn, one delta each. */
+  words: number;
+}
+
+export interface ChatResult {
+  /** Median over pairs of (runtime TTFT - direct TTFT). */
+  ttftOverheadMs: number;
+  runtimeTtftMs: number;
+  directTtftMs: number;
+  /** Median over pairs of (runtime turn time / direct turn time). */
+  totalRatio: number;
+  runtimeTotalMs: number;
+  directTotalMs: number;
+  /** Median over runtime turns of each turn's p95 |client gap - model gap|. */
+  streamGapP95Ms: number;
+  /** The same for direct turns: what the gateway itself adds, a floor for the runtime. */
+  directStreamGapP95Ms: number;
+  deltasPerTurn: number;
+  /** Turns whose client deltas could not be matched one to one with a model request. */
+  unmatchedTurns: number;
+}
+
+interface Turn {
+  ttftMs: number;
+  totalMs: number;
+  /** p95 of the gap deviations, null when the turn's deltas did not match the model's. */
+  gapP95Ms: number | null;
+  deltas: number;
+}
+
+const DELTA_EVENT = "response.output_text.delta";
+
+/**
+ * Streams the same kind of turn through the runtime and straight to a gateway on the same
+ * config and model server, interleaved, and compares them pair by pair.
+ */
+export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct: ChatTarget, options: ChatOptions): Promise<ChatResult> {
+  const modelDeltas: DeltaEvent[] = [];
+  const unsubscribe = stack.model.on("delta", (event) => modelDeltas.push(event));
+  try {
+    let turnNumber = 0;
+    const turn = (target: ChatTarget) => streamTurn(target, `bench turn ${++turnNumber} [words:${options.words}]`, modelDeltas);
+    for (let i = 0; i < options.warmupTurns; i++) {
+      await turn(runtime);
+      await turn(direct);
+    }
+    const runtimeTurns: Turn[] = [];
+    const directTurns: Turn[] = [];
+    for (let pair = 0; pair < options.pairs; pair++) {
+      if (pair % 2 === 0) {
+        runtimeTurns.push(await turn(runtime));
+        directTurns.push(await turn(direct));
+      } else {
+        directTurns.push(await turn(direct));
+        runtimeTurns.push(await turn(runtime));
+      }
+    }
+    const paired = runtimeTurns.map((runtimeTurn, i) => ({ runtime: runtimeTurn, direct: directTurns[i]! }));
+    const gapP95 = (turns: Turn[]) => {
+      const matched = turns.flatMap((t) => (t.gapP95Ms === null ? [] : [t.gapP95Ms]));
+      return matched.length > 0 ? median(matched) : Number.NaN;
+    };
+    return {
+      ttftOverheadMs: median(paired.map((p) => p.runtime.ttftMs - p.direct.ttftMs)),
+      runtimeTtftMs: median(runtimeTurns.map((t) => t.ttftMs)),
+      directTtftMs: median(directTurns.map((t) => t.ttftMs)),
+      totalRatio: median(paired.map((p) => p.runtime.totalMs / p.direct.totalMs)),
+      runtimeTotalMs: median(runtimeTurns.map((t) => t.totalMs)),
+      directTotalMs: median(directTurns.map((t) => t.totalMs)),
+      streamGapP95Ms: gapP95(runtimeTurns),
+      directStreamGapP95Ms: gapP95(directTurns),
+      deltasPerTurn: median([...runtimeTurns, ...directTurns].map((t) => t.deltas)),
+      unmatchedTurns: [...runtimeTurns, ...directTurns].filter((t) => t.gapP95Ms === null).length,
+    };
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** One streamed turn, timed from sending the request to the end of the stream. */
+async function streamTurn(target: ChatTarget, prompt: string, modelDeltas: readonly DeltaEvent[]): Promise<Turn> {
+  const startedAt = performance.now();
+  const response = await fetch(target.url, {
+    method: "POST",
+    headers: { ...target.headers, "content-type": "application/json" },
+    body: JSON.stringify({ model: "openclaw", input: prompt, stream: true }),
+  });
+  if (response.status !== 200 || !response.body) throw new Error(`${target.url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  const clientDeltas: number[] = [];
+  let endedAt = startedAt;
+  for await (const event of readSse(response.body)) {
+    if (event.event === DELTA_EVENT) clientDeltas.push(event.at);
+    if (event.event === "response.failed") throw new Error(`turn failed: ${event.data.slice(0, 300)}`);
+    endedAt = event.at;
+  }
+  if (clientDeltas.length === 0) throw new Error(`${target.url} streamed no text deltas`);
+  const modelTimes = modelDeltaTimes(modelDeltas, startedAt, endedAt);
+  const matched = modelTimes.length === clientDeltas.length;
+  return {
+    ttftMs: clientDeltas[0]! - startedAt,
+    totalMs: endedAt - startedAt,
+    gapP95Ms: matched ? percentile(gapDeviations(modelTimes, clientDeltas), 95) : null,
+    deltas: clientDeltas.length,
+  };
+}
+
+/**
+ * The model's delta times for the turn that ran in [from, to]: turns run one at a time,
+ * so the reply is the model request in that window that streamed the most deltas.
+ */
+function modelDeltaTimes(deltas: readonly DeltaEvent[], from: number, to: number): number[] {
+  const byRequest = new Map<string, DeltaEvent[]>();
+  for (const delta of deltas) {
+    if (delta.at < from || delta.at > to) continue;
+    const request = byRequest.get(delta.requestId);
+    if (request) request.push(delta);
+    else byRequest.set(delta.requestId, [delta]);
+  }
+  const reply = [...byRequest.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  return reply.sort((a, b) => a.index - b.index).map((delta) => delta.at);
+}

@@ -1,0 +1,180 @@
+import type { BackupResult } from "./measure-backup.ts";
+import type { ChatResult } from "./measure-chat.ts";
+import type { ColdReadyResult } from "./measure-cold-ready.ts";
+import type { MemoryResult } from "./measure-memory.ts";
+import type { PairingResult } from "./measure-pairing.ts";
+import { round } from "./stats.ts";
+
+export interface BenchResults {
+  coldReady: ColdReadyResult;
+  chat: ChatResult;
+  memory: MemoryResult;
+  pairing: PairingResult;
+  backup: BackupResult;
+}
+
+/** How the run was made, for the report's header and method notes. */
+export interface BenchSetup {
+  date: string;
+  cpus: number;
+  memoryGb: number;
+  loadAverage: number;
+  node: string;
+  openclaw: string;
+  durationS: number;
+  coldRuns: number;
+  chatWarmupTurns: number;
+  chatPairs: number;
+  chatWords: number;
+  tokenDelayMs: number;
+  pairingRuns: number;
+  backupRuns: number;
+  memorySamples: number;
+}
+
+export type Summary = Record<string, number | null>;
+
+/** The figures of the JSON line, in the units their names say, rounded to what is meaningful here. */
+export function summarize(results: BenchResults): Summary {
+  const { coldReady, chat, memory, pairing, backup } = results;
+  const seconds = (ms: number) => round(ms / 1000, 2);
+  return {
+    cold_ready_s: seconds(coldReady.coldReadyMs),
+    raw_gateway_ready_s: seconds(coldReady.rawGatewayReadyMs),
+    chat_ttft_overhead_ms: round(chat.ttftOverheadMs, 1),
+    chat_total_ratio: round(chat.totalRatio, 3),
+    stream_gap_p95_ms: Number.isNaN(chat.streamGapP95Ms) ? null : round(chat.streamGapP95Ms, 2),
+    pair_approve_ms: pairing.pairApproveMs === null ? null : round(pairing.pairApproveMs, 0),
+    backup_s: seconds(backup.backupMs),
+    restore_s: seconds(backup.restoreMs),
+    restore_only_s: seconds(backup.restoreOnlyMs),
+    tenant_rss_mb: round(memory.tenantRssMb, 0),
+    raw_gateway_rss_mb: round(memory.rawRssMb, 0),
+  };
+}
+
+interface Row {
+  metric: string;
+  target: string;
+  /** null: reported, no target. */
+  met: boolean | null;
+}
+
+function rows(summary: Summary): Row[] {
+  const at = (key: string) => summary[key] ?? null;
+  const atMost = (key: string, limit: number | null) => {
+    const value = at(key);
+    return value === null || limit === null ? false : value <= limit;
+  };
+  const raw = at("raw_gateway_ready_s");
+  const coldLimit = raw === null ? null : round(raw + 1.5, 2);
+  return [
+    { metric: "cold_ready_s", target: `<= raw_gateway_ready_s + 1.5 (${coldLimit})`, met: atMost("cold_ready_s", coldLimit) },
+    { metric: "raw_gateway_ready_s", target: "baseline", met: null },
+    { metric: "chat_ttft_overhead_ms", target: "<= 10", met: atMost("chat_ttft_overhead_ms", 10) },
+    { metric: "chat_total_ratio", target: "<= 1.05", met: atMost("chat_total_ratio", 1.05) },
+    { metric: "stream_gap_p95_ms", target: "<= 5", met: atMost("stream_gap_p95_ms", 5) },
+    { metric: "pair_approve_ms", target: "<= 500", met: atMost("pair_approve_ms", 500) },
+    { metric: "backup_s", target: "<= 3", met: atMost("backup_s", 3) },
+    { metric: "restore_s", target: "<= 5", met: atMost("restore_s", 5) },
+    { metric: "restore_only_s", target: "part of restore_s", met: null },
+    { metric: "tenant_rss_mb", target: "measured", met: null },
+    { metric: "raw_gateway_rss_mb", target: "baseline", met: null },
+  ];
+}
+
+function cell(value: number | null): string {
+  return value === null ? "n/a" : String(value);
+}
+
+function verdict(met: boolean | null): string {
+  if (met === null) return "";
+  return met ? "yes" : "**no**";
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const list = (values: number[], format: (value: number) => string) => values.map(format).join(", ");
+
+/** docs/benchmarks.md: what was measured, on what, how, and whether it met its target. */
+export function renderReport(results: BenchResults, setup: BenchSetup, summary: Summary): string {
+  const { coldReady, chat, memory, pairing, backup } = results;
+  const table = rows(summary).map((row) => `| \`${row.metric}\` | ${cell(summary[row.metric] ?? null)} | ${row.target} | ${verdict(row.met)} |`);
+  return `# Benchmarks
+
+Speed and memory of the tenant runtime on one machine, measured against a plain OpenClaw
+gateway started on the same machine in the same run, so the figures say what the platform
+adds rather than how fast this machine is. Every figure is a median over several runs.
+Produced by:
+
+\`\`\`sh
+npm run bench
+\`\`\`
+
+which rewrites this page and prints the figures as one JSON object on its last line.
+
+- Date: ${setup.date}
+- Machine: ${setup.cpus} CPUs (\`nproc\`), ${setup.memoryGb} GB memory, load average ${setup.loadAverage.toFixed(2)} at the start (the machine is shared; ratios and A/B differences are measured within one process, interleaved)
+- Node ${setup.node}, OpenClaw ${setup.openclaw}; the whole run took ${Math.round(setup.durationS)} s
+
+| metric | value | target | met? |
+| --- | --- | --- | --- |
+${table.join("\n")}
+
+## Method
+
+Everything runs offline through \`@openclaw-cloud/local-stack\` in a fresh temporary state
+directory: the runtime worker in \`wrangler dev\` (workerd, Durable Objects, local R2), the
+sandbox host and the deterministic model server in the benchmark's process. "Raw gateway"
+means the installed \`openclaw gateway --port N --bind loopback\` CLI spawned directly, with
+\`HOME\`, \`OPENCLAW_STATE_DIR\` and \`OPENCLAW_CONFIG_PATH\` pointing at a temporary home
+laid out like a sandbox, and the config, identity files and secret environment generated by
+\`@openclaw-cloud/gateway-config\` from the same tenant settings the tenants get. No
+launcher, sandbox host, worker or Durable Object is involved in it.
+
+- \`cold_ready_s\`: \`POST /v1/tenant/provision\` for a fresh tenant id until its 201 with
+  state \`running\`; the runtime polls \`/readyz\` every 100 ms through the sandbox host.
+  \`raw_gateway_ready_s\`: raw gateway spawn until \`GET /readyz\` answers 200, polled every
+  100 ms. ${setup.coldRuns} runs of each, alternating which goes first, one gateway at a
+  time (each is stopped or destroyed before the next start). Runs: cold ${list(coldReady.coldRunsMs, s)};
+  raw ${list(coldReady.rawRunsMs, s)}. Split of a cold start (medians): ${s(coldReady.beforeSpawnMs)} from the
+  request until the sandbox host spawned the gateway process (Durable Object, sandbox
+  creation, backup lookup), ${s(coldReady.spawnToReadyMs)} from spawn to the 201 (launcher, OpenClaw
+  start, readiness polling).
+- \`chat_ttft_overhead_ms\`: one tenant and one raw gateway, both running and warmed with
+  ${setup.chatWarmupTurns} turns each, then ${setup.chatPairs} pairs of streamed turns
+  (\`POST /v1/responses\`, \`stream: true\`, a new session per turn, prompt with
+  \`[words:${setup.chatWords}]\`, model token delay ${setup.tokenDelayMs} ms): one through the runtime's route, one
+  straight to the raw gateway's \`/v1/responses\` with its token, the order flipping every
+  pair. Time to the first \`response.output_text.delta\` at the client, runtime minus direct,
+  median over pairs. Medians: runtime ${ms(chat.runtimeTtftMs)}, direct ${ms(chat.directTtftMs)}.
+- \`chat_total_ratio\`: the same pairs, request to the end of the stream, runtime / direct,
+  median over pairs. Medians: runtime ${s(chat.runtimeTotalMs)}, direct ${s(chat.directTotalMs)}
+  (${chat.deltasPerTurn} deltas per turn).
+- \`stream_gap_p95_ms\`: for each runtime turn, the model server's emission time of every
+  delta (\`performance.now()\`, same clock) is matched with the client's arrival time of the
+  same delta (the model request of the turn is the one that streamed in the turn's time
+  window); p95 over the turn's gaps of |client gap - model gap|, median over turns.
+  The same figure for direct turns is ${Number.isNaN(chat.directStreamGapP95Ms) ? "n/a" : ms(chat.directStreamGapP95Ms)} (what the gateway itself adds).
+  Turns whose delta count did not match the model's: ${chat.unmatchedTurns}.
+- \`pair_approve_ms\`: a real OpenClaw node client connects through the runtime's device
+  proxy (\`/gateway/<tenant>/?ticket=\`) and is held for pairing; then, timed,
+  \`GET /v1/devices\` and \`POST /v1/devices/:requestId/approve\`; median of ${setup.pairingRuns} runs.
+  ${pairing.failure === null ? `Runs: ${list(pairing.runsMs, ms)}.` : `Not measured: ${pairing.failure}`}
+- \`backup_s\`: \`POST /v1/backups\` until its 201 (the launcher's \`backup\`, i.e.
+  \`openclaw backup create --verify\`, in the sandbox, then the upload to R2 and retention);
+  median of ${setup.backupRuns}. Runs: ${list(backup.backupRunsMs, s)}. The launcher's own \`backup\` reports
+  ${s(backup.launcherBackupMs)} for an archive of ${Math.round(backup.archiveBytes / 1024)} KB.
+- \`restore_s\`: \`POST /v1/backups/restore\` (newest backup) until it answers \`running\`: stop
+  the gateway, copy the archive from R2 into the sandbox, the launcher's \`restore\`, start the
+  gateway and wait until ready. This is the figure held to the 5 s target. Runs: ${list(backup.restoreRunsMs, s)}.
+  \`restore_only_s\` is the restore step alone: \`openclaw-cloud-gateway restore --input\`
+  spawned until it exits, on a copy of the tenant's archive in a fresh home. Runs: ${list(backup.restoreOnlyRunsMs, s)}.
+- \`tenant_rss_mb\`: VmRSS from \`/proc/<pid>/status\` summed over every process of one idle
+  tenant (after the chat turns): the sandbox's running processes by the OS pid the sandbox
+  host reports, their process groups and all descendants (walking \`/proc/*/stat\` parent
+  links), ${memory.tenantProcesses} processes; median of ${setup.memorySamples} samples 1 s apart. Shared processes
+  (workerd, the sandbox host) are not counted. \`raw_gateway_rss_mb\` is the same for the raw
+  gateway after the same turns (${memory.rawProcesses} processes).
+`;
+}
