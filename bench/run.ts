@@ -20,7 +20,7 @@ import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
 const RUNS = {
   coldRuns: 3,
   chatWarmupTurns: 3,
-  chatPairs: 12,
+  chatPairs: 20,
   chatWords: 200,
   tokenDelayMs: 3,
   pairingRuns: 5,
@@ -53,13 +53,13 @@ async function main(): Promise<void> {
   const stack = await stackStarting;
   const tenantPrefix = `bench-${randomBytes(3).toString("hex")}`;
 
-  progress(`cold start: ${RUNS.coldRuns} tenant provisions interleaved with ${RUNS.coldRuns} raw gateway starts ...`);
+  progress(`cold start: ${RUNS.coldRuns} rounds of tenant provision, plain gateway start, launcher start ...`);
   const coldReady = await measureColdReady(stack, cleanups, RUNS.coldRuns, tenantPrefix);
 
   progress("starting a tenant and a raw gateway side by side for chat, memory, pairing and backups ...");
   const tenantId = `${tenantPrefix}-main`;
   const [{ gateway: raw, release: releaseRaw }] = await Promise.all([
-    startTrackedRawGateway(stack.tenantSettings(), cleanups),
+    startTrackedRawGateway(stack.tenantSettings(), "openclaw", cleanups),
     provisionTenant(stack, tenantId),
   ]);
 

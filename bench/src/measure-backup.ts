@@ -16,6 +16,8 @@ export interface BackupResult {
   /** `POST /v1/backups/restore`: stop the gateway, fetch the archive, restore, start, ready. */
   restoreMs: number;
   restoreRunsMs: number[];
+  /** Of a restore: request to the new gateway process being spawned (stop, archive into the sandbox, launcher restore). */
+  restoreBeforeSpawnMs: number;
   /** The restore step alone: the launcher's `restore` into a fresh sandbox home. */
   restoreOnlyMs: number;
   restoreOnlyRunsMs: number[];
@@ -27,9 +29,14 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
   const backupRunsMs = await timeRuns(runs, async () => {
     await expectJson(await runtimeFetch(stack, tenantId, "/v1/backups", { method: "POST" }), 201);
   });
+  const restoreBeforeSpawnMs: number[] = [];
   const restoreRunsMs = await timeRuns(runs, async () => {
+    const requestedAt = Date.now();
     const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/backups/restore", { method: "POST" }));
     if (status.state !== "running") throw new Error(`tenant is ${status.state} after restore`);
+    const gateway = (await sandboxInfo(stack, tenantId)).processes.find((process) => process.id === "gateway" && process.status === "running");
+    if (!gateway) throw new Error(`tenant ${tenantId} has no running gateway after restore`);
+    restoreBeforeSpawnMs.push(Date.parse(gateway.startedAt) - requestedAt);
   });
   const archive = await tenantArchive(stack, tenantId);
   try {
@@ -41,6 +48,7 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
       archiveBytes: archive.bytes,
       restoreMs: median(restoreRunsMs),
       restoreRunsMs,
+      restoreBeforeSpawnMs: median(restoreBeforeSpawnMs),
       restoreOnlyMs: median(restoreOnlyRunsMs),
       restoreOnlyRunsMs,
     };

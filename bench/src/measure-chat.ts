@@ -19,6 +19,8 @@ export interface ChatOptions {
 export interface ChatResult {
   /** Median over pairs of (runtime TTFT - direct TTFT). */
   ttftOverheadMs: number;
+  /** 25th and 75th percentile of those differences: how noisy the median is. */
+  ttftOverheadQuartilesMs: [number, number];
   runtimeTtftMs: number;
   directTtftMs: number;
   /** Median over pairs of (runtime turn time / direct turn time). */
@@ -74,8 +76,10 @@ export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct
       const matched = turns.flatMap((t) => (t.gapP95Ms === null ? [] : [t.gapP95Ms]));
       return matched.length > 0 ? median(matched) : Number.NaN;
     };
+    const ttftOverheads = paired.map((p) => p.runtime.ttftMs - p.direct.ttftMs);
     return {
-      ttftOverheadMs: median(paired.map((p) => p.runtime.ttftMs - p.direct.ttftMs)),
+      ttftOverheadMs: median(ttftOverheads),
+      ttftOverheadQuartilesMs: [percentile(ttftOverheads, 25), percentile(ttftOverheads, 75)],
       runtimeTtftMs: median(runtimeTurns.map((t) => t.ttftMs)),
       directTtftMs: median(directTurns.map((t) => t.ttftMs)),
       totalRatio: median(paired.map((p) => p.runtime.totalMs / p.direct.totalMs)),

@@ -1,30 +1,32 @@
 import type { LocalStack } from "@openclaw-cloud/local-stack";
 import type { Cleanups } from "./cleanups.ts";
 import { destroyTenant, provisionTenant, sandboxInfo } from "./platform-api.ts";
-import { startTrackedRawGateway } from "./raw-gateway.ts";
+import { startTrackedRawGateway, type GatewayCommand } from "./raw-gateway.ts";
 import { median } from "./stats.ts";
 
 export interface ColdReadyResult {
   coldReadyMs: number;
   rawGatewayReadyMs: number;
-  /** Of a cold start: provision request to the gateway process being spawned (platform work before anything of OpenClaw runs). */
+  /** The launcher's `start` run directly: what the launcher adds to the plain gateway. */
+  launcherReadyMs: number;
+  /** Of a cold start: provision request to the gateway process being spawned (platform work before the launcher runs). */
   beforeSpawnMs: number;
-  /** Of a cold start: gateway spawn to the 201 (launcher, OpenClaw start, readiness poll, answer). */
+  /** Of a cold start: gateway spawn to the 201 (launcher, OpenClaw start, readiness polls through the sandbox host, answer). */
   spawnToReadyMs: number;
   coldRunsMs: number[];
   rawRunsMs: number[];
+  launcherRunsMs: number[];
 }
 
 /**
- * Alternates plain gateway starts with provisions of fresh tenants (which one goes first
- * flips every run), each on an otherwise idle machine as far as we control it: the gateway
- * just measured is stopped before the next start, so noise from colleagues' work hits both
- * sides alike.
+ * Per run, one provision of a fresh tenant, one plain gateway start and one launcher start,
+ * in an order that rotates every run, each alone (the gateway just measured is stopped or
+ * destroyed before the next start), so noise from colleagues' work hits all sides alike.
  */
 export async function measureColdReady(stack: LocalStack, cleanups: Cleanups, runs: number, tenantPrefix: string): Promise<ColdReadyResult> {
   const coldRunsMs: number[] = [];
-  const rawRunsMs: number[] = [];
   const beforeSpawnMs: number[] = [];
+  const gatewayRunsMs: Record<GatewayCommand, number[]> = { openclaw: [], launcher: [] };
   const coldStart = async (tenantId: string) => {
     const requestedAt = Date.now();
     const started = performance.now();
@@ -35,29 +37,23 @@ export async function measureColdReady(stack: LocalStack, cleanups: Cleanups, ru
     beforeSpawnMs.push(Date.parse(gateway.startedAt) - requestedAt);
     await destroyTenant(stack, tenantId);
   };
-  const rawStart = async () => {
-    const { gateway, release } = await startTrackedRawGateway(stack.tenantSettings(), cleanups);
-    rawRunsMs.push(gateway.readyMs);
+  const gatewayStart = async (command: GatewayCommand) => {
+    const { gateway, release } = await startTrackedRawGateway(stack.tenantSettings(), command, cleanups);
+    gatewayRunsMs[command].push(gateway.readyMs);
     await release();
   };
   for (let run = 0; run < runs; run++) {
-    const tenantId = `${tenantPrefix}-cold-${run}`;
-    if (run % 2 === 0) {
-      await rawStart();
-      await coldStart(tenantId);
-    } else {
-      await coldStart(tenantId);
-      await rawStart();
-    }
+    const arms = [() => gatewayStart("openclaw"), () => gatewayStart("launcher"), () => coldStart(`${tenantPrefix}-cold-${run}`)];
+    for (let arm = 0; arm < arms.length; arm++) await arms[(arm + run) % arms.length]!();
   }
-  const coldReadyMs = median(coldRunsMs);
-  const beforeSpawn = median(beforeSpawnMs);
   return {
-    coldReadyMs,
-    rawGatewayReadyMs: median(rawRunsMs),
-    beforeSpawnMs: beforeSpawn,
+    coldReadyMs: median(coldRunsMs),
+    rawGatewayReadyMs: median(gatewayRunsMs.openclaw),
+    launcherReadyMs: median(gatewayRunsMs.launcher),
+    beforeSpawnMs: median(beforeSpawnMs),
     spawnToReadyMs: median(coldRunsMs.map((cold, run) => cold - beforeSpawnMs[run]!)),
     coldRunsMs,
-    rawRunsMs,
+    rawRunsMs: gatewayRunsMs.openclaw,
+    launcherRunsMs: gatewayRunsMs.launcher,
   };
 }

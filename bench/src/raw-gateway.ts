@@ -12,7 +12,16 @@ import type { Cleanups } from "./cleanups.ts";
 const READY_POLL_MS = 100;
 const READY_TIMEOUT_MS = 90_000;
 
-/** A plain `openclaw gateway` the benchmark started itself, on the tenant's generated config. */
+/**
+ * How the gateway is started outside the platform:
+ * - `openclaw`: the installed `openclaw gateway` CLI on config, identity files and secret
+ *   environment written beforehand from gateway-config (the plain gateway);
+ * - `launcher`: the launcher's `start` (`openclaw-cloud-gateway`), which writes the same
+ *   files itself and then execs the same CLI, as it does inside a sandbox.
+ */
+export type GatewayCommand = "openclaw" | "launcher";
+
+/** A gateway the benchmark started itself, with a token it knows. */
 export interface RawGateway {
   url: string;
   token: string;
@@ -23,41 +32,19 @@ export interface RawGateway {
 }
 
 /**
- * Writes the config, identity files and secret environment that the platform would
- * generate for `settings` (gateway-config, same sandbox layout as the launcher), then
- * spawns the installed `openclaw gateway` CLI directly: no launcher, sandbox host, worker
- * or Durable Object in between. Timing starts at spawn, after the files are written.
+ * Starts a gateway for `settings` in a temporary home laid out like a sandbox, with no
+ * sandbox host, worker or Durable Object in between, and the sandbox's minimal environment.
  */
-export async function startRawGateway(settings: TenantSettingsInput): Promise<RawGateway> {
-  const parsed = parseTenantSettings(settings);
-  if (!parsed.ok) throw new Error(parsed.message);
+export async function startRawGateway(settings: TenantSettingsInput, command: GatewayCommand): Promise<RawGateway> {
   const home = mkdtempSync(join(tmpdir(), "occ-bench-raw-"));
   const stateDir = join(home, "openclaw");
   const port = await freePort();
   const token = randomBytes(24).toString("base64url");
-  const launch = buildGatewayLaunch(parsed.settings, { gatewayPort: port, stateDir, gatewayToken: token, bind: "loopback" });
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  writeFileSync(join(stateDir, CONFIG_FILE_NAME), JSON.stringify(launch.config, null, 2), { mode: 0o600 });
-  for (const file of launch.files) {
-    mkdirSync(dirname(join(stateDir, file.path)), { recursive: true });
-    writeFileSync(join(stateDir, file.path), file.content, { mode: file.mode ?? 0o644 });
-  }
+  const spawnArgs = command === "openclaw" ? plainGateway(settings, home, stateDir, port, token) : launcherStart(settings, home, port, token);
   const logPath = join(home, "gateway.log");
   const log = openSync(logPath, "w");
   const started = performance.now();
-  const child = spawn("openclaw", ["gateway", "--port", String(port), "--bind", "loopback"], {
-    cwd: stateDir,
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      PATH: pathWithRepoBin(),
-      HOME: home,
-      OPENCLAW_STATE_DIR: stateDir,
-      OPENCLAW_CONFIG_PATH: join(stateDir, CONFIG_FILE_NAME),
-      ...launch.env,
-    },
-  });
+  const child = spawn(spawnArgs.file, spawnArgs.args, { cwd: home, detached: true, stdio: ["ignore", log, log], env: spawnArgs.env });
   const stop = async () => {
     await stopProcessGroup(child, 10_000);
     killGroup(child); // helpers the gateway left behind in its group
@@ -74,10 +61,65 @@ export async function startRawGateway(settings: TenantSettingsInput): Promise<Ra
   return { url, token, pid: child.pid!, readyMs: performance.now() - started, stop };
 }
 
+/** Starts a gateway whose stop is registered with `cleanups` from the moment it spawns. */
+export async function startTrackedRawGateway(
+  settings: TenantSettingsInput,
+  command: GatewayCommand,
+  cleanups: Cleanups,
+): Promise<{ gateway: RawGateway; release: () => Promise<void> }> {
+  const starting = startRawGateway(settings, command);
+  const release = cleanups.add(() => starting.then((gateway) => gateway.stop(), () => {}));
+  return { gateway: await starting, release };
+}
+
+interface SpawnArgs {
+  file: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+function plainGateway(settings: TenantSettingsInput, home: string, stateDir: string, port: number, token: string): SpawnArgs {
+  const parsed = parseTenantSettings(settings);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const launch = buildGatewayLaunch(parsed.settings, { gatewayPort: port, stateDir, gatewayToken: token, bind: "loopback" });
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(stateDir, CONFIG_FILE_NAME), JSON.stringify(launch.config, null, 2), { mode: 0o600 });
+  for (const file of launch.files) {
+    mkdirSync(dirname(join(stateDir, file.path)), { recursive: true });
+    writeFileSync(join(stateDir, file.path), file.content, { mode: file.mode ?? 0o644 });
+  }
+  return {
+    file: "openclaw",
+    args: ["gateway", "--port", String(port), "--bind", "loopback"],
+    env: {
+      PATH: pathWithRepoBin(),
+      HOME: home,
+      OPENCLAW_STATE_DIR: stateDir,
+      OPENCLAW_CONFIG_PATH: join(stateDir, CONFIG_FILE_NAME),
+      ...launch.env,
+    },
+  };
+}
+
+function launcherStart(settings: TenantSettingsInput, home: string, port: number, token: string): SpawnArgs {
+  return {
+    file: "openclaw-cloud-gateway",
+    args: ["start"],
+    env: {
+      PATH: pathWithRepoBin(),
+      HOME: home,
+      SANDBOX_HOME: home,
+      GATEWAY_PORT: String(port),
+      OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
+      OPENCLAW_CLOUD_GATEWAY_TOKEN: token,
+    },
+  };
+}
+
 async function waitForReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = performance.now() + READY_TIMEOUT_MS;
   while (performance.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`openclaw gateway exited (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`gateway exited (${child.exitCode ?? child.signalCode})`);
     try {
       const response = await fetch(`${url}/readyz`);
       await response.body?.cancel();
@@ -87,7 +129,7 @@ async function waitForReady(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }
-  throw new Error(`openclaw gateway not ready after ${READY_TIMEOUT_MS} ms`);
+  throw new Error(`gateway not ready after ${READY_TIMEOUT_MS} ms`);
 }
 
 function killGroup(child: ChildProcess): void {
@@ -96,14 +138,4 @@ function killGroup(child: ChildProcess): void {
   } catch {
     // group already gone
   }
-}
-
-/** Starts a raw gateway whose stop is registered with `cleanups` from the moment it spawns. */
-export async function startTrackedRawGateway(
-  settings: TenantSettingsInput,
-  cleanups: Cleanups,
-): Promise<{ gateway: RawGateway; release: () => Promise<void> }> {
-  const starting = startRawGateway(settings);
-  const release = cleanups.add(() => starting.then((gateway) => gateway.stop(), () => {}));
-  return { gateway: await starting, release };
 }
