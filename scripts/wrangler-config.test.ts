@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBaseToml, stripJsonComments, wranglerConfigDrift } from "./wrangler-config.ts";
+import { parseBaseToml, sandboxImageTag, stripJsonComments, wranglerConfigDrift } from "./wrangler-config.ts";
 
 const base = parseBaseToml(`compatibility_date = "2026-10-01"\ncompatibility_flags = ["nodejs_compat"]\n\n[observability]\nenabled = true\n`);
 
@@ -17,5 +17,13 @@ describe("wrangler config drift", () => {
   it("names each drifting key", () => {
     const config = `{ "compatibility_date": "2026-11-20", "compatibility_flags": [], "observability": { "enabled": false } }`;
     expect(wranglerConfigDrift(base, config)).toHaveLength(3);
+  });
+});
+
+describe("sandboxImageTag", () => {
+  it("reads the sandbox base image tag, with or without a registry", () => {
+    expect(sandboxImageTag("FROM node:24 AS node\n\nFROM docker.io/cloudflare/sandbox:0.12.10\nRUN x")).toBe("0.12.10");
+    expect(sandboxImageTag("FROM cloudflare/sandbox:1.2.3")).toBe("1.2.3");
+    expect(sandboxImageTag("FROM node:24")).toBeNull();
   });
 });

@@ -34,3 +34,8 @@ export function wranglerConfigDrift(base: BaseSettings, configText: string): str
   if ((config.observability?.enabled ?? false) !== base.observability_enabled) problems.push("observability.enabled differs");
   return problems;
 }
+
+/** The `cloudflare/sandbox:<tag>` the image builds from; the SDK refuses a different version. */
+export function sandboxImageTag(dockerfile: string): string | null {
+  return dockerfile.match(/^FROM\s+(?:docker\.io\/)?cloudflare\/sandbox:([\w.-]+)/m)?.[1] ?? null;
+}
