@@ -23,6 +23,7 @@ describe("buildGatewayLaunch", () => {
       mode: "local",
       port: 18789,
       bind: "loopback",
+      trustedProxies: ["127.0.0.1", "::1"],
       auth: { mode: "token", token: { source: "env", provider: "default", id: "OPENCLAW_GATEWAY_TOKEN" } },
       terminal: { enabled: false },
     });

@@ -45,6 +45,7 @@ export type OpenClawConfig = {
     mode: "local";
     port: number;
     bind: GatewayBind;
+    trustedProxies: string[];
     auth: { mode: "token"; token: EnvSecretRef };
     http: { endpoints: { responses: { enabled: boolean }; chatCompletions: { enabled: boolean } } };
     controlUi: { allowedOrigins: string[] };
@@ -72,6 +73,7 @@ export type GatewayLaunch = {
 };
 
 const LOG_FILE_BYTES = 10 * 1024 * 1024;
+const LOOPBACK_PROXIES = ["127.0.0.1", "::1"];
 
 /**
  * Everything a tenant's gateway needs to start: its config, identity files and secret
@@ -93,6 +95,11 @@ export function buildGatewayLaunch(settings: TenantSettings, context: GatewayLau
       mode: "local",
       port: ctx.gatewayPort,
       bind: ctx.bind,
+      // The platform's relay reaches the gateway from loopback and marks every client socket
+      // it proxies with X-Forwarded-For: trusting loopback as a proxy attributes those sockets
+      // to the remote client (remote device pairing needs an approval), while the runtime's
+      // own unmarked loopback connections stay local.
+      trustedProxies: [...LOOPBACK_PROXIES],
       auth: { mode: "token", token: envSecretRef(SECRET_ENV.gatewayToken) },
       http: {
         endpoints: {

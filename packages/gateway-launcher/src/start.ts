@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
+import { constants } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { buildGatewayLaunch, CONFIG_FILE_NAME, type GatewayLaunch } from "@openclaw-cloud/gateway-config";
 import { LauncherError } from "./errors.ts";
@@ -74,7 +75,7 @@ function replaceProcess(openclaw: Openclaw, args: string[], env: Record<string, 
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGUSR2"] as const) {
     process.on(signal, () => child.kill(signal));
   }
-  child.on("exit", (code, signal) => process.exit(code ?? 128 + (signal === "SIGKILL" ? 9 : 15)));
+  child.on("exit", (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));
 }
 
 function seconds(ms: number): string {
