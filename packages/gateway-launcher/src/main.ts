@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { writeSync } from "node:fs";
+import { existsSync, writeSync } from "node:fs";
 import { connect } from "node:net";
 import { createBackup } from "./backup.ts";
 import { parseCliArgs, USAGE } from "./cli-args.ts";
-import { EXIT_CODES, exitCodeOf, GatewayRunningError } from "./errors.ts";
+import { EXIT_CODES, exitCodeOf, GatewayRunningError, UsageError } from "./errors.ts";
 import { readSandboxEnv } from "./launcher-env.ts";
 import { resolveOpenclaw } from "./openclaw-cli.ts";
 import { restoreArchive } from "./restore.ts";
@@ -39,6 +39,7 @@ async function run(args: readonly string[]): Promise<number> {
     return EXIT_CODES.ok;
   }
   const archive = resolveInSandbox(paths.home, command.input);
+  if (!existsSync(archive)) throw new UsageError(`no archive at ${command.input}`);
   if (await isListening(sandbox.gatewayPort)) {
     throw new GatewayRunningError(`a gateway is listening on port ${sandbox.gatewayPort}; stop it before restoring`);
   }
