@@ -19,8 +19,8 @@ import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
 // ~1 s, so they get more. The whole run stays under ~10 minutes.
 const RUNS = {
   coldRuns: 3,
-  chatWarmupTurns: 3,
-  chatPairs: 20,
+  chatWarmupTurns: 5,
+  chatPairs: 30,
   chatWords: 200,
   tokenDelayMs: 3,
   pairingRuns: 5,

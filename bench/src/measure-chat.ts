@@ -16,21 +16,29 @@ export interface ChatOptions {
   words: number;
 }
 
+/** Medians of one kind of turn. */
+export interface TurnStats {
+  /** The very first turn after the gateway started (a warm-up turn, not in the other figures). */
+  firstTurnTtftMs: number;
+  ttftMs: number;
+  /** Request to response headers, which the gateway sends before the agent runs: the path's round trip. */
+  headMs: number;
+  /** Model server writing the first delta to the client reading it: the path's way out. */
+  firstDeltaDelayMs: number;
+  totalMs: number;
+  /** Median over turns of each turn's p95 |client gap - model gap|. */
+  gapP95Ms: number;
+}
+
 export interface ChatResult {
   /** Median over pairs of (runtime TTFT - direct TTFT). */
   ttftOverheadMs: number;
   /** 25th and 75th percentile of those differences: how noisy the median is. */
   ttftOverheadQuartilesMs: [number, number];
-  runtimeTtftMs: number;
-  directTtftMs: number;
   /** Median over pairs of (runtime turn time / direct turn time). */
   totalRatio: number;
-  runtimeTotalMs: number;
-  directTotalMs: number;
-  /** Median over runtime turns of each turn's p95 |client gap - model gap|. */
-  streamGapP95Ms: number;
-  /** The same for direct turns: what the gateway itself adds, a floor for the runtime. */
-  directStreamGapP95Ms: number;
+  runtime: TurnStats;
+  direct: TurnStats;
   deltasPerTurn: number;
   /** Turns whose client deltas could not be matched one to one with a model request. */
   unmatchedTurns: number;
@@ -38,8 +46,10 @@ export interface ChatResult {
 
 interface Turn {
   ttftMs: number;
+  headMs: number;
   totalMs: number;
-  /** p95 of the gap deviations, null when the turn's deltas did not match the model's. */
+  /** Null when the turn's deltas did not match the model's one to one. */
+  firstDeltaDelayMs: number | null;
   gapP95Ms: number | null;
   deltas: number;
 }
@@ -56,9 +66,11 @@ export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct
   try {
     let turnNumber = 0;
     const turn = (target: ChatTarget) => streamTurn(target, `bench turn ${++turnNumber} [words:${options.words}]`, modelDeltas);
+    const runtimeWarmup: Turn[] = [];
+    const directWarmup: Turn[] = [];
     for (let i = 0; i < options.warmupTurns; i++) {
-      await turn(runtime);
-      await turn(direct);
+      runtimeWarmup.push(await turn(runtime));
+      directWarmup.push(await turn(direct));
     }
     const runtimeTurns: Turn[] = [];
     const directTurns: Turn[] = [];
@@ -71,28 +83,35 @@ export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct
         runtimeTurns.push(await turn(runtime));
       }
     }
-    const paired = runtimeTurns.map((runtimeTurn, i) => ({ runtime: runtimeTurn, direct: directTurns[i]! }));
-    const gapP95 = (turns: Turn[]) => {
-      const matched = turns.flatMap((t) => (t.gapP95Ms === null ? [] : [t.gapP95Ms]));
-      return matched.length > 0 ? median(matched) : Number.NaN;
-    };
-    const ttftOverheads = paired.map((p) => p.runtime.ttftMs - p.direct.ttftMs);
+    const ttftOverheads = runtimeTurns.map((t, i) => t.ttftMs - directTurns[i]!.ttftMs);
+    const allTurns = [...runtimeTurns, ...directTurns];
     return {
       ttftOverheadMs: median(ttftOverheads),
       ttftOverheadQuartilesMs: [percentile(ttftOverheads, 25), percentile(ttftOverheads, 75)],
-      runtimeTtftMs: median(runtimeTurns.map((t) => t.ttftMs)),
-      directTtftMs: median(directTurns.map((t) => t.ttftMs)),
-      totalRatio: median(paired.map((p) => p.runtime.totalMs / p.direct.totalMs)),
-      runtimeTotalMs: median(runtimeTurns.map((t) => t.totalMs)),
-      directTotalMs: median(directTurns.map((t) => t.totalMs)),
-      streamGapP95Ms: gapP95(runtimeTurns),
-      directStreamGapP95Ms: gapP95(directTurns),
-      deltasPerTurn: median([...runtimeTurns, ...directTurns].map((t) => t.deltas)),
-      unmatchedTurns: [...runtimeTurns, ...directTurns].filter((t) => t.gapP95Ms === null).length,
+      totalRatio: median(runtimeTurns.map((t, i) => t.totalMs / directTurns[i]!.totalMs)),
+      runtime: turnStats(runtimeWarmup[0]!, runtimeTurns),
+      direct: turnStats(directWarmup[0]!, directTurns),
+      deltasPerTurn: median(allTurns.map((t) => t.deltas)),
+      unmatchedTurns: allTurns.filter((t) => t.gapP95Ms === null).length,
     };
   } finally {
     unsubscribe();
   }
+}
+
+function turnStats(first: Turn, turns: Turn[]): TurnStats {
+  const matched = (pick: (turn: Turn) => number | null) => {
+    const values = turns.flatMap((turn) => pick(turn) ?? []);
+    return values.length > 0 ? median(values) : Number.NaN;
+  };
+  return {
+    firstTurnTtftMs: first.ttftMs,
+    ttftMs: median(turns.map((t) => t.ttftMs)),
+    headMs: median(turns.map((t) => t.headMs)),
+    firstDeltaDelayMs: matched((t) => t.firstDeltaDelayMs),
+    totalMs: median(turns.map((t) => t.totalMs)),
+    gapP95Ms: matched((t) => t.gapP95Ms),
+  };
 }
 
 /** One streamed turn, timed from sending the request to the end of the stream. */
@@ -103,6 +122,7 @@ async function streamTurn(target: ChatTarget, prompt: string, modelDeltas: reado
     headers: { ...target.headers, "content-type": "application/json" },
     body: JSON.stringify({ model: "openclaw", input: prompt, stream: true }),
   });
+  const headAt = performance.now();
   if (response.status !== 200 || !response.body) throw new Error(`${target.url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const clientDeltas: number[] = [];
   let endedAt = startedAt;
@@ -116,7 +136,9 @@ async function streamTurn(target: ChatTarget, prompt: string, modelDeltas: reado
   const matched = modelTimes.length === clientDeltas.length;
   return {
     ttftMs: clientDeltas[0]! - startedAt,
+    headMs: headAt - startedAt,
     totalMs: endedAt - startedAt,
+    firstDeltaDelayMs: matched ? clientDeltas[0]! - modelTimes[0]! : null,
     gapP95Ms: matched ? percentile(gapDeviations(modelTimes, clientDeltas), 95) : null,
     deltas: clientDeltas.length,
   };

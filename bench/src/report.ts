@@ -43,7 +43,7 @@ export function summarize(results: BenchResults): Summary {
     raw_gateway_ready_s: seconds(coldReady.rawGatewayReadyMs),
     chat_ttft_overhead_ms: round(chat.ttftOverheadMs, 1),
     chat_total_ratio: round(chat.totalRatio, 3),
-    stream_gap_p95_ms: Number.isNaN(chat.streamGapP95Ms) ? null : round(chat.streamGapP95Ms, 2),
+    stream_gap_p95_ms: Number.isNaN(chat.runtime.gapP95Ms) ? null : round(chat.runtime.gapP95Ms, 2),
     pair_approve_ms: pairing.pairApproveMs === null ? null : round(pairing.pairApproveMs, 0),
     backup_s: seconds(backup.backupMs),
     restore_s: seconds(backup.restoreMs),
@@ -93,7 +93,7 @@ function verdict(met: boolean | null): string {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ms = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(1)} ms`);
 const list = (values: number[], format: (value: number) => string) => values.map(format).join(", ");
 
 /** docs/benchmarks.md: what was measured, on what, how, and whether it met its target. */
@@ -145,21 +145,27 @@ No launcher, sandbox host, worker or Durable Object is involved.
   ${s(coldReady.beforeSpawnMs)} from the request until the sandbox host spawned the gateway process
   (Durable Object, sandbox creation, backup lookup), ${s(coldReady.spawnToReadyMs)} from there to the 201.
 - \`chat_ttft_overhead_ms\`: one tenant and one raw gateway, both running and warmed with
-  ${setup.chatWarmupTurns} turns each, then ${setup.chatPairs} pairs of streamed turns
+  ${setup.chatWarmupTurns} turns each (the very first turn after a start is slow: ${s(chat.runtime.firstTurnTtftMs)} to the
+  first delta through the runtime, ${s(chat.direct.firstTurnTtftMs)} direct), then ${setup.chatPairs} pairs of streamed turns
   (\`POST /v1/responses\`, \`stream: true\`, a new session per turn, prompt with
   \`[words:${setup.chatWords}]\`, model token delay ${setup.tokenDelayMs} ms): one through the runtime's route, one
   straight to the raw gateway's \`/v1/responses\` with its token, the order flipping every
   pair. Request to the first \`response.output_text.delta\` at the client, runtime minus
-  direct, median over pairs (quartiles ${ms(chat.ttftOverheadQuartilesMs[0])} / ${ms(chat.ttftOverheadQuartilesMs[1])}).
-  Median TTFT: runtime ${ms(chat.runtimeTtftMs)}, direct ${ms(chat.directTtftMs)}.
+  direct, median over pairs. Median TTFT: runtime ${ms(chat.runtime.ttftMs)}, direct ${ms(chat.direct.ttftMs)}.
+  Most of a TTFT is the agent's own work before it calls the model, which varies by tens
+  of ms from turn to turn, so the paired differences are noisy (quartiles
+  ${ms(chat.ttftOverheadQuartilesMs[0])} / ${ms(chat.ttftOverheadQuartilesMs[1])}). Two parts of the path are measured without that noise
+  (medians, runtime vs direct): request to response headers, which the gateway sends
+  before the agent runs, ${ms(chat.runtime.headMs)} vs ${ms(chat.direct.headMs)}; and the model server writing the
+  first delta to the client reading it, ${ms(chat.runtime.firstDeltaDelayMs)} vs ${ms(chat.direct.firstDeltaDelayMs)}.
 - \`chat_total_ratio\`: the same pairs, request to the end of the stream, runtime / direct,
-  median over pairs. Median turn: runtime ${s(chat.runtimeTotalMs)}, direct ${s(chat.directTotalMs)}
+  median over pairs. Median turn: runtime ${s(chat.runtime.totalMs)}, direct ${s(chat.direct.totalMs)}
   (${chat.deltasPerTurn} deltas per turn).
 - \`stream_gap_p95_ms\`: for each runtime turn, the model server's emission time of every
   delta (\`performance.now()\`, same clock) is matched with the client's arrival time of the
   same delta (the model request of the turn is the one that streamed in the turn's time
   window); p95 over the turn's gaps of |client gap - model gap|, median over turns.
-  The same figure for the direct turns: ${Number.isNaN(chat.directStreamGapP95Ms) ? "n/a" : ms(chat.directStreamGapP95Ms)} (what the gateway itself adds).
+  The same figure for the direct turns: ${ms(chat.direct.gapP95Ms)} (what the gateway itself adds).
   Turns whose delta count did not match the model's: ${chat.unmatchedTurns}.
 - \`pair_approve_ms\`: a real OpenClaw node client connects through the runtime's device
   proxy (\`/gateway/<tenant>/?ticket=\`) and is held for pairing; then, timed,
