@@ -57,10 +57,9 @@ async function main(): Promise<void> {
   const coldReady = await measureColdReady(stack, cleanups, RUNS.coldRuns, tenantPrefix);
 
   progress("starting a tenant and a raw gateway side by side for chat, memory, pairing and backups ...");
-  const tenantId = `${tenantPrefix}-main`;
-  const [{ gateway: raw, release: releaseRaw }] = await Promise.all([
+  const [{ gateway: raw, release: releaseRaw }, { tenantId }] = await Promise.all([
     startTrackedRawGateway(stack.tenantSettings(), "openclaw", cleanups),
-    provisionTenant(stack, tenantId),
+    provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
   ]);
 
   progress(`chat: ${RUNS.chatWarmupTurns} warm-up turns each, then ${RUNS.chatPairs} runtime/direct pairs ...`);

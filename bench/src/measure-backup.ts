@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, pathWithRepoBin, type LocalStack } from "@openclaw-cloud/local-stack";
-import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo } from "./platform-api.ts";
+import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, tenantGatewayAnswers } from "./platform-api.ts";
 import { median } from "./stats.ts";
 
 export interface BackupResult {
@@ -34,6 +34,7 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
     const requestedAt = Date.now();
     const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/backups/restore", { method: "POST" }));
     if (status.state !== "running") throw new Error(`tenant is ${status.state} after restore`);
+    if (!(await tenantGatewayAnswers(stack, tenantId))) throw new Error("after the restore the tenant's port answers with a foreign gateway (another sandbox host took it)");
     const gateway = (await sandboxInfo(stack, tenantId)).processes.find((process) => process.id === "gateway" && process.status === "running");
     if (!gateway) throw new Error(`tenant ${tenantId} has no running gateway after restore`);
     restoreBeforeSpawnMs.push(Date.parse(gateway.startedAt) - requestedAt);

@@ -40,10 +40,44 @@ export async function sandboxInfo(stack: LocalStack, tenantId: string): Promise<
   return expectJson<SandboxInfo>(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`));
 }
 
-export async function provisionTenant(stack: LocalStack, tenantId: string): Promise<void> {
-  const body = JSON.stringify({ settings: stack.tenantSettings() });
-  const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/provision", { method: "POST", body }), 201);
-  if (status.state !== "running") throw new Error(`tenant ${tenantId} is ${status.state} after provisioning`);
+/**
+ * Whether the tenant's own gateway answers a call made with its own token. The runtime
+ * decides "ready" from an unauthenticated `/readyz` on the sandbox's port; when another
+ * sandbox host on this machine (a colleague's test run) handed the same port to its own
+ * gateway, that answer came from a foreign gateway, which refuses this tenant's token.
+ */
+export async function tenantGatewayAnswers(stack: LocalStack, tenantId: string): Promise<boolean> {
+  const response = await runtimeFetch(stack, tenantId, "/v1/sessions");
+  await response.body?.cancel();
+  return response.ok;
+}
+
+export interface Provisioned {
+  tenantId: string;
+  /** Wall-clock time (epoch ms) the successful attempt was sent, to compare with the sandbox host's timestamps. */
+  requestedAt: number;
+  /** Provision request to its 201 `running`, for the attempt that got a working gateway. */
+  readyMs: number;
+  /** Attempts whose "running" came from a foreign gateway on the same port: timed wrongly, discarded. */
+  discarded: number;
+}
+
+const PROVISION_ATTEMPTS = 3;
+
+/** Provisions a fresh tenant (`tenantIdFor(attempt)`), retrying while its port turns out to belong to a foreign gateway. */
+export async function provisionTenant(stack: LocalStack, tenantIdFor: (attempt: number) => string): Promise<Provisioned> {
+  for (let attempt = 0; attempt < PROVISION_ATTEMPTS; attempt++) {
+    const tenantId = tenantIdFor(attempt);
+    const body = JSON.stringify({ settings: stack.tenantSettings() });
+    const requestedAt = Date.now();
+    const started = performance.now();
+    const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/provision", { method: "POST", body }), 201);
+    const readyMs = performance.now() - started;
+    if (status.state !== "running") throw new Error(`tenant ${tenantId} is ${status.state} after provisioning`);
+    if (await tenantGatewayAnswers(stack, tenantId)) return { tenantId, requestedAt, readyMs, discarded: attempt };
+    await destroyTenant(stack, tenantId);
+  }
+  throw new Error(`${PROVISION_ATTEMPTS} provisions in a row reported running but their gateway refused their token (another sandbox host's gateway on their port)`);
 }
 
 /** Removes the tenant, its sandbox and its backups. */

@@ -143,7 +143,11 @@ No launcher, sandbox host, worker or Durable Object is involved.
   tenant destroyed) before the next start. Runs: cold ${list(coldReady.coldRunsMs, s)}; raw ${list(coldReady.rawRunsMs, s)};
   launcher ${list(coldReady.launcherRunsMs, s)} (median ${s(coldReady.launcherReadyMs)}). Split of a cold start (medians):
   ${s(coldReady.beforeSpawnMs)} from the request until the sandbox host spawned the gateway process
-  (Durable Object, sandbox creation, backup lookup), ${s(coldReady.spawnToReadyMs)} from there to the 201.
+  (Durable Object, sandbox creation, backup lookup), ${s(coldReady.spawnToReadyMs)} from there to the 201. Each
+  provisioned tenant is then checked with a call its gateway must accept with the tenant's
+  token; a provision whose "ready" came from another sandbox host's gateway on the same
+  port (colleagues' test runs share the port range) is discarded and redone:
+  ${coldReady.discardedColdRuns} discarded in this run.
 - \`chat_ttft_overhead_ms\`: one tenant and one raw gateway, both running and warmed with
   ${setup.chatWarmupTurns} turns each (the very first turn after a start is slow: ${s(chat.runtime.firstTurnTtftMs)} to the
   first delta through the runtime, ${s(chat.direct.firstTurnTtftMs)} direct), then ${setup.chatPairs} pairs of streamed turns
