@@ -110,6 +110,29 @@ describe("tenant runtime with real gateways", () => {
     expect(sessionsText(history.result)).toContain("third message");
   });
 
+  it("gives no header, token or path from tenant A a way into tenant B", async () => {
+    // A session key shaped like a path stays a session key inside A's own gateway.
+    const sneaky = await runtime("tenant-a", `/v1/sessions/${encodeURIComponent("../tenant-b/webchat-bravo")}/history`);
+    expect(sessionsText(await sneaky.json())).not.toContain("hello from bravo");
+    // A ticket for A does not open B's proxy.
+    const { ticket } = await json<{ ticket: string }>(await runtime("tenant-a", "/v1/gateway/tickets", { method: "POST" }), 201);
+    expect((await fetch(`${stack.runtimeUrl}/gateway/tenant-b/?ticket=${encodeURIComponent(ticket)}`)).status).toBe(401);
+    // Tenant-id tricks are refused before any tenant is touched.
+    for (const tenant of ["tenant-b/..", "TENANT-B", "tenant-b%00", ""]) {
+      expect((await fetch(`${stack.runtimeUrl}/v1/sessions`, { headers: { "x-oa-internal-key": stack.secrets.internalKey, "x-oa-tenant-id": tenant } })).status).toBe(400);
+    }
+    // B's gateway refuses any bearer but its own token, even from inside the machine.
+    const direct = await fetch(`${stack.sandboxHostUrl}/sandboxes/tenant-b/ports/18789/tools/invoke`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}`, "x-sandbox-forward-authorization": "Bearer not-the-token", "content-type": "application/json" },
+      body: JSON.stringify({ tool: "sessions_list", args: {} }),
+    });
+    expect(direct.status).toBe(401);
+    // Nothing any route returned carries a gateway token: status is all a caller sees.
+    const status = await json<Record<string, unknown>>(await runtime("tenant-b", "/v1/tenant/status"));
+    expect(Object.keys(status).sort()).toEqual(["agent", "lastBackup", "lastError", "lastErrorAt", "model", "openclawVersion", "since", "state", "tenantId", "uptimeMs"]);
+  });
+
   it("answers gateway-side bad input with clear errors", async () => {
     const unknown = await runtime("tenant-a", "/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "no_such_tool" }) });
     expect(unknown.status).toBe(404);
@@ -152,8 +175,12 @@ describe("tenant runtime with real gateways", () => {
     const stopped = await json(await runtime("tenant-a", "/v1/tenant/stop", { method: "POST" }));
     expect(stopped).toMatchObject({ state: "sleeping" });
     expect((stopped as { lastBackup: unknown }).lastBackup).not.toBeNull();
-    // The next request wakes the tenant.
-    expect(sessionsText((await json<{ result: unknown }>(await runtime("tenant-a", "/v1/sessions"))).result)).toContain("webchat-alpha");
+    // Concurrent requests wake the tenant once: one gateway process, every request answered.
+    const lists = await Promise.all(Array.from({ length: 5 }, () => runtime("tenant-a", "/v1/sessions").then((r) => json<{ result: unknown }>(r))));
+    for (const list of lists) expect(sessionsText(list.result)).toContain("webchat-alpha");
+    const sandbox = await fetch(`${stack.sandboxHostUrl}/sandboxes/tenant-a/processes`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
+    const { processes } = (await sandbox.json()) as { processes: Array<{ id: string; status: string }> };
+    expect(processes.filter((p) => p.status === "running")).toHaveLength(1);
     expect(await json(await runtime("tenant-a", "/v1/tenant/status"))).toMatchObject({ state: "running" });
   });
 
