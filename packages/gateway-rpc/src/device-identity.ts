@@ -21,7 +21,8 @@ const ED25519 = { name: "Ed25519" };
 export async function generateDeviceKey(): Promise<DeviceKeyJwk> {
   const pair = await crypto.subtle.generateKey(ED25519, true, ["sign", "verify"]);
   if (!("privateKey" in pair)) throw new Error("Ed25519 key generation returned no key pair");
-  const jwk = await crypto.subtle.exportKey("jwk", pair.privateKey);
+  // workers-types widen exportKey's result to ArrayBuffer | JsonWebKey; "jwk" gives the latter.
+  const jwk = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as { x?: string; d?: string };
   if (typeof jwk.x !== "string" || typeof jwk.d !== "string") throw new Error("Ed25519 key export lacks x/d");
   return { kty: "OKP", crv: "Ed25519", x: jwk.x, d: jwk.d };
 }
