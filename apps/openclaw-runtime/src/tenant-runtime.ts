@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { TenantSettingsSchema, type TenantSettings } from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
+import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
 import { CloudflareSandboxDriver } from "./driver/cloudflare-sandbox-driver.ts";
 import type { SandboxDriver } from "./driver/sandbox-driver.ts";
 import { SandboxHostDriver } from "./driver/sandbox-host-driver.ts";
@@ -44,6 +45,8 @@ interface Stored {
   lastBackup: BackupManifest | null;
   lastActivity: number;
   lastScheduledBackup: number;
+  /** The runtime's own operator device key for this tenant's gateway. */
+  operatorDevice: DeviceKeyJwk | null;
 }
 
 /**
@@ -62,6 +65,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     lastBackup: null,
     lastActivity: 0,
     lastScheduledBackup: 0,
+    operatorDevice: null,
   };
   #queue: Promise<unknown> = Promise.resolve();
   #openRelays = 0;
@@ -96,6 +100,12 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     if (this.env.SANDBOX_HOST_URL) return new SandboxHostDriver(this.env.SANDBOX_HOST_URL, this.env.SANDBOX_HOST_SECRET ?? "", tenantId);
     if (!this.env.Sandbox) throw new RuntimeError("internal_error", 500, "no sandbox binding configured");
     return new CloudflareSandboxDriver(this.env.Sandbox, tenantId);
+  }
+
+  /** Created on first use and kept for the tenant's lifetime, so its pairing persists. */
+  async operatorDeviceKey(): Promise<DeviceKeyJwk> {
+    if (!this.#stored.operatorDevice) await this.#save({ operatorDevice: await generateDeviceKey() });
+    return this.#stored.operatorDevice as DeviceKeyJwk;
   }
 
   backups(): BackupStore {

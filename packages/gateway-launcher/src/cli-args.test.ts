@@ -11,6 +11,7 @@ describe("parseCliArgs", () => {
     [["backup", "--output", "backups/a.tar.gz"], { name: "backup", output: "backups/a.tar.gz" }],
     [["backup", "--output=backups/a b.tar.gz"], { name: "backup", output: "backups/a b.tar.gz" }],
     [["restore", "--input", "restore/latest.tar.gz"], { name: "restore", input: "restore/latest.tar.gz" }],
+    [["approve-device", "--request-id", "req-1"], { name: "approve-device", requestId: "req-1" }],
   ])("parses %j", (args, command) => {
     expect(parseCliArgs(args)).toEqual(command);
   });
@@ -24,6 +25,7 @@ describe("parseCliArgs", () => {
     [["backup", "--input", "x"], "backup: unexpected argument: --input"],
     [["backup", "--output", "a", "--output", "b"], "backup: --output given twice"],
     [["restore", "latest.tar.gz"], "restore: unexpected argument: latest.tar.gz"],
+    [["approve-device"], "approve-device: --request-id <id> is required"],
   ])("rejects %j", (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(new UsageError(message));
   });

@@ -9,6 +9,7 @@ import { resolveOpenclaw } from "./openclaw-cli.ts";
 import { restoreArchive } from "./restore.ts";
 import { resolveInSandbox, sandboxPaths } from "./sandbox-paths.ts";
 import { startGateway } from "./start.ts";
+import { approveDeviceLocally } from "./approve-device.ts";
 
 const NAME = "openclaw-cloud-gateway";
 
@@ -33,6 +34,10 @@ async function run(args: readonly string[]): Promise<number> {
     return EXIT_CODES.ok;
   }
   const sandbox = readSandboxEnv(process.env);
+  if (command.name === "approve-device") {
+    out(JSON.stringify(await approveDeviceLocally(sandbox.gatewayPort, process.env, command.requestId)));
+    return EXIT_CODES.ok;
+  }
   const paths = sandboxPaths(sandbox.sandboxHome);
   if (command.name === "backup") {
     out(JSON.stringify(await createBackup(openclaw, paths, command.output, process.env)));

@@ -1,4 +1,4 @@
-import { GatewayRpcError, connectGatewayRpc, type GatewayRpc } from "@openclaw-cloud/gateway-rpc";
+import { GatewayRpcError, connectGatewayRpc, relayUpstreamHeaders, type GatewayRpc } from "@openclaw-cloud/gateway-rpc";
 import { RuntimeError } from "../http/errors.ts";
 import type { TenantRuntime } from "../tenant-runtime.ts";
 import { openGatewaySocket } from "./gateway-socket.ts";
@@ -12,12 +12,40 @@ const connections = new WeakMap<TenantRuntime, Promise<GatewayRpc>>();
 function connection(runtime: TenantRuntime): Promise<GatewayRpc> {
   let pending = connections.get(runtime);
   if (!pending) {
-    const driver = runtime.driver();
-    pending = connectGatewayRpc({ openSocket: () => openGatewaySocket(driver), token: runtime.gatewayToken });
+    pending = connectAsOperator(runtime);
     connections.set(runtime, pending);
     pending.catch(() => connections.delete(runtime));
   }
   return pending;
+}
+
+/**
+ * The runtime is an operator device of its tenant's gateway, with its own key. Its
+ * connections say they are proxied (X-Forwarded-For), so the gateway treats them as
+ * remote here exactly as it must in production, where they arrive through the
+ * container's ingress. The first connection of a new key is a pairing request; the
+ * runtime approves it once from inside the sandbox over loopback (the launcher's
+ * `approve-device`), and the pairing then lives in the gateway's state and backups.
+ */
+async function connectAsOperator(runtime: TenantRuntime): Promise<GatewayRpc> {
+  const driver = runtime.driver();
+  const device = await runtime.operatorDeviceKey();
+  const connect = () =>
+    connectGatewayRpc({ openSocket: () => openGatewaySocket(driver, "/", relayUpstreamHeaders(null)), token: runtime.gatewayToken, device });
+  try {
+    return await connect();
+  } catch (error) {
+    const requestId = error instanceof GatewayRpcError && error.code === "pairing_required" ? (error.details as { requestId?: unknown } | undefined)?.requestId : undefined;
+    if (typeof requestId !== "string") throw error;
+    const approved = await driver.exec(["openclaw-cloud-gateway", "approve-device", "--request-id", requestId], {
+      env: { OPENCLAW_CLOUD_GATEWAY_TOKEN: runtime.gatewayToken },
+      timeoutMs: 60_000,
+    });
+    if (approved.exitCode !== 0) {
+      throw new RuntimeError("gateway_unavailable", 502, `could not admit the runtime's operator device: ${approved.stderr.trim().split("\n").at(-1) ?? ""}`);
+    }
+    return connect();
+  }
 }
 
 export function dropGatewayRpc(runtime: TenantRuntime): void {
