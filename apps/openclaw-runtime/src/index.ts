@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { RuntimeEnv } from "./env.ts";
-import { RuntimeError, errorResponse } from "./http/errors.ts";
+import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
 import { requireInternalKey } from "./http/internal-auth.ts";
-import { readJsonBody } from "./http/json-body.ts";
+import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { issueProxyTicket, verifyProxyTicket } from "./http/proxy-ticket.ts";
 import { parseTenantId } from "./http/tenant-id.ts";
 
@@ -21,7 +21,7 @@ const TicketBodySchema = z.object({ ttlSeconds: z.number().int().min(30).max(360
 const app = new Hono<{ Bindings: RuntimeEnv }>();
 
 app.onError((error) => {
-  if (error instanceof RuntimeError) return errorResponse(error);
+  if (error instanceof HttpError) return errorResponse(error);
   console.error("runtime worker failed", error instanceof Error ? error.message : String(error));
   return errorResponse(new RuntimeError("internal_error", 500, "internal error"));
 });

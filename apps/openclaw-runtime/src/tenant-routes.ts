@@ -6,8 +6,8 @@ import { callGateway, gatewayRequest, invokeTool, isReservedSessionKey } from ".
 import { withTerminalErrorEvent } from "./gateway/sse-terminal-error.ts";
 import { withGatewayRpc } from "./gateway/gateway-rpc-session.ts";
 import { relayGatewaySocket } from "./gateway/ws-relay.ts";
-import { RuntimeError, errorResponse } from "./http/errors.ts";
-import { readJsonBody } from "./http/json-body.ts";
+import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
+import { readJsonBody } from "@openclaw-cloud/http-kit";
 import type { ProvisionStage, TenantRuntime } from "./tenant-runtime.ts";
 
 const TENANT_HEADER = "x-oa-tenant-id";
@@ -44,7 +44,7 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
   const app = new Hono();
 
   app.onError((error) => {
-    if (error instanceof RuntimeError) return errorResponse(error);
+    if (error instanceof HttpError) return errorResponse(error);
     console.error("tenant route failed", error instanceof Error ? error.message : String(error));
     return errorResponse(new RuntimeError("internal_error", 500, "internal error"));
   });
@@ -64,7 +64,7 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
       .provision(tenantId, settings, (stage: ProvisionStage) => void line({ stage }))
       .then((status) => line({ stage: "done", status }))
       .catch((error: unknown) => {
-        const failure = error instanceof RuntimeError ? error : new RuntimeError("internal_error", 500, "internal error");
+        const failure = error instanceof HttpError ? error : new RuntimeError("internal_error", 500, "internal error");
         return line({ stage: "failed", error: { code: failure.code, message: failure.message } });
       })
       .finally(() => writer.close());

@@ -1,4 +1,4 @@
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HttpError } from "@openclaw-cloud/http-kit";
 
 /** Stable error codes every runtime route may answer with. Clients switch on these. */
 export type RuntimeErrorCode =
@@ -24,29 +24,7 @@ export type RuntimeErrorCode =
   | "restore_failed"
   | "internal_error";
 
-/** An error that is part of the contract: it carries its HTTP status and stable code. */
-export class RuntimeError extends Error {
-  readonly code: RuntimeErrorCode;
-  readonly status: ContentfulStatusCode;
-  readonly details?: Record<string, unknown>;
+/** An error that is part of the runtime's contract: its HTTP status and one of the codes above. */
+export class RuntimeError extends HttpError<RuntimeErrorCode> {}
 
-  constructor(code: RuntimeErrorCode, status: ContentfulStatusCode, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = "RuntimeError";
-    this.code = code;
-    this.status = status;
-    this.details = details;
-  }
-}
-
-export interface ErrorBody {
-  error: { code: RuntimeErrorCode; message: string; details?: Record<string, unknown> };
-}
-
-export function errorBody(error: RuntimeError): ErrorBody {
-  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-}
-
-export function errorResponse(error: RuntimeError): Response {
-  return Response.json(errorBody(error), { status: error.status });
-}
+export { HttpError, errorBody, errorResponse, type ErrorBody } from "@openclaw-cloud/http-kit";

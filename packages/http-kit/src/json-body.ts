@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { RuntimeError } from "./errors.ts";
+import { HttpError } from "./http-error.ts";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -19,14 +19,14 @@ export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, op
     try {
       value = JSON.parse(text);
     } catch {
-      throw new RuntimeError("invalid_json", 400, "request body is not valid JSON");
+      throw new HttpError("invalid_json", 400, "request body is not valid JSON");
     }
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join(".") : "body";
-    throw new RuntimeError("invalid_request", 400, `${where}: ${issue?.message ?? "invalid"}`, { issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join("."), message: i.message })) });
+    throw new HttpError("invalid_request", 400, `${where}: ${issue?.message ?? "invalid"}`, { issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join("."), message: i.message })) });
   }
   return parsed.data;
 }
@@ -55,6 +55,6 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
   return new TextDecoder().decode(joined);
 }
 
-function tooLarge(maxBytes: number): RuntimeError {
-  return new RuntimeError("payload_too_large", 413, `request body exceeds ${maxBytes} bytes`);
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError("payload_too_large", 413, `request body exceeds ${maxBytes} bytes`);
 }

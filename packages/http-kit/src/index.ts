@@ -1,0 +1,3 @@
+export { HttpError, errorBody, errorResponse, type ErrorBody } from "./http-error.ts";
+export { readJsonBody, MAX_JSON_BODY_BYTES } from "./json-body.ts";
+export { keysMatch } from "./keys-match.ts";
