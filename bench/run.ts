@@ -14,6 +14,7 @@ import { measurePairing } from "./src/measure-pairing.ts";
 import { provisionTenant } from "./src/platform-api.ts";
 import { startTrackedRawGateway } from "./src/raw-gateway.ts";
 import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
+import { redoneSamples } from "./src/worker-restarts.ts";
 
 // Gateway starts take ~10 s each on 2 cores, so slow metrics get few runs; chat turns are
 // ~1 s, so they get more. The whole run stays under ~10 minutes.
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     openclaw: (JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/openclaw/package.json"), "utf8")) as { version: string }).version,
     durationS: (performance.now() - started) / 1000,
     ...RUNS,
+    redoneSamples: redoneSamples(),
   };
   mkdirSync(join(REPO_ROOT, "docs"), { recursive: true });
   writeFileSync(join(REPO_ROOT, "docs/benchmarks.md"), renderReport(results, setup, summary));

@@ -1,4 +1,5 @@
 import type { LocalStack } from "@openclaw-cloud/local-stack";
+import { isWorkerRestartAnswer, redoOnWorkerRestart, WorkerRestartedError } from "./worker-restarts.ts";
 
 /** A call to the runtime worker's internal routes as the API worker would make it. */
 export function runtimeFetch(stack: LocalStack, tenantId: string, path: string, init: RequestInit = {}): Promise<Response> {
@@ -19,6 +20,7 @@ export function sandboxHostFetch(stack: LocalStack, path: string, init: RequestI
 /** The JSON body of a response that must have `status`; otherwise an error quoting the body. */
 export async function expectJson<T>(response: Response, status = 200): Promise<T> {
   const text = await response.text();
+  if (isWorkerRestartAnswer(response.status, text)) throw new WorkerRestartedError(response.url);
   if (response.status !== status) throw new Error(`${response.url} answered ${response.status} (expected ${status}): ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
 }
@@ -58,29 +60,50 @@ export interface Provisioned {
   requestedAt: number;
   /** Provision request to its 201 `running`, for the attempt that got a working gateway. */
   readyMs: number;
-  /** Attempts whose "running" came from a foreign gateway on the same port: timed wrongly, discarded. */
+  /** Void attempts before it: "running" from a foreign gateway on the same port, or a worker reload. */
   discarded: number;
 }
 
 const PROVISION_ATTEMPTS = 3;
 
-/** Provisions a fresh tenant (`tenantIdFor(attempt)`), retrying while its port turns out to belong to a foreign gateway. */
+/**
+ * Provisions a fresh tenant (`tenantIdFor(attempt)`). An attempt is discarded and redone
+ * under the next id when its "running" came from a foreign gateway, or when the worker
+ * reloaded under it (the half-provisioned tenant is removed first).
+ */
 export async function provisionTenant(stack: LocalStack, tenantIdFor: (attempt: number) => string): Promise<Provisioned> {
   for (let attempt = 0; attempt < PROVISION_ATTEMPTS; attempt++) {
     const tenantId = tenantIdFor(attempt);
     const body = JSON.stringify({ settings: stack.tenantSettings() });
     const requestedAt = Date.now();
     const started = performance.now();
-    const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/provision", { method: "POST", body }), 201);
+    let status: { state: string };
+    try {
+      status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/provision", { method: "POST", body }), 201);
+    } catch (error) {
+      if (!(error instanceof WorkerRestartedError)) throw error;
+      await discardTenant(stack, tenantId);
+      continue;
+    }
     const readyMs = performance.now() - started;
     if (status.state !== "running") throw new Error(`tenant ${tenantId} is ${status.state} after provisioning`);
     if (await tenantGatewayAnswers(stack, tenantId)) return { tenantId, requestedAt, readyMs, discarded: attempt };
-    await destroyTenant(stack, tenantId);
+    await discardTenant(stack, tenantId);
   }
-  throw new Error(`${PROVISION_ATTEMPTS} provisions in a row reported running but their gateway refused their token (another sandbox host's gateway on their port)`);
+  throw new Error(`${PROVISION_ATTEMPTS} provisions in a row were void (foreign gateway on the port, or the worker reloaded)`);
 }
 
-/** Removes the tenant, its sandbox and its backups. */
+/** A void attempt's tenant, and its sandbox even if the runtime lost track of it in a reload. */
+async function discardTenant(stack: LocalStack, tenantId: string): Promise<void> {
+  await destroyTenant(stack, tenantId);
+  await expectJson(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`, { method: "DELETE" }));
+}
+
+/** Removes the tenant, its sandbox and its backups; a tenant that is already gone is fine. */
 export async function destroyTenant(stack: LocalStack, tenantId: string): Promise<void> {
-  await expectJson(await runtimeFetch(stack, tenantId, "/v1/tenant?purgeBackups=true", { method: "DELETE" }));
+  await redoOnWorkerRestart(async () => {
+    const response = await runtimeFetch(stack, tenantId, "/v1/tenant?purgeBackups=true", { method: "DELETE" });
+    if (response.status === 404) await response.body?.cancel();
+    else await expectJson(response);
+  });
 }

@@ -30,6 +30,8 @@ export interface BenchSetup {
   pairingRuns: number;
   backupRuns: number;
   memorySamples: number;
+  /** Samples redone because wrangler dev reloaded the worker under them. */
+  redoneSamples: number;
 }
 
 export type Summary = Record<string, number | null>;
@@ -116,6 +118,8 @@ which rewrites this page and prints the figures as one JSON object on its last l
 - Date: ${setup.date}
 - Machine: ${setup.cpus} CPUs (\`nproc\`), ${setup.memoryGb} GB memory, load average ${setup.loadAverage.toFixed(2)} at the start (the machine is shared; ratios and A/B differences are measured within one process, interleaved)
 - Node ${setup.node}, OpenClaw ${setup.openclaw}; the whole run took ${Math.round(setup.durationS)} s
+- Samples redone because \`wrangler dev\` reloaded the worker under them (its sources were
+  edited during the run): ${setup.redoneSamples}
 
 | metric | value | target | met? |
 | --- | --- | --- | --- |
