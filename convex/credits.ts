@@ -1,0 +1,100 @@
+import { v } from "convex/values";
+import { internalMutation, internalQuery, type MutationCtx, type QueryCtx } from "./_generated/server";
+import type { Doc, Id } from "./_generated/dataModel";
+import { requireUser } from "./lib/documents";
+import { recordAudit } from "./audit";
+
+const SUMMARY_ENTRIES = 20;
+
+export function toLedgerEntry(doc: Doc<"creditLedger">) {
+  return {
+    id: doc._id,
+    ownerId: doc.ownerId,
+    delta: doc.delta,
+    reason: doc.reason,
+    reference: doc.reference,
+    balanceAfter: doc.balanceAfter,
+    createdAt: doc.createdAt,
+  };
+}
+
+function newestFirst(ctx: QueryCtx, owner: Id<"users">) {
+  return ctx.db
+    .query("creditLedger")
+    .withIndex("by_owner", (q) => q.eq("ownerId", owner))
+    .order("desc");
+}
+
+/** The balance is the newest row's `balanceAfter`: one indexed read, never a sum. */
+async function balanceOf(ctx: QueryCtx, owner: Id<"users">): Promise<number> {
+  return (await newestFirst(ctx, owner).first())?.balanceAfter ?? 0;
+}
+
+type Posting = { owner: Id<"users">; delta: number; reason: string; reference: string | null };
+
+/**
+ * Appends a row unless one with the same (owner, reference) exists, in which case that row
+ * is the answer: retries of one debit or grant count once. Rows may go below zero, since
+ * a debit records usage that already happened; callers check the balance before work.
+ */
+async function post(ctx: MutationCtx, { owner, delta, reason, reference }: Posting): Promise<{ entry: Doc<"creditLedger">; created: boolean }> {
+  if (reference !== null) {
+    const existing = await ctx.db
+      .query("creditLedger")
+      .withIndex("by_owner_reference", (q) => q.eq("ownerId", owner).eq("reference", reference))
+      .first();
+    if (existing) return { entry: existing, created: false };
+  }
+  const id = await ctx.db.insert("creditLedger", {
+    ownerId: owner,
+    delta,
+    reason,
+    reference,
+    balanceAfter: (await balanceOf(ctx, owner)) + delta,
+    createdAt: Date.now(),
+  });
+  return { entry: (await ctx.db.get("creditLedger", id))!, created: true };
+}
+
+export const getBalance = internalQuery({
+  args: { ownerId: v.string() },
+  handler: async (ctx, { ownerId }) => {
+    const owner = ctx.db.normalizeId("users", ownerId);
+    return owner === null ? 0 : await balanceOf(ctx, owner);
+  },
+});
+
+export const grant = internalMutation({
+  args: { ownerId: v.string(), amount: v.number(), reason: v.string(), actorId: v.string(), reference: v.optional(v.string()) },
+  handler: async (ctx, { ownerId, amount, reason, actorId, reference }) => {
+    const owner = await requireUser(ctx, ownerId);
+    const { entry, created } = await post(ctx, { owner: owner._id, delta: amount, reason, reference: reference ?? null });
+    if (created) {
+      await recordAudit(ctx, {
+        actor: actorId,
+        action: "credits.grant",
+        target: owner._id,
+        details: { amount, reason, ledgerEntryId: entry._id, balanceAfter: entry.balanceAfter },
+      });
+    }
+    return toLedgerEntry(entry);
+  },
+});
+
+export const debit = internalMutation({
+  args: { ownerId: v.string(), amount: v.number(), reason: v.string(), reference: v.string() },
+  handler: async (ctx, { ownerId, amount, reason, reference }) => {
+    const owner = await requireUser(ctx, ownerId);
+    return toLedgerEntry((await post(ctx, { owner: owner._id, delta: -amount, reason, reference })).entry);
+  },
+});
+
+export const summary = internalQuery({
+  args: { ownerId: v.string() },
+  handler: async (ctx, { ownerId }) => {
+    const owner = ctx.db.normalizeId("users", ownerId);
+    if (owner === null) return { balance: 0, entries: [] };
+    const entries = await newestFirst(ctx, owner).take(SUMMARY_ENTRIES);
+    return { balance: entries[0]?.balanceAfter ?? 0, entries: entries.map(toLedgerEntry) };
+  },
+});

@@ -1,0 +1,86 @@
+import type { GatewayProviderKey, ProviderKeySummary, RpcMethodName, RpcParsedArgs, RpcResult } from "@openclaw-cloud/convex-client/wire";
+import { internal } from "../_generated/api";
+import type { ActionCtx } from "../_generated/server";
+import { open, seal } from "./secretBox";
+
+type RpcHandlers = {
+  [Name in RpcMethodName]: (ctx: ActionCtx, args: RpcParsedArgs<Name>) => Promise<RpcResult<Name>>;
+};
+
+/** The key is sealed here, in the action, and only ciphertext goes to the database. */
+async function setProviderKey(ctx: ActionCtx, args: RpcParsedArgs<"setProviderKey">): Promise<ProviderKeySummary> {
+  const { ciphertext, iv } = await seal(args.key, args.ownerId, args.provider);
+  return await ctx.runMutation(internal.providerKeys.store, {
+    ownerId: args.ownerId,
+    provider: args.provider,
+    ciphertext,
+    iv,
+    last4: args.key.slice(-4),
+    baseUrl: args.baseUrl ?? null,
+  });
+}
+
+/** The only way a key leaves Convex in clear: server to server, for the gateway's start. */
+async function providerKeysForGateway(ctx: ActionCtx, ownerId: string): Promise<GatewayProviderKey[]> {
+  const sealed = await ctx.runQuery(internal.providerKeys.sealedForGateway, { ownerId });
+  return await Promise.all(
+    sealed.map(async ({ provider, baseUrl, ciphertext, iv }) => ({
+      provider,
+      baseUrl,
+      key: await open({ ciphertext, iv }, ownerId, provider),
+    })),
+  );
+}
+
+/**
+ * The allowlist behind `POST /control/rpc`: each client method name maps to the internal
+ * functions it may run, and nothing else is reachable.
+ */
+export const rpcHandlers: RpcHandlers = {
+  upsertUser: (ctx, args) => ctx.runMutation(internal.users.upsert, args),
+  getUser: (ctx, args) => ctx.runQuery(internal.users.get, args),
+  getUserByWorkosId: (ctx, args) => ctx.runQuery(internal.users.getByWorkosId, args),
+  getUserByEmail: (ctx, args) => ctx.runQuery(internal.users.getByEmail, args),
+  listUsers: (ctx) => ctx.runQuery(internal.users.list, {}),
+  setUserAccess: (ctx, args) => ctx.runMutation(internal.users.setAccess, args),
+  setUserRole: (ctx, args) => ctx.runMutation(internal.users.setRole, args),
+
+  joinWaitlist: (ctx, args) => ctx.runMutation(internal.waitlist.join, args),
+  listWaitlist: (ctx) => ctx.runQuery(internal.waitlist.list, {}),
+  setWaitlistApproval: (ctx, args) => ctx.runMutation(internal.waitlist.setApproval, args),
+
+  getInstance: (ctx, args) => ctx.runQuery(internal.instances.get, args),
+  createInstance: (ctx, args) => ctx.runMutation(internal.instances.create, args),
+  updateInstance: (ctx, args) => ctx.runMutation(internal.instances.update, args),
+  deleteInstance: (ctx, args) => ctx.runMutation(internal.instances.remove, args),
+  listInstances: (ctx) => ctx.runQuery(internal.instances.list, {}),
+
+  setProviderKey,
+  deleteProviderKey: (ctx, args) => ctx.runMutation(internal.providerKeys.remove, args),
+  listProviderKeys: (ctx, args) => ctx.runQuery(internal.providerKeys.list, args),
+  getProviderKeysForGateway: (ctx, { ownerId }) => providerKeysForGateway(ctx, ownerId),
+
+  createApiToken: (ctx, args) => ctx.runMutation(internal.apiTokens.create, args),
+  listApiTokens: (ctx, args) => ctx.runQuery(internal.apiTokens.list, args),
+  revokeApiToken: (ctx, args) => ctx.runMutation(internal.apiTokens.revoke, args),
+  resolveApiToken: (ctx, args) => ctx.runMutation(internal.apiTokens.resolve, args),
+
+  createThread: (ctx, args) => ctx.runMutation(internal.threads.create, args),
+  listThreads: (ctx, args) => ctx.runQuery(internal.threads.list, args),
+  updateThread: (ctx, args) => ctx.runMutation(internal.threads.update, args),
+
+  // Free-form JSON travels as text: its keys need not be valid Convex field names.
+  createApproval: (ctx, { payload, ...args }) =>
+    ctx.runMutation(internal.approvals.create, { ...args, payloadJson: JSON.stringify(payload) }),
+  listApprovals: (ctx, args) => ctx.runQuery(internal.approvals.list, args),
+  resolveApproval: (ctx, args) => ctx.runMutation(internal.approvals.resolve, args),
+
+  getBalance: (ctx, args) => ctx.runQuery(internal.credits.getBalance, args),
+  grantCredits: (ctx, args) => ctx.runMutation(internal.credits.grant, args),
+  debitCredits: (ctx, args) => ctx.runMutation(internal.credits.debit, args),
+  billingSummary: (ctx, args) => ctx.runQuery(internal.credits.summary, args),
+
+  appendAudit: (ctx, { details, ...args }) =>
+    ctx.runMutation(internal.audit.append, { ...args, detailsJson: details === undefined ? undefined : JSON.stringify(details) }),
+  listAudit: (ctx, args) => ctx.runQuery(internal.audit.list, args),
+};

@@ -1,0 +1,212 @@
+import { z } from "zod";
+import {
+  ErrorBodySchema,
+  rpcMethods,
+  type ApiTokenSummary,
+  type Approval,
+  type AuditEntry,
+  type BillingSummary,
+  type ErrorCode,
+  type GatewayProviderKey,
+  type Instance,
+  type LedgerEntry,
+  type ProviderKeySummary,
+  type ResolvedApiToken,
+  type RpcArgs,
+  type RpcMethodName,
+  type RpcResult,
+  type Thread,
+  type User,
+  type WaitlistEntry,
+} from "./wire.ts";
+
+/**
+ * `unavailable`: Convex could not be reached or did not answer in time.
+ * `bad_response`: it answered with something that is not the contract.
+ * Everything else is the code of the control route's `{ error: { code } }` body.
+ */
+export type ConvexClientErrorCode = ErrorCode | "unavailable" | "bad_response";
+
+export class ConvexClientError extends Error {
+  readonly code: ConvexClientErrorCode;
+  /** The HTTP status Convex answered with; 503 for `unavailable`, 502 for a 2xx `bad_response`. */
+  readonly status: number;
+
+  constructor(code: ConvexClientErrorCode, status: number, message: string) {
+    super(message);
+    this.name = "ConvexClientError";
+    this.code = code;
+    this.status = status;
+  }
+}
+
+export type ConvexClientOptions = {
+  /**
+   * Where the control routes are served: a deployment's HTTP actions origin
+   * (`https://<name>.convex.site`; a `.convex.cloud` URL is mapped to it) or the local
+   * default's URL.
+   */
+  url: string;
+  /** The deployment's `OA_CONTROL_KEY`. */
+  controlKey: string;
+  /** A service binding's fetch, for a Worker; the global fetch otherwise. */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Per-call limit before giving up with `unavailable` (default 10 s). */
+  timeoutMs?: number;
+};
+
+export interface ConvexClient {
+  upsertUser(args: RpcArgs<"upsertUser">): Promise<User>;
+  getUser(userId: string): Promise<User | null>;
+  getUserByWorkosId(workosUserId: string): Promise<User | null>;
+  getUserByEmail(email: string): Promise<User | null>;
+  listUsers(): Promise<User[]>;
+  setUserAccess(args: RpcArgs<"setUserAccess">): Promise<User>;
+  setUserRole(args: RpcArgs<"setUserRole">): Promise<User>;
+
+  joinWaitlist(args: RpcArgs<"joinWaitlist">): Promise<WaitlistEntry>;
+  listWaitlist(): Promise<WaitlistEntry[]>;
+  setWaitlistApproval(args: RpcArgs<"setWaitlistApproval">): Promise<WaitlistEntry>;
+
+  getInstance(ownerId: string): Promise<Instance | null>;
+  createInstance(args: RpcArgs<"createInstance">): Promise<Instance>;
+  updateInstance(args: RpcArgs<"updateInstance">): Promise<Instance>;
+  deleteInstance(ownerId: string): Promise<void>;
+  listInstances(): Promise<Instance[]>;
+
+  setProviderKey(args: RpcArgs<"setProviderKey">): Promise<ProviderKeySummary>;
+  deleteProviderKey(args: RpcArgs<"deleteProviderKey">): Promise<void>;
+  listProviderKeys(ownerId: string): Promise<ProviderKeySummary[]>;
+  /** Server-only: the decrypted keys, for configuring the owner's gateway. */
+  getProviderKeysForGateway(ownerId: string): Promise<GatewayProviderKey[]>;
+
+  createApiToken(args: RpcArgs<"createApiToken">): Promise<ApiTokenSummary>;
+  listApiTokens(ownerId: string): Promise<ApiTokenSummary[]>;
+  revokeApiToken(args: RpcArgs<"revokeApiToken">): Promise<void>;
+  resolveApiToken(tokenHash: string): Promise<ResolvedApiToken | null>;
+
+  createThread(args: RpcArgs<"createThread">): Promise<Thread>;
+  listThreads(ownerId: string): Promise<Thread[]>;
+  updateThread(args: RpcArgs<"updateThread">): Promise<Thread>;
+
+  createApproval(args: RpcArgs<"createApproval">): Promise<Approval>;
+  listApprovals(args: RpcArgs<"listApprovals">): Promise<Approval[]>;
+  resolveApproval(args: RpcArgs<"resolveApproval">): Promise<Approval>;
+
+  getBalance(ownerId: string): Promise<number>;
+  grantCredits(args: RpcArgs<"grantCredits">): Promise<LedgerEntry>;
+  debitCredits(args: RpcArgs<"debitCredits">): Promise<LedgerEntry>;
+  billingSummary(ownerId: string): Promise<BillingSummary>;
+
+  appendAudit(args: RpcArgs<"appendAudit">): Promise<AuditEntry>;
+  listAudit(args?: RpcArgs<"listAudit">): Promise<AuditEntry[]>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** HTTP actions are served from `.convex.site`, not the `.convex.cloud` client URL. */
+export function controlRpcUrl(url: string): URL {
+  const base = new URL(url);
+  base.hostname = base.hostname.replace(/\.convex\.cloud$/, ".convex.site");
+  return new URL("/control/rpc", base);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function createConvexClient(options: ConvexClientOptions): ConvexClient {
+  const endpoint = controlRpcUrl(options.url);
+  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function call<Name extends RpcMethodName>(name: Name, args: RpcArgs<Name>): Promise<RpcResult<Name>> {
+    // The deadline races the call itself, so a fetch that ignores its signal cannot hang us.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const abandoned = new Promise<never>((_, reject) =>
+      deadline.signal.addEventListener("abort", () => reject(deadline.signal.reason)),
+    );
+    let status: number;
+    let text: string;
+    try {
+      const request = new Request(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-oa-control-key": options.controlKey },
+        body: JSON.stringify({ function: name, args }),
+        signal: deadline.signal,
+      });
+      const response = await Promise.race([send(request), abandoned]);
+      status = response.status;
+      text = await Promise.race([response.text(), abandoned]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ConvexClientError("unavailable", 503, `convex ${name}: ${reason}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    const body = parseJson(text);
+    if (status < 200 || status > 299) {
+      const failure = ErrorBodySchema.safeParse(body);
+      if (failure.success) {
+        throw new ConvexClientError(failure.data.error.code, status, `convex ${name}: ${failure.data.error.message}`);
+      }
+      throw new ConvexClientError("bad_response", status, `convex ${name}: HTTP ${status} without an error body`);
+    }
+    const result = z.object({ value: rpcMethods[name].result }).safeParse(body);
+    if (!result.success) {
+      throw new ConvexClientError("bad_response", 502, `convex ${name}: the response does not match the contract`);
+    }
+    return result.data.value as RpcResult<Name>;
+  }
+
+  return {
+    upsertUser: (args) => call("upsertUser", args),
+    getUser: (userId) => call("getUser", { userId }),
+    getUserByWorkosId: (workosUserId) => call("getUserByWorkosId", { workosUserId }),
+    getUserByEmail: (email) => call("getUserByEmail", { email }),
+    listUsers: () => call("listUsers", {}),
+    setUserAccess: (args) => call("setUserAccess", args),
+    setUserRole: (args) => call("setUserRole", args),
+
+    joinWaitlist: (args) => call("joinWaitlist", args),
+    listWaitlist: () => call("listWaitlist", {}),
+    setWaitlistApproval: (args) => call("setWaitlistApproval", args),
+
+    getInstance: (ownerId) => call("getInstance", { ownerId }),
+    createInstance: (args) => call("createInstance", args),
+    updateInstance: (args) => call("updateInstance", args),
+    deleteInstance: async (ownerId) => void (await call("deleteInstance", { ownerId })),
+    listInstances: () => call("listInstances", {}),
+
+    setProviderKey: (args) => call("setProviderKey", args),
+    deleteProviderKey: async (args) => void (await call("deleteProviderKey", args)),
+    listProviderKeys: (ownerId) => call("listProviderKeys", { ownerId }),
+    getProviderKeysForGateway: (ownerId) => call("getProviderKeysForGateway", { ownerId }),
+
+    createApiToken: (args) => call("createApiToken", args),
+    listApiTokens: (ownerId) => call("listApiTokens", { ownerId }),
+    revokeApiToken: async (args) => void (await call("revokeApiToken", args)),
+    resolveApiToken: (tokenHash) => call("resolveApiToken", { tokenHash }),
+
+    createThread: (args) => call("createThread", args),
+    listThreads: (ownerId) => call("listThreads", { ownerId }),
+    updateThread: (args) => call("updateThread", args),
+
+    createApproval: (args) => call("createApproval", args),
+    listApprovals: (args) => call("listApprovals", args),
+    resolveApproval: (args) => call("resolveApproval", args),
+
+    getBalance: (ownerId) => call("getBalance", { ownerId }),
+    grantCredits: (args) => call("grantCredits", args),
+    debitCredits: (args) => call("debitCredits", args),
+    billingSummary: (ownerId) => call("billingSummary", { ownerId }),
+
+    appendAudit: (args) => call("appendAudit", args),
+    listAudit: (args = {}) => call("listAudit", args),
+  };
+}

@@ -1,0 +1,27 @@
+export {
+  ConvexClientError,
+  controlRpcUrl,
+  createConvexClient,
+  type ConvexClient,
+  type ConvexClientErrorCode,
+  type ConvexClientOptions,
+} from "./client.ts";
+export type {
+  ApiTokenSummary,
+  Approval,
+  AuditEntry,
+  BillingSummary,
+  ErrorCode,
+  GatewayProviderKey,
+  Instance,
+  InstanceStatus,
+  LedgerEntry,
+  ModelProvider,
+  ProviderKeySummary,
+  ResolvedApiToken,
+  RpcArgs,
+  RpcMethodName,
+  Thread,
+  User,
+  WaitlistEntry,
+} from "./wire.ts";

@@ -1,0 +1,348 @@
+/**
+ * The wire contract between the workers and Convex's control routes: one zod schema per
+ * RPC method for its arguments (checked by `convex/http.ts` before any function runs) and
+ * one for its result (checked by the client on every response). Both sides import this
+ * file, so a field can only change in one place.
+ */
+import { z } from "zod";
+import { ModelProviderSchema } from "@openclaw-cloud/contracts";
+
+export { ModelProviderSchema };
+export type { ModelProvider } from "@openclaw-cloud/contracts";
+
+/** A Convex document id as text; which table it names is checked where it is used. */
+export const DocumentIdSchema = z.string().min(1).max(128);
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/, "must be an email address");
+const label = (max: number) => z.string().trim().min(1).max(max);
+/** Who did something: a user id, an admin's email, or a system name such as `api`. */
+const actor = label(256);
+const timestamp = z.number();
+const credits = z.number().int().min(1).max(1_000_000_000);
+/** Free-form JSON (approval payloads, audit details), bounded so one row stays small. */
+const jsonDetails = z
+  .json()
+  .refine((value) => JSON.stringify(value).length <= 64 * 1024, "must serialize to at most 64 KiB");
+
+/** Codes of `{ error: { code, message } }` bodies from the control routes. */
+export const ErrorCodeSchema = z.enum([
+  "unauthorized",
+  "invalid_json",
+  "invalid_request",
+  "payload_too_large",
+  "not_found",
+  "conflict",
+  "misconfigured",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export const ErrorBodySchema = z.object({ error: z.object({ code: ErrorCodeSchema, message: z.string() }) });
+
+export const UserRoleSchema = z.enum(["user", "admin"]);
+export const UserSchema = z.object({
+  id: DocumentIdSchema,
+  workosUserId: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: UserRoleSchema,
+  accessEnabled: z.boolean(),
+  accessChangedBy: z.string().nullable(),
+  accessChangedAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const WaitlistEntrySchema = z.object({
+  id: DocumentIdSchema,
+  email: z.string(),
+  note: z.string().nullable(),
+  approved: z.boolean(),
+  approvedBy: z.string().nullable(),
+  approvedAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
+
+/** The tenant runtime's lifecycle states, as `openclaw-runtime` reports them. */
+export const InstanceStatusSchema = z.enum([
+  "absent",
+  "provisioning",
+  "starting",
+  "running",
+  "sleeping",
+  "stopping",
+  "error",
+]);
+export type InstanceStatus = z.infer<typeof InstanceStatusSchema>;
+const tenantId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$/, "must be a tenant id");
+const model = label(128);
+export const InstanceSchema = z.object({
+  id: DocumentIdSchema,
+  ownerId: DocumentIdSchema,
+  tenantId: z.string(),
+  status: InstanceStatusSchema,
+  openclawVersion: z.string().nullable(),
+  provider: ModelProviderSchema,
+  model: z.string(),
+  lastError: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Instance = z.infer<typeof InstanceSchema>;
+
+export const ProviderKeySummarySchema = z.object({
+  provider: ModelProviderSchema,
+  last4: z.string(),
+  baseUrl: z.string().nullable(),
+  updatedAt: timestamp,
+});
+export type ProviderKeySummary = z.infer<typeof ProviderKeySummarySchema>;
+export const GatewayProviderKeySchema = z.object({
+  provider: ModelProviderSchema,
+  key: z.string(),
+  baseUrl: z.string().nullable(),
+});
+export type GatewayProviderKey = z.infer<typeof GatewayProviderKeySchema>;
+
+export const ApiTokenSummarySchema = z.object({
+  id: DocumentIdSchema,
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+  revokedAt: timestamp.nullable(),
+});
+export type ApiTokenSummary = z.infer<typeof ApiTokenSummarySchema>;
+export const ResolvedApiTokenSchema = z.object({ userId: DocumentIdSchema, tokenId: DocumentIdSchema });
+export type ResolvedApiToken = z.infer<typeof ResolvedApiTokenSchema>;
+
+export const ThreadKindSchema = z.enum(["chat", "project", "openclaw"]);
+export const ThreadSchema = z.object({
+  id: DocumentIdSchema,
+  ownerId: DocumentIdSchema,
+  title: z.string(),
+  kind: ThreadKindSchema,
+  archived: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Thread = z.infer<typeof ThreadSchema>;
+
+export const ApprovalStatusSchema = z.enum(["pending", "approved", "rejected"]);
+export const ApprovalSchema = z.object({
+  id: DocumentIdSchema,
+  ownerId: DocumentIdSchema,
+  kind: z.string(),
+  payload: z.json(),
+  status: ApprovalStatusSchema,
+  requestedBy: z.string(),
+  requestedAt: timestamp,
+  resolvedBy: z.string().nullable(),
+  resolvedAt: timestamp.nullable(),
+});
+export type Approval = z.infer<typeof ApprovalSchema>;
+
+export const LedgerEntrySchema = z.object({
+  id: DocumentIdSchema,
+  ownerId: DocumentIdSchema,
+  delta: z.number().int(),
+  reason: z.string(),
+  reference: z.string().nullable(),
+  balanceAfter: z.number().int(),
+  createdAt: timestamp,
+});
+export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
+export const BillingSummarySchema = z.object({ balance: z.number().int(), entries: z.array(LedgerEntrySchema) });
+export type BillingSummary = z.infer<typeof BillingSummarySchema>;
+
+export const AuditEntrySchema = z.object({
+  id: DocumentIdSchema,
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  details: z.json().nullable(),
+  createdAt: timestamp,
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+const ownerArgs = z.strictObject({ ownerId: DocumentIdSchema });
+const noArgs = z.strictObject({});
+const providerKey = z
+  .string()
+  .trim()
+  .min(8)
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces");
+const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
+
+/**
+ * Every function `POST /control/rpc` dispatches to, and nothing else: the allowlist.
+ * Method names are the client's method names.
+ */
+export const rpcMethods = {
+  upsertUser: {
+    args: z.strictObject({ workosUserId: label(256), email, name: label(256).optional() }),
+    result: UserSchema,
+  },
+  getUser: { args: z.strictObject({ userId: DocumentIdSchema }), result: UserSchema.nullable() },
+  getUserByWorkosId: { args: z.strictObject({ workosUserId: label(256) }), result: UserSchema.nullable() },
+  getUserByEmail: { args: z.strictObject({ email }), result: UserSchema.nullable() },
+  listUsers: { args: noArgs, result: z.array(UserSchema) },
+  setUserAccess: {
+    args: z.strictObject({ userId: DocumentIdSchema, enabled: z.boolean(), actorId: actor }),
+    result: UserSchema,
+  },
+  setUserRole: {
+    args: z.strictObject({ userId: DocumentIdSchema, role: UserRoleSchema, actorId: actor }),
+    result: UserSchema,
+  },
+
+  joinWaitlist: { args: z.strictObject({ email, note: z.string().trim().max(2000).optional() }), result: WaitlistEntrySchema },
+  listWaitlist: { args: noArgs, result: z.array(WaitlistEntrySchema) },
+  setWaitlistApproval: {
+    args: z.strictObject({ entryId: DocumentIdSchema, approved: z.boolean(), actorId: actor }),
+    result: WaitlistEntrySchema,
+  },
+
+  getInstance: { args: ownerArgs, result: InstanceSchema.nullable() },
+  createInstance: {
+    args: z.strictObject({ ownerId: DocumentIdSchema, tenantId, provider: ModelProviderSchema, model }),
+    result: InstanceSchema,
+  },
+  updateInstance: {
+    args: z.strictObject({
+      ownerId: DocumentIdSchema,
+      status: InstanceStatusSchema.optional(),
+      openclawVersion: label(64).nullable().optional(),
+      lastError: z.string().max(4000).nullable().optional(),
+    }),
+    result: InstanceSchema,
+  },
+  deleteInstance: { args: ownerArgs, result: z.null() },
+  listInstances: { args: noArgs, result: z.array(InstanceSchema) },
+
+  setProviderKey: {
+    args: z
+      .strictObject({ ownerId: DocumentIdSchema, provider: ModelProviderSchema, key: providerKey, baseUrl: httpUrl.optional() })
+      .refine((a) => a.provider !== "openai-compatible" || a.baseUrl, {
+        message: "baseUrl is required for an openai-compatible provider",
+        path: ["baseUrl"],
+      }),
+    result: ProviderKeySummarySchema,
+  },
+  deleteProviderKey: { args: z.strictObject({ ownerId: DocumentIdSchema, provider: ModelProviderSchema }), result: z.null() },
+  listProviderKeys: { args: ownerArgs, result: z.array(ProviderKeySummarySchema) },
+  getProviderKeysForGateway: { args: ownerArgs, result: z.array(GatewayProviderKeySchema) },
+
+  createApiToken: {
+    args: z.strictObject({
+      ownerId: DocumentIdSchema,
+      name: label(128),
+      tokenHash: z.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase sha256 hex digest"),
+      prefix: label(32),
+    }),
+    result: ApiTokenSummarySchema,
+  },
+  listApiTokens: { args: ownerArgs, result: z.array(ApiTokenSummarySchema) },
+  revokeApiToken: { args: z.strictObject({ ownerId: DocumentIdSchema, tokenId: DocumentIdSchema }), result: z.null() },
+  resolveApiToken: {
+    args: z.strictObject({ tokenHash: z.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase sha256 hex digest") }),
+    result: ResolvedApiTokenSchema.nullable(),
+  },
+
+  createThread: {
+    args: z.strictObject({ ownerId: DocumentIdSchema, title: z.string().trim().max(200), kind: ThreadKindSchema }),
+    result: ThreadSchema,
+  },
+  listThreads: { args: ownerArgs, result: z.array(ThreadSchema) },
+  updateThread: {
+    args: z.strictObject({
+      ownerId: DocumentIdSchema,
+      threadId: DocumentIdSchema,
+      title: z.string().trim().max(200).optional(),
+      archived: z.boolean().optional(),
+    }),
+    result: ThreadSchema,
+  },
+
+  createApproval: {
+    args: z.strictObject({ ownerId: DocumentIdSchema, kind: label(64), payload: jsonDetails, requestedBy: actor }),
+    result: ApprovalSchema,
+  },
+  listApprovals: {
+    args: z.strictObject({ ownerId: DocumentIdSchema, status: ApprovalStatusSchema.optional() }),
+    result: z.array(ApprovalSchema),
+  },
+  resolveApproval: {
+    args: z.strictObject({ ownerId: DocumentIdSchema, approvalId: DocumentIdSchema, approved: z.boolean(), resolvedBy: actor }),
+    result: ApprovalSchema,
+  },
+
+  getBalance: { args: ownerArgs, result: z.number().int() },
+  grantCredits: {
+    args: z.strictObject({
+      ownerId: DocumentIdSchema,
+      amount: credits,
+      reason: label(256),
+      actorId: actor,
+      reference: label(256).optional(),
+    }),
+    result: LedgerEntrySchema,
+  },
+  debitCredits: {
+    args: z.strictObject({ ownerId: DocumentIdSchema, amount: credits, reason: label(256), reference: label(256) }),
+    result: LedgerEntrySchema,
+  },
+  billingSummary: { args: ownerArgs, result: BillingSummarySchema },
+
+  appendAudit: {
+    args: z.strictObject({ actor, action: label(128), target: label(256), details: jsonDetails.optional() }),
+    result: AuditEntrySchema,
+  },
+  listAudit: {
+    args: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
+    result: z.array(AuditEntrySchema),
+  },
+} as const;
+
+export type RpcMethodName = keyof typeof rpcMethods;
+export type RpcArgs<Name extends RpcMethodName> = z.input<(typeof rpcMethods)[Name]["args"]>;
+export type RpcParsedArgs<Name extends RpcMethodName> = z.output<(typeof rpcMethods)[Name]["args"]>;
+export type RpcResult<Name extends RpcMethodName> = z.output<(typeof rpcMethods)[Name]["result"]>;
+
+export const RpcRequestSchema = z.strictObject({ function: z.string().min(1).max(64), args: z.unknown().optional() });
+
+export function isRpcMethodName(name: string): name is RpcMethodName {
+  return Object.hasOwn(rpcMethods, name);
+}
+
+/** Body of `POST /control/openclaw/instance`; the owner comes from `x-oa-user-id`. */
+export const CreateInstanceBodySchema = z.strictObject({ tenantId, provider: ModelProviderSchema, model });
+export const InstanceResponseSchema = z.object({ instance: InstanceSchema.nullable() });
+export const InstanceStatusResponseSchema = z.object({
+  status: InstanceStatusSchema,
+  openclawVersion: z.string().nullable(),
+  lastError: z.string().nullable(),
+  updatedAt: timestamp,
+});
+export const InstanceSecretResponseSchema = z.object({ providerKeys: z.array(GatewayProviderKeySchema) });
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * Validates input against a wire schema. The message has one line per issue with its path
+ * and never the rejected value, which may be a secret.
+ */
+export function checkInput<Schema extends z.ZodType>(schema: Schema, input: unknown): Checked<z.output<Schema>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const message = parsed.error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+  return { ok: false, message };
+}
