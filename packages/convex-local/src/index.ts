@@ -1,0 +1,1 @@
+export { startLocalConvex, type LocalConvex, type LocalConvexOptions } from "./local-convex.ts";
