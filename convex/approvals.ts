@@ -6,12 +6,16 @@ import { findDocument, requireUser } from "./lib/documents";
 import { fail } from "./lib/errors";
 import { recordAudit } from "./audit";
 
+/**
+ * The payload stays JSON text on its way out too (a function's return value is a Convex
+ * value, with the same field name rules); the control route parses it.
+ */
 export function toApproval(doc: Doc<"approvals">) {
   return {
     id: doc._id,
     ownerId: doc.ownerId,
     kind: doc.kind,
-    payload: JSON.parse(doc.payload),
+    payloadJson: doc.payload,
     status: doc.status,
     requestedBy: doc.requestedBy,
     requestedAt: doc.requestedAt,

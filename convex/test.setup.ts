@@ -53,7 +53,9 @@ export function controlPlane(env: Record<string, string | undefined> = {}) {
   async function expectError(response: Promise<ControlResponse>, status: number, code: string): Promise<ControlResponse> {
     const settled = await response;
     expect(settled.status, settled.text).toBe(status);
-    expect(settled.body).toEqual({ error: { code, message: expect.any(String) } });
+    const { details, ...error } = settled.body?.error ?? {};
+    expect(error).toEqual({ code, message: expect.any(String) });
+    if (details !== undefined) expect(details).toEqual({ issues: expect.any(Array) });
     return settled;
   }
 

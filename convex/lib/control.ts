@@ -48,7 +48,7 @@ export function controlRoute(handler: (ctx: ActionCtx, request: Request) => Prom
 }
 
 function accepted<T>(checked: Checked<T>): T {
-  if (!checked.ok) throw new HttpError("invalid_request", 400, checked.message);
+  if (!checked.ok) throw new HttpError("invalid_request", 400, checked.message, { issues: checked.issues });
   return checked.value;
 }
 

@@ -1,4 +1,12 @@
-import type { GatewayProviderKey, ProviderKeySummary, RpcMethodName, RpcParsedArgs, RpcResult } from "@openclaw-cloud/convex-client/wire";
+import type {
+  Approval,
+  AuditEntry,
+  GatewayProviderKey,
+  ProviderKeySummary,
+  RpcMethodName,
+  RpcParsedArgs,
+  RpcResult,
+} from "@openclaw-cloud/convex-client/wire";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { open, seal } from "./secretBox";
@@ -6,6 +14,15 @@ import { open, seal } from "./secretBox";
 type RpcHandlers = {
   [Name in RpcMethodName]: (ctx: ActionCtx, args: RpcParsedArgs<Name>) => Promise<RpcResult<Name>>;
 };
+
+/** Free-form JSON is stored and returned by the functions as text, see approvals.ts. */
+function withPayload<Row extends { payloadJson: string }>({ payloadJson, ...approval }: Row): Omit<Row, "payloadJson"> & Pick<Approval, "payload"> {
+  return { ...approval, payload: JSON.parse(payloadJson) };
+}
+
+function withDetails<Row extends { detailsJson: string | null }>({ detailsJson, ...entry }: Row): Omit<Row, "detailsJson"> & Pick<AuditEntry, "details"> {
+  return { ...entry, details: detailsJson === null ? null : JSON.parse(detailsJson) };
+}
 
 /** The key is sealed here, in the action, and only ciphertext goes to the database. */
 async function setProviderKey(ctx: ActionCtx, args: RpcParsedArgs<"setProviderKey">): Promise<ProviderKeySummary> {
@@ -69,18 +86,19 @@ export const rpcHandlers: RpcHandlers = {
   listThreads: (ctx, args) => ctx.runQuery(internal.threads.list, args),
   updateThread: (ctx, args) => ctx.runMutation(internal.threads.update, args),
 
-  // Free-form JSON travels as text: its keys need not be valid Convex field names.
-  createApproval: (ctx, { payload, ...args }) =>
-    ctx.runMutation(internal.approvals.create, { ...args, payloadJson: JSON.stringify(payload) }),
-  listApprovals: (ctx, args) => ctx.runQuery(internal.approvals.list, args),
-  resolveApproval: (ctx, args) => ctx.runMutation(internal.approvals.resolve, args),
+  createApproval: async (ctx, { payload, ...args }) =>
+    withPayload(await ctx.runMutation(internal.approvals.create, { ...args, payloadJson: JSON.stringify(payload) })),
+  listApprovals: async (ctx, args) => (await ctx.runQuery(internal.approvals.list, args)).map(withPayload),
+  resolveApproval: async (ctx, args) => withPayload(await ctx.runMutation(internal.approvals.resolve, args)),
 
   getBalance: (ctx, args) => ctx.runQuery(internal.credits.getBalance, args),
   grantCredits: (ctx, args) => ctx.runMutation(internal.credits.grant, args),
   debitCredits: (ctx, args) => ctx.runMutation(internal.credits.debit, args),
   billingSummary: (ctx, args) => ctx.runQuery(internal.credits.summary, args),
 
-  appendAudit: (ctx, { details, ...args }) =>
-    ctx.runMutation(internal.audit.append, { ...args, detailsJson: details === undefined ? undefined : JSON.stringify(details) }),
-  listAudit: (ctx, args) => ctx.runQuery(internal.audit.list, args),
+  appendAudit: async (ctx, { details, ...args }) =>
+    withDetails(
+      await ctx.runMutation(internal.audit.append, { ...args, detailsJson: details === undefined ? undefined : JSON.stringify(details) }),
+    ),
+  listAudit: async (ctx, args) => (await ctx.runQuery(internal.audit.list, args)).map(withDetails),
 };

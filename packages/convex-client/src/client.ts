@@ -31,12 +31,15 @@ export class ConvexClientError extends Error {
   readonly code: ConvexClientErrorCode;
   /** The HTTP status Convex answered with; 503 for `unavailable`, 502 for a 2xx `bad_response`. */
   readonly status: number;
+  /** The error body's details, e.g. `{ issues: [{ path, message }] }` for `invalid_request`. */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ConvexClientErrorCode, status: number, message: string) {
+  constructor(code: ConvexClientErrorCode, status: number, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = "ConvexClientError";
     this.code = code;
     this.status = status;
+    this.details = details;
   }
 }
 
@@ -153,7 +156,8 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
     if (status < 200 || status > 299) {
       const failure = ErrorBodySchema.safeParse(body);
       if (failure.success) {
-        throw new ConvexClientError(failure.data.error.code, status, `convex ${name}: ${failure.data.error.message}`);
+        const { code, message, details } = failure.data.error;
+        throw new ConvexClientError(code, status, `convex ${name}: ${message}`, details);
       }
       throw new ConvexClientError("bad_response", status, `convex ${name}: HTTP ${status} without an error body`);
     }

@@ -41,7 +41,14 @@ export const ErrorCodeSchema = z.enum([
   "internal",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
-export const ErrorBodySchema = z.object({ error: z.object({ code: ErrorCodeSchema, message: z.string() }) });
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    /** For `invalid_request`: `{ issues: [{ path, message }] }`. */
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
 
 export const UserRoleSchema = z.enum(["user", "admin"]);
 export const UserSchema = z.object({
@@ -332,17 +339,17 @@ export const InstanceStatusResponseSchema = z.object({
 });
 export const InstanceSecretResponseSchema = z.object({ providerKeys: z.array(GatewayProviderKeySchema) });
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+export type InputIssue = { path: string; message: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string; issues: InputIssue[] };
 
 /**
- * Validates input against a wire schema. The message has one line per issue with its path
- * and never the rejected value, which may be a secret.
+ * Validates input against a wire schema. Issues carry paths and zod's messages, never the
+ * rejected value, which may be a secret.
  */
 export function checkInput<Schema extends z.ZodType>(schema: Schema, input: unknown): Checked<z.output<Schema>> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const message = parsed.error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
-  return { ok: false, message };
+  const issues = parsed.error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  const message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
+  return { ok: false, message, issues };
 }

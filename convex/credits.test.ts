@@ -1,0 +1,103 @@
+import { describe, expect, test } from "vitest";
+import { controlPlane } from "./test.setup";
+
+describe("credits", () => {
+  test("the balance is the newest row's balanceAfter; grants are audited", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser();
+    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(0);
+    const grant = await rpc("grantCredits", { ownerId: ada.id, amount: 100, reason: "welcome", actorId: "admin@example.com" });
+    expect(grant).toEqual({
+      id: expect.any(String),
+      ownerId: ada.id,
+      delta: 100,
+      reason: "welcome",
+      reference: null,
+      balanceAfter: 100,
+      createdAt: expect.any(Number),
+    });
+    const debit = await rpc("debitCredits", { ownerId: ada.id, amount: 30, reason: "chat turn", reference: "turn:1" });
+    expect(debit).toMatchObject({ delta: -30, reference: "turn:1", balanceAfter: 70 });
+    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(70);
+    expect(await rpc("listAudit", {})).toEqual([
+      expect.objectContaining({
+        actor: "admin@example.com",
+        action: "credits.grant",
+        target: ada.id,
+        details: { amount: 100, reason: "welcome", ledgerEntryId: grant.id, balanceAfter: 100 },
+      }),
+    ]);
+  });
+
+  test("a debit is idempotent by reference, per owner", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser("ada@example.com");
+    const bob = await newUser("bob@example.com");
+    await rpc("grantCredits", { ownerId: ada.id, amount: 10, reason: "seed", actorId: "root" });
+    const first = await rpc("debitCredits", { ownerId: ada.id, amount: 4, reason: "turn", reference: "resp_1" });
+    const retried = await rpc("debitCredits", { ownerId: ada.id, amount: 4, reason: "turn", reference: "resp_1" });
+    expect(retried).toEqual(first);
+    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(6);
+    // The same reference for another owner is another debit.
+    expect(await rpc("debitCredits", { ownerId: bob.id, amount: 4, reason: "turn", reference: "resp_1" })).toMatchObject({ balanceAfter: -4 });
+    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(6);
+  });
+
+  test("concurrent retries of one debit count once", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser();
+    await rpc("grantCredits", { ownerId: ada.id, amount: 10, reason: "seed", actorId: "root" });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => rpc("debitCredits", { ownerId: ada.id, amount: 3, reason: "turn", reference: "resp_9" })),
+    );
+    expect(new Set(results.map((entry: { id: string }) => entry.id)).size).toBe(1);
+    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(7);
+  });
+
+  test("usage that already happened is recorded even below zero", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser();
+    await rpc("grantCredits", { ownerId: ada.id, amount: 5, reason: "seed", actorId: "root" });
+    expect(await rpc("debitCredits", { ownerId: ada.id, amount: 8, reason: "long turn", reference: "r1" })).toMatchObject({ balanceAfter: -3 });
+    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(-3);
+    expect(await rpc("grantCredits", { ownerId: ada.id, amount: 10, reason: "top up", actorId: "root" })).toMatchObject({ balanceAfter: 7 });
+  });
+
+  test("a grant with a reference is idempotent too and audited once", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser();
+    const grant = { ownerId: ada.id, amount: 50, reason: "promo", actorId: "root", reference: "promo:2026" };
+    const first = await rpc("grantCredits", grant);
+    expect(await rpc("grantCredits", grant)).toEqual(first);
+    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(50);
+    expect(await rpc("listAudit", {})).toHaveLength(1);
+  });
+
+  test("billingSummary has the balance and the newest 20 entries, newest first", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser();
+    await rpc("grantCredits", { ownerId: ada.id, amount: 1000, reason: "seed", actorId: "root" });
+    for (let turn = 1; turn <= 22; turn++) {
+      await rpc("debitCredits", { ownerId: ada.id, amount: 1, reason: "turn", reference: `turn:${turn}` });
+    }
+    const summary = await rpc("billingSummary", { ownerId: ada.id });
+    expect(summary.balance).toBe(978);
+    expect(summary.entries).toHaveLength(20);
+    expect(summary.entries[0]).toMatchObject({ reference: "turn:22", balanceAfter: 978 });
+    expect(summary.entries[19]).toMatchObject({ reference: "turn:3" });
+    expect(await rpc("billingSummary", { ownerId: "nobody" })).toEqual({ balance: 0, entries: [] });
+  });
+
+  test("unknown owners and bad amounts are refused, and nothing is posted", async () => {
+    const { rpc, call, newUser, expectError } = controlPlane();
+    const ada = await newUser();
+    await expectError(call("grantCredits", { ownerId: "nobody", amount: 1, reason: "x", actorId: "root" }), 404, "not_found");
+    await expectError(call("debitCredits", { ownerId: "nobody", amount: 1, reason: "x", reference: "r" }), 404, "not_found");
+    for (const amount of [0, -5, 1.5, "10", 2_000_000_000]) {
+      await expectError(call("grantCredits", { ownerId: ada.id, amount, reason: "x", actorId: "root" }), 400, "invalid_request");
+      await expectError(call("debitCredits", { ownerId: ada.id, amount, reason: "x", reference: "r" }), 400, "invalid_request");
+    }
+    await expectError(call("debitCredits", { ownerId: ada.id, amount: 1, reason: "x" }), 400, "invalid_request");
+    expect(await rpc("billingSummary", { ownerId: ada.id })).toEqual({ balance: 0, entries: [] });
+  });
+});
