@@ -13,13 +13,17 @@ function loadSecrets(): Partial<LocalStackSecrets> {
 }
 
 const port = Number(process.env.PORT ?? 8787);
+/** Signing in locally with this email makes you an admin (ADMIN_EMAILS of the api worker). */
+const adminEmail = process.env.ADMIN_EMAIL ?? "admin@localhost.test";
 console.log(`starting OpenClaw Cloud (offline) on http://127.0.0.1:${port} ...`);
 const stack = await startLocalStack({
   port,
   modelPort: Number(process.env.MODEL_PORT ?? 8788),
   sandboxHostPort: Number(process.env.SANDBOX_HOST_PORT ?? 8790),
+  convexPort: Number(process.env.CONVEX_PORT ?? 8791),
   stateDir,
   secrets: loadSecrets(),
+  apiVars: { ADMIN_EMAILS: adminEmail },
   onOutput: (source, line) => {
     if (/error|warn/i.test(line)) console.log(`[${source}] ${line}`);
   },
@@ -27,17 +31,25 @@ const stack = await startLocalStack({
 mkdirSync(stateDir, { recursive: true });
 writeFileSync(secretsFile, JSON.stringify(stack.secrets), { mode: 0o600 });
 
-const curl = `curl -s -H "x-oa-internal-key: ${stack.secrets.internalKey}" -H "x-oa-tenant-id: demo" -H content-type:application/json`;
+const api = stack.apiUrl;
+const json = "-H content-type:application/json";
 console.log(`
-  front door (openclaw-runtime worker)  ${stack.runtimeUrl}
+  front door (api worker)               ${api}
+  runtime worker (dev passthrough)      ${stack.runtimeUrl}
+  convex (local, persisted)             ${stack.convexUrl}
   sandbox host (local containers)       ${stack.sandboxHostUrl}
   model server (offline OpenAI API)     ${stack.model.url}
   state                                 ${stateDir}
 
-  provision a tenant "demo" (about 10 s, a real OpenClaw gateway starts):
-    ${curl} ${stack.runtimeUrl}/v1/tenant/provision -d '${JSON.stringify({ settings: stack.tenantSettings() })}'
+  sign in locally as the admin (cookie in ./.dev-cookies), let yourself in and add credits:
+    curl -s -c .dev-cookies ${json} ${api}/api/auth/local/sign-in -d '{"email":"${adminEmail}","name":"Admin"}'
+    curl -s -b .dev-cookies ${json} ${api}/api/admin/users/<your user id>/credits -d '{"amount":100000,"reason":"dev"}'
+  create your OpenClaw (about 10 s, a real gateway starts; progress as NDJSON lines):
+    curl -sN -b .dev-cookies -H accept:application/x-ndjson -X POST ${api}/api/openclaw/instance
   stream a chat turn:
-    ${curl} -N ${stack.runtimeUrl}/v1/responses -d '{"model":"openclaw","input":"hello [words:20]","stream":true}'
+    curl -sN -b .dev-cookies ${json} ${api}/api/openclaw/chat -d '{"message":"hello [words:20]"}'
+  an API token for the OpenAI SDK (baseURL ${api}/api/openclaw/v1):
+    curl -s -b .dev-cookies ${json} ${api}/api/tokens -d '{"name":"sdk"}'
 
   Ctrl-C stops everything.
 `);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBaseToml, sandboxImageTag, stripJsonComments, wranglerConfigDrift } from "./wrangler-config.ts";
+import { parseBaseToml, sandboxImageTag, wranglerConfigDrift } from "./wrangler-config.ts";
 
 const base = parseBaseToml(`compatibility_date = "2026-10-01"\ncompatibility_flags = ["nodejs_compat"]\n\n[observability]\nenabled = true\n`);
 
@@ -10,7 +10,6 @@ describe("wrangler config drift", () => {
 
   it("accepts a matching JSONC config, comments and URLs in strings included", () => {
     const config = `// top\n{ "name": "x", /* c */ "url": "http://a//b", "compatibility_date": "2026-10-01", "compatibility_flags": ["nodejs_compat"], "observability": { "enabled": true } }`;
-    expect(JSON.parse(stripJsonComments(config)).url).toBe("http://a//b");
     expect(wranglerConfigDrift(base, config)).toEqual([]);
   });
 

@@ -1,3 +1,5 @@
+import { parseJsonc } from "@openclaw-cloud/local-stack/jsonc";
+
 /** The shared worker settings kept in wrangler.base.toml. */
 export interface BaseSettings {
   compatibility_date: string;
@@ -15,13 +17,8 @@ export function parseBaseToml(text: string): BaseSettings {
   return { compatibility_date: JSON.parse(date), compatibility_flags: JSON.parse(flags), observability_enabled: observability === "true" };
 }
 
-/** Strips line and block comments outside strings, so JSONC parses as JSON. */
-export function stripJsonComments(text: string): string {
-  return text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_, str: string | undefined) => str ?? "");
-}
-
 export function wranglerConfigDrift(base: BaseSettings, configText: string): string[] {
-  const config = JSON.parse(stripJsonComments(configText)) as {
+  const config = parseJsonc(configText) as {
     compatibility_date?: string;
     compatibility_flags?: string[];
     observability?: { enabled?: boolean };

@@ -26,6 +26,6 @@ export function errorBody<Code extends string>(error: HttpError<Code>): ErrorBod
   return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
 }
 
-export function errorResponse(error: HttpError, headers?: HeadersInit): Response {
+export function errorResponse(error: HttpError, headers?: Record<string, string>): Response {
   return Response.json(errorBody(error), { status: error.status, headers });
 }

@@ -1,24 +1,33 @@
 import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startModelServer, type ModelServer } from "@openclaw-cloud/model-server";
 import { startSandboxHost } from "@openclaw-cloud/sandbox-host";
 import type { TenantSettingsInput } from "@openclaw-cloud/contracts";
+import { startLocalConvexProcess } from "./convex-process.ts";
+import { writeDevConfig } from "./dev-config.ts";
 import { freePort } from "./free-port.ts";
 import { REPO_ROOT, pathWithRepoBin } from "./repo.ts";
 import { startWranglerDev } from "./wrangler-dev.ts";
 
+/** Where the api worker serves the runtime worker's own routes in local development (wrangler.dev.jsonc). */
+const RUNTIME_PASSTHROUGH_PATH = "/__runtime";
+
 export interface LocalStackOptions {
-  /** Front door port; 0 picks a free one. */
+  /** Front door (api worker) port; 0 picks a free one. */
   port?: number;
   /** Fixed ports keep stored tenant settings (the model URL) valid across `npm run dev` restarts; 0 = any. */
   modelPort?: number;
   sandboxHostPort?: number;
-  /** Where wrangler's local state, sandboxes and gateway state live. */
+  convexPort?: number;
+  /** Where wrangler's local state, Convex's data, sandboxes and gateway state live. */
   stateDir?: string;
   /** Pause between the model server's streamed tokens. */
   tokenDelayMs?: number;
-  /** Runtime settings (seconds) forwarded to the worker as vars. */
+  /** Runtime settings (seconds) forwarded to the runtime worker as vars. */
   runtimeVars?: Record<string, string>;
+  /** Extra vars for the api worker (ADMIN_EMAILS, rate limits, WorkOS settings, ...). */
+  apiVars?: Record<string, string>;
   /** Reuse fixed secrets (npm run dev keeps them stable across restarts). */
   secrets?: Partial<LocalStackSecrets>;
   onOutput?: (source: string, line: string) => void;
@@ -28,11 +37,26 @@ export interface LocalStackSecrets {
   internalKey: string;
   proxyTicketSecret: string;
   sandboxHostSecret: string;
+  convexControlKey: string;
+  /** HMAC key of the api's local sign-in cookie. */
+  sessionSecret: string;
+  /** Convex's key for provider keys at rest (base64 of 32 bytes); changing it makes stored keys unreadable. */
+  encryptionKey: string;
+}
+
+/** A user as a server-to-server caller names them to the api. */
+export interface ActingUser {
+  workosUserId: string;
+  email?: string;
+  name?: string;
 }
 
 export interface LocalStack {
-  /** The runtime worker (the front door until the web and api workers exist). */
+  /** The api worker: the front door. */
+  apiUrl: string;
+  /** The runtime worker's own routes, served under the front door's passthrough prefix. */
   runtimeUrl: string;
+  convexUrl: string;
   sandboxHostUrl: string;
   model: ModelServer;
   secrets: LocalStackSecrets;
@@ -40,6 +64,8 @@ export interface LocalStack {
   tenantSettings(overrides?: Partial<TenantSettingsInput>): TenantSettingsInput;
   /** Headers for the runtime's internal routes. */
   internalHeaders(tenantId: string): Record<string, string>;
+  /** Headers for the api as a server-to-server caller acting for `user`. */
+  apiInternalHeaders(user: ActingUser): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -48,48 +74,79 @@ function secret(): string {
 }
 
 /**
- * The whole platform offline on one machine: the deterministic model server and the
- * sandbox host in this process, and the workers in `wrangler dev`. Used by
- * `npm run dev`, the integration tests and the benchmark, so all three run one stack.
+ * The whole platform offline on one machine: the deterministic model server, the sandbox
+ * host and the local Convex in this process, and the api and runtime workers in one
+ * `wrangler dev` session (the api in front). Used by `npm run dev`, the integration
+ * tests and the benchmark, so all three run one stack.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stateDir = options.stateDir ?? join(REPO_ROOT, ".dev-state");
+  mkdirSync(stateDir, { recursive: true });
   const secrets: LocalStackSecrets = {
     internalKey: options.secrets?.internalKey ?? secret(),
     proxyTicketSecret: options.secrets?.proxyTicketSecret ?? secret(),
     sandboxHostSecret: options.secrets?.sandboxHostSecret ?? secret(),
+    convexControlKey: options.secrets?.convexControlKey ?? secret(),
+    sessionSecret: options.secrets?.sessionSecret ?? secret(),
+    encryptionKey: options.secrets?.encryptionKey ?? randomBytes(32).toString("base64"),
   };
   const stoppers: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
   };
   try {
-    const model = await startModelServer({ port: options.modelPort ?? 0, tokenDelayMs: options.tokenDelayMs ?? 0 });
-    stoppers.push(() => model.close());
-    const sandboxHost = await startSandboxHost({
-      port: options.sandboxHostPort ?? 0,
-      secret: secrets.sandboxHostSecret,
-      stateRoot: join(stateDir, "sandboxes"),
-      path: pathWithRepoBin(),
+    const [model, sandboxHost, convex] = await Promise.all([
+      startModelServer({ port: options.modelPort ?? 0, tokenDelayMs: options.tokenDelayMs ?? 0 }).then((server) => {
+        stoppers.push(() => server.close());
+        return server;
+      }),
+      startSandboxHost({ port: options.sandboxHostPort ?? 0, secret: secrets.sandboxHostSecret, stateRoot: join(stateDir, "sandboxes"), path: pathWithRepoBin() }).then((host) => {
+        stoppers.push(() => host.close());
+        return host;
+      }),
+      startLocalConvexProcess(
+        {
+          port: options.convexPort ?? 0,
+          dataFile: join(stateDir, "convex.json"),
+          controlKey: secrets.convexControlKey,
+          env: { OPENCLAW_ENCRYPTION_KEY: secrets.encryptionKey },
+        },
+        (line) => options.onOutput?.("convex", line),
+      ).then((server) => {
+        stoppers.push(() => server.stop());
+        return server;
+      }),
+    ]);
+    const configDir = join(stateDir, "wrangler-configs");
+    mkdirSync(configDir, { recursive: true });
+    const apiConfig = writeDevConfig(join(REPO_ROOT, "apps/api/wrangler.dev.jsonc"), configDir, {
+      CONVEX_URL: convex.url,
+      CONVEX_CONTROL_KEY: secrets.convexControlKey,
+      OA_INTERNAL_KEY: secrets.internalKey,
+      SESSION_SECRET: secrets.sessionSecret,
+      DEFAULT_MODEL_BASE_URL: `${model.url}/v1`,
+      DEFAULT_MODEL_API_KEY: "local-model-key",
+      ...options.apiVars,
     });
-    stoppers.push(() => sandboxHost.close());
+    const runtimeConfig = writeDevConfig(join(REPO_ROOT, "apps/openclaw-runtime/wrangler.dev.jsonc"), configDir, {
+      OA_INTERNAL_KEY: secrets.internalKey,
+      PROXY_TICKET_SECRET: secrets.proxyTicketSecret,
+      SANDBOX_HOST_URL: sandboxHost.url,
+      SANDBOX_HOST_SECRET: secrets.sandboxHostSecret,
+      ...options.runtimeVars,
+    });
     const port = options.port || (await freePort());
     const wrangler = await startWranglerDev({
-      configs: [join(REPO_ROOT, "apps/openclaw-runtime/wrangler.dev.jsonc")],
+      configs: [apiConfig, runtimeConfig],
       port,
       stateDir,
-      vars: {
-        OA_INTERNAL_KEY: secrets.internalKey,
-        PROXY_TICKET_SECRET: secrets.proxyTicketSecret,
-        SANDBOX_HOST_URL: sandboxHost.url,
-        SANDBOX_HOST_SECRET: secrets.sandboxHostSecret,
-        ...options.runtimeVars,
-      },
       onOutput: (line) => options.onOutput?.("wrangler", line),
     });
     stoppers.push(() => wrangler.stop());
     return {
-      runtimeUrl: wrangler.url,
+      apiUrl: wrangler.url,
+      runtimeUrl: `${wrangler.url}${RUNTIME_PASSTHROUGH_PATH}`,
+      convexUrl: convex.url,
       sandboxHostUrl: sandboxHost.url,
       model,
       secrets,
@@ -99,6 +156,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ...overrides,
       }),
       internalHeaders: (tenantId) => ({ "x-oa-internal-key": secrets.internalKey, "x-oa-tenant-id": tenantId }),
+      apiInternalHeaders: (user) => ({
+        "x-oa-internal-key": secrets.internalKey,
+        "x-oa-user-id": user.workosUserId,
+        ...(user.email ? { "x-oa-user-email": user.email } : {}),
+        ...(user.name ? { "x-oa-user-name": user.name } : {}),
+      }),
       stop,
     };
   } catch (error) {

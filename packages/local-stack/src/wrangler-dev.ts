@@ -1,14 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, pathWithRepoBin } from "./repo.ts";
 
 export interface WranglerDevOptions {
-  /** Wrangler configs, first one is the front door (its port is `port`). */
+  /** Wrangler configs with their vars merged in (see writeDevConfig); the first one is the front door on `port`. */
   configs: string[];
   port: number;
-  /** Secrets and settings, written to an env file so wrangler shows them as hidden. */
-  vars: Record<string, string>;
   stateDir: string;
   inspectorPort?: number;
   onOutput?: (line: string) => void;
@@ -22,15 +20,12 @@ export interface RunningWrangler {
 /** `wrangler dev` as a child process in its own process group, ready when /healthz answers. */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<RunningWrangler> {
   mkdirSync(options.stateDir, { recursive: true });
-  const envFile = join(options.stateDir, "wrangler.env");
-  writeFileSync(envFile, Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n") + "\n", { mode: 0o600 });
   const args = [
     "dev",
     ...options.configs.flatMap((config) => ["-c", config]),
     "--ip", "127.0.0.1",
     "--port", String(options.port),
     "--inspector-port", String(options.inspectorPort ?? 0),
-    "--env-file", envFile,
     "--persist-to", join(options.stateDir, "wrangler"),
     "--show-interactive-dev-session=false",
     "--log-level", "warn",

@@ -1,0 +1,5 @@
+import { createApp } from "./app.ts";
+
+export { UserLimits } from "./limits/user-limits.ts";
+
+export default createApp();

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { chooseInstanceModel, composeTenantSettings } from "./tenant-settings.ts";
+
+const platform = { baseUrl: "http://127.0.0.1:8788/v1", model: "echo-1", apiKey: "platform-key-123" };
+
+describe("composeTenantSettings", () => {
+  it("uses the user's key for the instance's provider", () => {
+    const settings = composeTenantSettings({ provider: "anthropic", model: "claude-x" }, [{ provider: "anthropic", key: "sk-ant-12345678", baseUrl: null }], platform);
+    expect(settings.model).toEqual({ provider: "anthropic", model: "claude-x", apiKey: "sk-ant-12345678" });
+    expect(settings.httpEndpoints.responses).toBe(true);
+  });
+
+  it("falls back to the platform model without a key for that provider", () => {
+    const settings = composeTenantSettings({ provider: "openai", model: "gpt-x" }, [{ provider: "anthropic", key: "sk-ant-12345678", baseUrl: null }], platform);
+    expect(settings.model).toEqual({ provider: "openai-compatible", model: "echo-1", baseUrl: platform.baseUrl, apiKey: platform.apiKey });
+  });
+
+  it("carries an openai-compatible key's base URL", () => {
+    const settings = composeTenantSettings({ provider: "openai-compatible", model: "m" }, [{ provider: "openai-compatible", key: "key-12345678", baseUrl: "https://llm.example/v1" }], null);
+    expect(settings.model).toMatchObject({ baseUrl: "https://llm.example/v1", apiKey: "key-12345678" });
+  });
+
+  it("says so when there is neither a key nor a platform model", () => {
+    expect(() => composeTenantSettings({ provider: "openai", model: "gpt-x" }, [], null)).toThrow(expect.objectContaining({ code: "no_default_model", status: 503 }));
+  });
+});
+
+describe("chooseInstanceModel", () => {
+  const keys = [{ provider: "openai" as const }];
+  it("defaults to the platform model", () => {
+    expect(chooseInstanceModel({}, keys, platform)).toEqual({ provider: "openai-compatible", model: "echo-1" });
+  });
+  it("takes a provider the user has a key for, with its model", () => {
+    expect(chooseInstanceModel({ provider: "openai", model: "gpt-5" }, keys, platform)).toEqual({ provider: "openai", model: "gpt-5" });
+    expect(() => chooseInstanceModel({ provider: "openai" }, keys, platform)).toThrow(expect.objectContaining({ code: "invalid_request" }));
+  });
+  it("refuses a keyed provider without a stored key", () => {
+    expect(() => chooseInstanceModel({ provider: "anthropic", model: "c" }, keys, platform)).toThrow(expect.objectContaining({ code: "missing_provider_key", status: 400 }));
+  });
+});

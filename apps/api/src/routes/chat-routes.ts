@@ -1,0 +1,85 @@
+import { readJsonBody } from "@openclaw-cloud/http-kit";
+import { z } from "zod";
+import { chargeTurn, requireCredits, usageOfResponse } from "../billing/credits.ts";
+import { tapUsage } from "../billing/usage-tap.ts";
+import { ApiError } from "../http/api-error.ts";
+import type { ApiApp, ApiContext } from "../http/context.ts";
+import { userRuntime } from "../instances/tenant.ts";
+import { errorOf } from "../runtime/runtime-client.ts";
+import { SessionKeySchema, sessionKeyParam } from "./gateway-routes.ts";
+
+/** The session website chat turns go to unless the client names one. */
+export const DEFAULT_CHAT_SESSION_KEY = "main";
+/** The gateway's own limit for /v1/responses bodies. */
+const MAX_RESPONSES_BODY_BYTES = 20 * 1024 * 1024;
+
+const ChatSchema = z.strictObject({ message: z.string().min(1).max(100_000), sessionKey: SessionKeySchema.optional() });
+const SendSchema = z.strictObject({ message: z.string().min(1).max(100_000), stream: z.boolean().optional() });
+/** The gateway validates OpenResponses bodies itself; here only the shape that is always required. */
+const ResponsesSchema = z.looseObject({ input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), stream: z.boolean().optional() });
+
+/**
+ * Everything that runs an agent turn, and so costs credits: checked before the turn
+ * starts (402), debited from the gateway's own usage figures when it ends.
+ */
+export function chatRoutes(app: ApiApp): void {
+  app.post("/api/openclaw/chat", async (c) => {
+    const { message, sessionKey } = await readJsonBody(c.req.raw, ChatSchema);
+    return runTurn(c, "/v1/responses", JSON.stringify({ model: "openclaw", input: message, stream: true }), sessionKey ?? DEFAULT_CHAT_SESSION_KEY);
+  });
+
+  app.post("/api/openclaw/sessions/:sessionKey/send", async (c) => {
+    const sessionKey = sessionKeyParam(c);
+    const body = await readJsonBody(c.req.raw, SendSchema);
+    return runTurn(c, `/v1/sessions/${encodeURIComponent(sessionKey)}/send`, JSON.stringify(body));
+  });
+
+  // OpenResponses-compatible: standard clients (the openai SDK's responses.create) point
+  // their base URL at /api/openclaw/v1 and use a user API token as their API key.
+  app.post("/api/openclaw/v1/responses", async (c) => {
+    if (c.get("principal").via === "session") throw new ApiError("unauthorized", 401, "this endpoint takes a user API token: Authorization: Bearer oc_…");
+    const body = await readJsonBody(c.req.raw, ResponsesSchema, { maxBytes: MAX_RESPONSES_BODY_BYTES });
+    return runTurn(c, "/v1/responses", JSON.stringify(body), c.req.header("x-openclaw-session-key"));
+  });
+}
+
+/**
+ * One agent turn through the runtime. A stream is passed to the client chunk by chunk as
+ * it arrives (never buffered) while its terminal event's usage is read in passing; a
+ * JSON answer is read whole (it is one object anyway) for its usage.
+ */
+async function runTurn(c: ApiContext, path: string, body: string, sessionKey?: string): Promise<Response> {
+  const convex = c.get("convex");
+  const ownerId = c.get("principal").user.id;
+  await requireCredits(convex, ownerId);
+  if (sessionKey !== undefined) parseSessionKey(sessionKey);
+  const runtime = await userRuntime(c);
+  const response = await runtime.fetch(path, { method: "POST", body, headers: sessionKey ? { "x-openclaw-session-key": sessionKey } : {} });
+  if (!response.ok) throw await errorOf(response);
+  const contentType = response.headers.get("content-type") ?? "application/json";
+  if (response.body && contentType.includes("text/event-stream")) {
+    const stream = tapUsage(response.body, (usage) => {
+      if (usage) c.executionCtx.waitUntil(chargeTurn(convex, ownerId, usage));
+    });
+    return new Response(stream, {
+      status: response.status,
+      headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },
+    });
+  }
+  const text = await response.text();
+  const usage = usageOfJson(text);
+  if (usage) c.executionCtx.waitUntil(chargeTurn(convex, ownerId, usage));
+  return new Response(text, { status: response.status, headers: { "content-type": contentType } });
+}
+
+function parseSessionKey(value: string): void {
+  if (!SessionKeySchema.safeParse(value).success) throw new ApiError("invalid_request", 400, "x-openclaw-session-key: 1-512 characters");
+}
+
+function usageOfJson(text: string) {
+  try {
+    return usageOfResponse(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { availabilityOf } from "./instance-view.ts";
+
+describe("availabilityOf", () => {
+  it("tells a UI whether the next request waits for a wake", () => {
+    expect(availabilityOf({ state: "running", lastError: null })).toMatchObject({ ready: true, waking: false });
+    expect(availabilityOf({ state: "sleeping", lastError: null })).toMatchObject({ ready: false, waking: true, message: expect.stringContaining("wakes") });
+    expect(availabilityOf({ state: "starting", lastError: null })).toMatchObject({ waking: true });
+    expect(availabilityOf({ state: "error", lastError: "port in use" }).message).toContain("gateway failed to start: port in use");
+  });
+});

@@ -1,0 +1,56 @@
+import type { Instance } from "@openclaw-cloud/convex-client";
+import type { RuntimeStatus } from "../runtime/runtime-types.ts";
+
+export interface Availability {
+  /** A request now is answered without waiting for a gateway start. */
+  ready: boolean;
+  /** Requests now wait (typically ~10 s) while the gateway starts; the runtime wakes it by itself. */
+  waking: boolean;
+  message: string;
+}
+
+/** What a state means for the next request, in words a UI can show. Pure. */
+export function availabilityOf(status: Pick<RuntimeStatus, "state" | "lastError">): Availability {
+  switch (status.state) {
+    case "running":
+      return { ready: true, waking: false, message: "running" };
+    case "sleeping":
+      return { ready: false, waking: true, message: "asleep: the next request wakes it and waits for it (about 10 s)" };
+    case "provisioning":
+    case "starting":
+      return { ready: false, waking: true, message: "starting: requests wait until the gateway is ready" };
+    case "stopping":
+      return { ready: false, waking: false, message: "stopping" };
+    case "error":
+      return { ready: false, waking: true, message: `gateway failed to start: ${status.lastError ?? "unknown reason"}; the next request tries again` };
+    case "absent":
+      return { ready: false, waking: false, message: "the runtime has no gateway for this instance; delete and create it again" };
+  }
+}
+
+export function instanceStatusView(instance: Instance, status: RuntimeStatus) {
+  return {
+    instance: {
+      id: instance.id,
+      status: instance.status,
+      provider: instance.provider,
+      model: instance.model,
+      openclawVersion: status.openclawVersion ?? instance.openclawVersion,
+      lastError: instance.lastError,
+      createdAt: instance.createdAt,
+      updatedAt: instance.updatedAt,
+    },
+    runtime: {
+      state: status.state,
+      since: status.since,
+      uptimeMs: status.uptimeMs,
+      lastError: status.lastError,
+      lastErrorAt: status.lastErrorAt,
+      openclawVersion: status.openclawVersion,
+      lastBackup: status.lastBackup,
+      agent: status.agent,
+      model: status.model,
+    },
+    availability: availabilityOf(status),
+  };
+}

@@ -1,0 +1,22 @@
+import { readJsonBody } from "@openclaw-cloud/http-kit";
+import { z } from "zod";
+import type { ApiApp } from "../http/context.ts";
+import { publicUser } from "./views.ts";
+
+const JoinWaitlistSchema = z.strictObject({ note: z.string().trim().max(2000).optional() });
+
+/** The two routes open to signed-in users without access. */
+export function meRoutes(app: ApiApp): void {
+  app.get("/api/me", (c) => {
+    const { user, admin, access, via } = c.get("principal");
+    return c.json({ user: publicUser(user), admin, access, authMethod: via });
+  });
+
+  // Joins with the signed-in user's own email; joining again is harmless and keeps the entry.
+  app.post("/api/waitlist", async (c) => {
+    const { note } = await readJsonBody(c.req.raw, JoinWaitlistSchema, { allowEmpty: true });
+    const { user, access } = c.get("principal");
+    const entry = await c.get("convex").joinWaitlist({ email: user.email, ...(note ? { note } : {}) });
+    return c.json({ entry, access });
+  });
+}

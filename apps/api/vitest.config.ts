@@ -1,0 +1,57 @@
+import { join } from "node:path";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+const runtimeDist = join(import.meta.dirname, "../openclaw-runtime/dist");
+
+// Two projects: unit tests run inside workerd with the dev wrangler config, the real
+// runtime worker bundle behind the RUNTIME binding (no sandbox host: every gateway start
+// fails, which the tests use), and the real Convex functions plus a WorkOS stand-in on
+// loopback (test-support/global-setup.ts). The integration tests run in Node against the
+// whole local stack with real OpenClaw gateways.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.dev.jsonc" },
+            miniflare: {
+              bindings: { OA_INTERNAL_KEY: "unit-internal-key", SESSION_SECRET: "unit-session-secret", CONVEX_CONTROL_KEY: "unit-test-control-key" },
+              workers: [
+                {
+                  name: "openclaw-runtime",
+                  modules: true,
+                  modulesRoot: runtimeDist,
+                  scriptPath: join(runtimeDist, "index.js"),
+                  compatibilityDate: "2026-10-01",
+                  compatibilityFlags: ["nodejs_compat"],
+                  durableObjects: { TENANT_RUNTIME: "TenantRuntime" },
+                  r2Buckets: ["BACKUPS"],
+                  bindings: {
+                    OA_INTERNAL_KEY: "unit-internal-key",
+                    PROXY_TICKET_SECRET: "unit-ticket-secret",
+                    SANDBOX_HOST_URL: "http://127.0.0.1:9",
+                    SANDBOX_HOST_SECRET: "unused",
+                    GATEWAY_START_TIMEOUT_SECONDS: "5",
+                  },
+                },
+              ],
+            },
+          }),
+        ],
+        test: { name: "workers", include: ["src/**/*.test.ts"], globalSetup: ["./test-support/global-setup.ts"] },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,21 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseJsonc } from "./jsonc.ts";
+
+/**
+ * A copy of a worker's wrangler dev config with this stack's vars (URLs and secrets)
+ * merged in, written into the stack's state dir. `wrangler dev` hands its `--env-file`
+ * only to the first of several `-c` configs, so each worker carries its own vars this
+ * way; the copies also keep wrangler's temporary files out of the source tree and apart
+ * between stacks running side by side.
+ */
+export function writeDevConfig(sourcePath: string, outDir: string, vars: Record<string, string>): string {
+  const config = parseJsonc(readFileSync(sourcePath, "utf8")) as { main?: string; vars?: Record<string, unknown>; $schema?: string };
+  delete config.$schema;
+  if (config.main) config.main = resolve(dirname(sourcePath), config.main);
+  config.vars = { ...config.vars, ...vars };
+  const name = (config as { name?: string }).name ?? "worker";
+  const outPath = join(outDir, `${name}.wrangler.json`);
+  writeFileSync(outPath, JSON.stringify(config, null, 2), { mode: 0o600 });
+  return outPath;
+}
