@@ -22,12 +22,12 @@ function* filesUnder(dir: string): Generator<string> {
  * The files `npx convex deploy` bundles as function modules, by the rules of convex 1.48's
  * `entryPoints` (src/bundler/index.ts): code files outside `_generated`, except dotfiles,
  * `schema.ts`, names with more than one dot (tests, configs) and TypeScript files without
- * an import or export. Paths are relative to `convexDir`, with `/`, in codegen's order.
+ * an import or export. Paths are relative to the Convex directory, with `/`, in codegen's order.
  */
-export function functionModulePaths(convexDir: string = CONVEX_DIR): string[] {
+export function functionModulePaths(): string[] {
   const modules: string[] = [];
-  for (const path of filesUnder(convexDir)) {
-    const relPath = relative(convexDir, path).split(sep).join("/");
+  for (const path of filesUnder(CONVEX_DIR)) {
+    const relPath = relative(CONVEX_DIR, path).split(sep).join("/");
     const base = relPath.slice(relPath.lastIndexOf("/") + 1);
     const isEntryPoint =
       ENTRY_POINT_EXTENSIONS.some((extension) => relPath.endsWith(extension)) &&
@@ -52,10 +52,10 @@ let extensionlessImportsEnabled = false;
  * Convex's bundler (esbuild) resolves them. Node does not, so for importers inside the
  * Convex directory this hook tries esbuild's extensions in its order.
  */
-function enableExtensionlessImports(convexDir: string): void {
+function enableExtensionlessImports(): void {
   if (extensionlessImportsEnabled) return;
   extensionlessImportsEnabled = true;
-  const convexDirUrl = pathToFileURL(convexDir + sep).href;
+  const convexDirUrl = pathToFileURL(CONVEX_DIR).href;
   registerHooks({
     resolve(specifier, context, nextResolve) {
       const fromConvex = context.parentURL?.startsWith(convexDirUrl) ?? false;
@@ -63,7 +63,8 @@ function enableExtensionlessImports(convexDir: string): void {
         return nextResolve(specifier, context);
       }
       const base = new URL(specifier, context.parentURL);
-      for (const candidate of RESOLVE_EXTENSIONS.flatMap((ext) => [`${base.href}${ext}`, `${base.href}/index${ext}`])) {
+      const candidates = [...RESOLVE_EXTENSIONS.map((ext) => base.href + ext), ...RESOLVE_EXTENSIONS.map((ext) => `${base.href}/index${ext}`)];
+      for (const candidate of candidates) {
         if (existsSync(fileURLToPath(candidate))) return nextResolve(candidate, context);
       }
       return nextResolve(specifier, context);
@@ -76,13 +77,13 @@ function enableExtensionlessImports(convexDir: string): void {
  * the generated files (it finds the functions' root through `_generated`) and every
  * function module, each imported on first use.
  */
-export function convexModules(convexDir: string = CONVEX_DIR): Record<string, () => Promise<unknown>> {
-  enableExtensionlessImports(convexDir);
+export function convexModules(): Record<string, () => Promise<unknown>> {
+  enableExtensionlessImports();
   const paths = [
-    ...readdirSync(join(convexDir, "_generated"))
+    ...readdirSync(join(CONVEX_DIR, "_generated"))
       .filter((name) => name.endsWith(".js"))
       .map((name) => `_generated/${name}`),
-    ...functionModulePaths(convexDir),
+    ...functionModulePaths(),
   ];
-  return Object.fromEntries(paths.map((path) => [join(convexDir, path), () => import(pathToFileURL(join(convexDir, path)).href)]));
+  return Object.fromEntries(paths.map((path) => [join(CONVEX_DIR, path), () => import(pathToFileURL(join(CONVEX_DIR, path)).href)]));
 }
