@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { internalMutation, internalQuery, type MutationCtx } from "./_generated/server";
-import type { Doc } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 
 const DEFAULT_LIST_LIMIT = 100;
 
@@ -16,18 +16,24 @@ export function toAuditEntry(doc: Doc<"auditLog">) {
   };
 }
 
-export type AuditRecord = { actor: string; action: string; target: string; details?: unknown };
+type AuditRow = { actor: string; action: string; target: string; details: string | null };
+
+async function insertAuditRow(ctx: MutationCtx, row: AuditRow): Promise<Id<"auditLog">> {
+  return await ctx.db.insert("auditLog", { ...row, createdAt: Date.now() });
+}
+
+export type AuditRecord = Omit<AuditRow, "details"> & { details?: unknown };
 
 /** Admin mutations call this so the action and its audit entry commit together or not at all. */
 export async function recordAudit(ctx: MutationCtx, { details, ...record }: AuditRecord): Promise<void> {
-  await ctx.db.insert("auditLog", { ...record, details: details === undefined ? null : JSON.stringify(details), createdAt: Date.now() });
+  await insertAuditRow(ctx, { ...record, details: details === undefined ? null : JSON.stringify(details) });
 }
 
 export const append = internalMutation({
   // details arrives as JSON text: its keys need not be valid Convex field names.
   args: { actor: v.string(), action: v.string(), target: v.string(), detailsJson: v.optional(v.string()) },
   handler: async (ctx, { detailsJson, ...record }) => {
-    const id = await ctx.db.insert("auditLog", { ...record, details: detailsJson ?? null, createdAt: Date.now() });
+    const id = await insertAuditRow(ctx, { ...record, details: detailsJson ?? null });
     return toAuditEntry((await ctx.db.get("auditLog", id))!);
   },
 });

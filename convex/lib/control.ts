@@ -6,8 +6,8 @@ import { httpAction, type ActionCtx } from "../_generated/server";
 import { STATUS_BY_CODE, type ControlErrorData } from "./errors";
 import { rpcHandlers } from "./rpc";
 
-export const CONTROL_KEY_HEADER = "x-oa-control-key";
-export const USER_ID_HEADER = "x-oa-user-id";
+const CONTROL_KEY_HEADER = "x-oa-control-key";
+const USER_ID_HEADER = "x-oa-user-id";
 
 /** Responses may carry keys (the secret route) or user data: nothing may cache them. */
 const NO_STORE = { "cache-control": "no-store" };
@@ -19,8 +19,8 @@ export function json(body: unknown, status = 200): Response {
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof ConvexError) {
-    const { code, message } = error.data as ControlErrorData;
-    return new HttpError(code, STATUS_BY_CODE[code], message);
+    const { code, message } = error.data as Partial<ControlErrorData>;
+    if (code !== undefined && Object.hasOwn(STATUS_BY_CODE, code)) return new HttpError(code, STATUS_BY_CODE[code], message ?? code);
   }
   console.error("control route failed", error);
   return new HttpError("internal", 500, "internal error");
