@@ -6,17 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
+import "../src/test-harness-context.ts";
 import { startLocalConvexProcess } from "@openclaw-cloud/local-stack";
 import { startWorkosStandIn } from "./workos-stand-in.ts";
 
 export const CONVEX_CONTROL_KEY = "unit-test-control-key";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    convexUrl: string;
-    workos: { url: string; clientId: string; apiKey: string };
-  }
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), "occ-api-unit-"));

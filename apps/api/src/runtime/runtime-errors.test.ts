@@ -16,6 +16,7 @@ describe("apiErrorFromRuntime", () => {
     expect(apiErrorFromRuntime(403, { error: { code: "tool_denied", message: "m" } })).toMatchObject({ code: "tool_denied", status: 403 });
     expect(apiErrorFromRuntime(400, { error: { message: "bad input item", type: "invalid_request_error" } as never })).toMatchObject({ code: "invalid_request", status: 400 });
     expect(apiErrorFromRuntime(500, null)).toMatchObject({ code: "gateway_unavailable", status: 502 });
+    expect(apiErrorFromRuntime(500, { error: { code: "internal_error", message: "internal error" } })).toMatchObject({ code: "gateway_unavailable", status: 502 });
   });
 
   it("treats auth or tenant errors from the runtime as our own bug", () => {

@@ -42,7 +42,9 @@ export function apiErrorFromRuntime(status: number, body: RuntimeErrorBody | nul
   // Answers without a runtime code come from the gateway itself (OpenAI-style errors).
   if (!code && (status === 400 || status === 422)) return new ApiError("invalid_request", 400, message);
   if (!code && status === 404) return new ApiError("not_found", 404, message);
-  if (!code && status >= 500) return new ApiError("gateway_unavailable", 502, message);
+  // The runtime failing inside (its own internal_error) or the gateway failing: either way
+  // the instance could not do it now, and nothing was changed on our side.
+  if ((!code || code === "internal_error") && status >= 500) return new ApiError("gateway_unavailable", 502, message);
   // Anything else (a refused internal key, a malformed tenant id) is a bug on our side.
   console.error("unexpected runtime error", status, code);
   return new ApiError("internal_error", 500, `runtime error ${code || status}`);

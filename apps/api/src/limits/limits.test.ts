@@ -1,0 +1,32 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { ApiEnv } from "../env.ts";
+import { call, expectError, newUser } from "../test-harness.ts";
+
+describe("per-user limits", () => {
+  it("rate limits requests per user with Retry-After", async () => {
+    const user = await newUser({ access: true });
+    const limited = { RATE_LIMIT_BURST: "3", RATE_LIMIT_PER_SECOND: "0.5" };
+    for (let i = 0; i < 3; i++) expect((await call("/api/keys", { headers: user.headers, env: limited })).status).toBe(200);
+    const refused = await call("/api/keys", { headers: user.headers, env: limited });
+    expect(refused.headers.get("retry-after")).toBe("2");
+    await expectError(refused, 429, "rate_limited");
+    // Another user has a bucket of their own.
+    const other = await newUser({ access: true });
+    expect((await call("/api/keys", { headers: other.headers, env: limited })).status).toBe(200);
+  });
+
+  it("allows one provisioning at a time per user: 429 provisioning_in_progress with Retry-After", async () => {
+    const user = await newUser({ access: true });
+    const limits = (env as unknown as ApiEnv).USER_LIMITS;
+    const lease = await limits.get(limits.idFromName(user.id)).acquireProvisioning();
+    expect(lease).not.toBeNull();
+    for (const path of ["/api/openclaw/instance"]) {
+      const refused = await call(path, { method: "POST", headers: user.headers });
+      expect(refused.headers.get("retry-after")).toBe("10");
+      await expectError(refused, 429, "provisioning_in_progress");
+    }
+    await limits.get(limits.idFromName(user.id)).releaseProvisioning(lease!);
+    expect((await call("/api/openclaw/instance", { method: "POST", headers: user.headers })).status).not.toBe(429);
+  });
+});
