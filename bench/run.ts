@@ -12,7 +12,7 @@ import { measureColdReady } from "./src/measure-cold-ready.ts";
 import { measureMemory } from "./src/measure-memory.ts";
 import { measurePairing } from "./src/measure-pairing.ts";
 import { provisionTenant } from "./src/platform-api.ts";
-import { startTrackedRawGateway } from "./src/raw-gateway.ts";
+import { startRawGateway } from "./src/raw-gateway.ts";
 import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
 import { redoneSamples } from "./src/worker-restarts.ts";
 
@@ -21,7 +21,7 @@ import { redoneSamples } from "./src/worker-restarts.ts";
 const RUNS = {
   coldRuns: 3,
   chatWarmupTurns: 5,
-  chatPairs: 30,
+  chatPairs: 40,
   chatWords: 200,
   tokenDelayMs: 3,
   pairingRuns: 5,
@@ -58,8 +58,8 @@ async function main(): Promise<void> {
   const coldReady = await measureColdReady(stack, cleanups, RUNS.coldRuns, tenantPrefix);
 
   progress("starting a tenant and a raw gateway side by side for chat, memory, pairing and backups ...");
-  const [{ gateway: raw, release: releaseRaw }, { tenantId }] = await Promise.all([
-    startTrackedRawGateway(stack.tenantSettings(), "openclaw", cleanups),
+  const [raw, { tenantId }] = await Promise.all([
+    startRawGateway(stack.tenantSettings(), "openclaw", cleanups),
     provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
   ]);
 
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 
   progress("memory of the idle tenant and the raw gateway ...");
   const memory = await measureMemory(stack, tenantId, raw.pid, RUNS.memorySamples);
-  await releaseRaw();
+  await raw.stop();
 
   progress(`pairing: ${RUNS.pairingRuns} nodes through the device proxy ...`);
   const pairing = await measurePairing(stack, tenantId, RUNS.pairingRuns);
@@ -103,6 +103,9 @@ async function main(): Promise<void> {
 
 try {
   await main();
+} catch (error) {
+  if (!interrupted) throw error; // an interrupt makes requests in flight fail: not worth a trace
 } finally {
-  if (!interrupted) await cleanups.runAll();
+  await cleanups.runAll();
+  if (interrupted) process.exit(130);
 }

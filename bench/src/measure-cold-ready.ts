@@ -1,7 +1,7 @@
 import type { LocalStack } from "@openclaw-cloud/local-stack";
 import type { Cleanups } from "./cleanups.ts";
 import { destroyTenant, provisionTenant, sandboxInfo } from "./platform-api.ts";
-import { startTrackedRawGateway, type GatewayCommand } from "./raw-gateway.ts";
+import { startRawGateway, type GatewayCommand } from "./raw-gateway.ts";
 import { median } from "./stats.ts";
 
 export interface ColdReadyResult {
@@ -40,9 +40,9 @@ export async function measureColdReady(stack: LocalStack, cleanups: Cleanups, ru
     await destroyTenant(stack, tenantId);
   };
   const gatewayStart = async (command: GatewayCommand) => {
-    const { gateway, release } = await startTrackedRawGateway(stack.tenantSettings(), command, cleanups);
+    const gateway = await startRawGateway(stack.tenantSettings(), command, cleanups);
     gatewayRunsMs[command].push(gateway.readyMs);
-    await release();
+    await gateway.stop();
   };
   for (let run = 0; run < runs; run++) {
     const arms = [() => gatewayStart("openclaw"), () => gatewayStart("launcher"), () => coldStart(run)];

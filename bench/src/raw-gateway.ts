@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TenantSettingsInput } from "@openclaw-cloud/contracts";
@@ -34,8 +34,10 @@ export interface RawGateway {
 /**
  * Starts a gateway for `settings` in a temporary home laid out like a sandbox, with no
  * sandbox host, worker or Durable Object in between, and the sandbox's minimal environment.
+ * Its stop is registered with `cleanups` from the moment it spawns, so an interrupt during
+ * the ~10 s start does not wait for readiness.
  */
-export async function startRawGateway(settings: TenantSettingsInput, command: GatewayCommand): Promise<RawGateway> {
+export async function startRawGateway(settings: TenantSettingsInput, command: GatewayCommand, cleanups: Cleanups): Promise<RawGateway> {
   const home = mkdtempSync(join(tmpdir(), "occ-bench-raw-"));
   const stateDir = join(home, "openclaw");
   const port = await freePort();
@@ -45,11 +47,12 @@ export async function startRawGateway(settings: TenantSettingsInput, command: Ga
   const log = openSync(logPath, "w");
   const started = performance.now();
   const child = spawn(spawnArgs.file, spawnArgs.args, { cwd: home, detached: true, stdio: ["ignore", log, log], env: spawnArgs.env });
-  const stop = async () => {
+  closeSync(log); // the child has its own copy
+  const stop = cleanups.add(async () => {
     await stopProcessGroup(child, 10_000);
     killGroup(child); // helpers the gateway left behind in its group
     rmSync(home, { recursive: true, force: true });
-  };
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForReady(url, child);
@@ -59,17 +62,6 @@ export async function startRawGateway(settings: TenantSettingsInput, command: Ga
     throw new Error(`${(error as Error).message}\n${tail}`);
   }
   return { url, token, pid: child.pid!, readyMs: performance.now() - started, stop };
-}
-
-/** Starts a gateway whose stop is registered with `cleanups` from the moment it spawns. */
-export async function startTrackedRawGateway(
-  settings: TenantSettingsInput,
-  command: GatewayCommand,
-  cleanups: Cleanups,
-): Promise<{ gateway: RawGateway; release: () => Promise<void> }> {
-  const starting = startRawGateway(settings, command);
-  const release = cleanups.add(() => starting.then((gateway) => gateway.stop(), () => {}));
-  return { gateway: await starting, release };
 }
 
 interface SpawnArgs {
