@@ -7,6 +7,8 @@ import "./test-harness-context.ts";
 import type { ApiEnv } from "./env.ts";
 import worker from "./index.ts";
 
+export { SIGNED_IN_ROUTES } from "./routes/signed-in-routes.ts";
+
 export const INTERNAL_KEY = "unit-internal-key";
 export const ADMIN_EMAIL = "admin@unit.test";
 
@@ -84,43 +86,3 @@ export function admin(): Promise<TestUser> {
   return adminUser;
 }
 
-/** Every route behind sign-in, with placeholder ids (docs/api.md lists the same). */
-export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
-  ["GET", "/api/me"],
-  ["POST", "/api/waitlist"],
-  ["GET", "/api/tokens"],
-  ["POST", "/api/tokens"],
-  ["DELETE", "/api/tokens/some-id"],
-  ["GET", "/api/keys"],
-  ["PUT", "/api/keys/openai"],
-  ["DELETE", "/api/keys/openai"],
-  ["GET", "/api/openclaw/instance"],
-  ["POST", "/api/openclaw/instance"],
-  ["DELETE", "/api/openclaw/instance"],
-  ["GET", "/api/openclaw/status"],
-  ["POST", "/api/openclaw/restart"],
-  ["POST", "/api/openclaw/backup"],
-  ["GET", "/api/openclaw/backups"],
-  ["POST", "/api/openclaw/restore"],
-  ["GET", "/api/openclaw/devices"],
-  ["POST", "/api/openclaw/devices/req-1/approve"],
-  ["POST", "/api/openclaw/devices/req-1/reject"],
-  ["GET", "/api/openclaw/pairing"],
-  ["POST", "/api/openclaw/pairing/approve"],
-  ["GET", "/api/openclaw/sessions"],
-  ["GET", "/api/openclaw/sessions/main/history"],
-  ["POST", "/api/openclaw/sessions/main/send"],
-  ["POST", "/api/openclaw/tools/invoke"],
-  ["POST", "/api/openclaw/chat"],
-  ["POST", "/api/openclaw/v1/responses"],
-  ["GET", "/api/openclaw/billing/summary"],
-  ["GET", "/api/admin/users"],
-  ["POST", "/api/admin/users/some-id/access"],
-  ["POST", "/api/admin/users/some-id/role"],
-  ["POST", "/api/admin/users/some-id/credits"],
-  ["GET", "/api/admin/waitlist"],
-  ["POST", "/api/admin/waitlist/some-id/approve"],
-  ["POST", "/api/admin/waitlist/some-id/revoke"],
-  ["GET", "/api/admin/instances"],
-  ["GET", "/api/admin/audit"],
-];

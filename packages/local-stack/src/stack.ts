@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startModelServer, type ModelServer } from "@openclaw-cloud/model-server";
@@ -69,6 +69,18 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/**
+ * Gateway ports for this stack's sandboxes: a random block of 20000-29999 (below Linux's
+ * ephemeral range). Sandbox hosts in different processes cannot see each other's
+ * reservations, so stacks sharing the default range (dev, tests, bench at the same time)
+ * could hand two tenants one port; separate blocks make that unlikely.
+ */
+function gatewayPortRange(): [number, number] {
+  const BLOCK = 400;
+  const first = 20000 + randomInt(0, 25) * BLOCK;
+  return [first, first + BLOCK - 1];
+}
+
 function secret(): string {
   return randomBytes(24).toString("base64url");
 }
@@ -100,7 +112,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         stoppers.push(() => server.close());
         return server;
       }),
-      startSandboxHost({ port: options.sandboxHostPort ?? 0, secret: secrets.sandboxHostSecret, stateRoot: join(stateDir, "sandboxes"), path: pathWithRepoBin() }).then((host) => {
+      startSandboxHost({
+        port: options.sandboxHostPort ?? 0,
+        secret: secrets.sandboxHostSecret,
+        stateRoot: join(stateDir, "sandboxes"),
+        path: pathWithRepoBin(),
+        portRange: gatewayPortRange(),
+      }).then((host) => {
         stoppers.push(() => host.close());
         return host;
       }),

@@ -1,0 +1,250 @@
+import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectSse, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
+import { tenantIdForUser } from "../src/auth/tenant-id.ts";
+import { CREDITS_PER_TOKEN } from "../src/billing/credits.ts";
+import { SIGNED_IN_ROUTES } from "../src/routes/signed-in-routes.ts";
+import { ResponseRecorder, findSecrets } from "./recorder.ts";
+
+// The real platform: the API worker in front of the runtime worker in one wrangler dev,
+// the local Convex, the sandbox host with real OpenClaw gateways, the offline model.
+// One tenant gets a gateway (~10 s and ~1.2 GB); the others never need one.
+const ADMIN = { workosUserId: "user_it_admin", email: "admin@it.test", name: "Admin" };
+const ALICE = { workosUserId: "user_it_alice", email: "alice@it.test", name: "Alice" };
+const BOB = { workosUserId: "user_it_bob", email: "bob@it.test", name: "Bob" };
+/** Alice brings her own key for the OpenAI-compatible provider (the local model server). */
+const ALICE_PROVIDER_KEY = `alice-provider-key-${randomBytes(12).toString("hex")}`;
+
+let stack: LocalStack;
+const recorder = new ResponseRecorder();
+let aliceId = "";
+let aliceTenant = "";
+let bobId = "";
+/** Alice's gateway token, read from the gateway process's own environment while it ran. */
+const gatewayTokens = new Set<string>();
+
+beforeAll(async () => {
+  stack = await startLocalStack({
+    stateDir: `${process.env.TMPDIR ?? "/tmp"}/occ-api-it-${process.pid}`,
+    tokenDelayMs: 5,
+    apiVars: { ADMIN_EMAILS: ADMIN.email, RATE_LIMIT_BURST: "1000", RATE_LIMIT_PER_SECOND: "1000" },
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function api(user: typeof ALICE | null, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (user) for (const [name, value] of Object.entries(stack.apiInternalHeaders(user))) headers.set(name, value);
+  if (init.json !== undefined) headers.set("content-type", "application/json");
+  return recorder.fetch(`${stack.apiUrl}${path}`, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
+}
+
+async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+async function errorCode(response: Response): Promise<string> {
+  return ((await response.json()) as { error: { code: string } }).error.code;
+}
+
+async function balanceOf(user: typeof ALICE): Promise<number> {
+  return (await json<{ balance: number }>(await api(user, "/api/openclaw/billing/summary"))).balance;
+}
+
+/** The gateway token as the gateway process itself holds it: its environment, read from /proc. */
+async function gatewayTokenOf(tenantId: string): Promise<string> {
+  const info = await fetch(`${stack.sandboxHostUrl}/sandboxes/${tenantId}/processes/gateway`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
+  const { pid } = (await info.json()) as { pid: number };
+  const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+  const token = environ.find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))?.slice("OPENCLAW_GATEWAY_TOKEN=".length);
+  if (!token) throw new Error("the gateway process has no OPENCLAW_GATEWAY_TOKEN");
+  return token;
+}
+
+describe("the API worker end to end, as a server-to-server client", () => {
+  it("joins the waitlist, is let in by an admin and given credits", async () => {
+    const me = await json<{ user: { id: string }; access: boolean }>(await api(ALICE, "/api/me"));
+    aliceId = me.user.id;
+    aliceTenant = await tenantIdForUser(aliceId);
+    expect(me.access).toBe(false);
+    expect(await errorCode(await api(ALICE, "/api/openclaw/instance"))).toBe("waitlist");
+    await json(await api(ALICE, "/api/waitlist", { method: "POST", json: { note: "integration" } }));
+
+    const { entries } = await json<{ entries: Array<{ id: string; email: string }> }>(await api(ADMIN, "/api/admin/waitlist"));
+    const entry = entries.find((e) => e.email === ALICE.email)!;
+    await json(await api(ADMIN, `/api/admin/waitlist/${entry.id}/approve`, { method: "POST" }));
+    expect((await json<{ access: boolean }>(await api(ALICE, "/api/me"))).access).toBe(true);
+    await json(await api(ADMIN, `/api/admin/users/${aliceId}/credits`, { method: "POST", json: { amount: 1_000_000, reason: "integration" } }), 201);
+    expect(await balanceOf(ALICE)).toBe(1_000_000);
+
+    const key = await json<{ key: { last4: string } }>(
+      await api(ALICE, "/api/keys/openai-compatible", { method: "PUT", json: { key: ALICE_PROVIDER_KEY, baseUrl: `${stack.model.url}/v1` } }),
+    );
+    expect(key.key.last4).toBe(ALICE_PROVIDER_KEY.slice(-4));
+  });
+
+  it("creates the instance, streaming the runtime's provisioning stages in order as they happen", async () => {
+    const started = performance.now();
+    const response = await api(ALICE, "/api/openclaw/instance", { method: "POST", headers: { accept: "application/x-ndjson" } });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("content-type")).toContain("application/x-ndjson");
+    const lines: Array<{ stage: string; at: number; status?: { state: string }; error?: unknown }> = [];
+    let buffer = "";
+    for await (const chunk of response.body!.pipeThrough(new TextDecoderStream())) {
+      buffer += chunk;
+      let newline: number;
+      while ((newline = buffer.indexOf("\n")) !== -1) {
+        lines.push({ ...JSON.parse(buffer.slice(0, newline)), at: performance.now() - started });
+        buffer = buffer.slice(newline + 1);
+      }
+    }
+    expect(lines.map((l) => l.stage), JSON.stringify(lines)).toEqual(["accepted", "provisioning", "starting", "ready", "done"]);
+    expect(lines.at(-1)!.status!.state).toBe("running");
+    // Live, not buffered: the early stages arrive seconds before the gateway is ready.
+    expect(lines.at(-1)!.at - lines[1]!.at).toBeGreaterThan(1000);
+    const view = await json<{ instance: { status: string; openclawVersion: string }; availability: { ready: boolean } }>(await api(ALICE, "/api/openclaw/status"));
+    expect(view.instance.status).toBe("running");
+    expect(view.instance.openclawVersion).toMatch(/^\d{4}\./);
+    expect(view.availability.ready).toBe(true);
+    gatewayTokens.add(await gatewayTokenOf(aliceTenant));
+  });
+
+  let firstTurnTotalTokens = 0;
+  it("streams a chat turn live from the gateway and debits its usage", async () => {
+    const before = await balanceOf(ALICE);
+    const response = await api(ALICE, "/api/openclaw/chat", { method: "POST", json: { message: "hello from alice [words:40]", sessionKey: "webchat-alice" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const events: SseEvent[] = await collectSse(response.body!);
+    const deltas = events.filter((e) => e.event === "response.output_text.delta");
+    expect(deltas.length).toBeGreaterThan(10);
+    expect(deltas.at(-1)!.at - deltas[0]!.at).toBeGreaterThan(50);
+    expect(deltas.map((e) => (JSON.parse(e.data) as { delta: string }).delta).join("")).toContain("hello from alice");
+    expect(events.at(-1)?.data).toBe("[DONE]");
+    const completed = events.find((e) => e.event === "response.completed")!;
+    const usage = (JSON.parse(completed.data) as { response: { usage: { total_tokens: number } } }).response.usage;
+    expect(usage.total_tokens).toBeGreaterThan(0);
+    firstTurnTotalTokens = usage.total_tokens;
+    await expect.poll(() => balanceOf(ALICE), { timeout: 5000 }).toBe(before - Math.ceil(usage.total_tokens * CREDITS_PER_TOKEN));
+    const summary = await json<{ entries: Array<{ delta: number; reference: string }> }>(await api(ALICE, "/api/openclaw/billing/summary"));
+    expect(summary.entries.some((e) => e.delta === -Math.ceil(firstTurnTotalTokens * CREDITS_PER_TOKEN) && e.reference.startsWith("response:"))).toBe(true);
+  });
+
+  it("shows the turn in the sessions and their history, sends into a session, invokes tools", async () => {
+    const sessions = JSON.stringify(await json(await api(ALICE, "/api/openclaw/sessions")));
+    expect(sessions).toContain("webchat-alice");
+    const history = JSON.stringify(await json(await api(ALICE, `/api/openclaw/sessions/${encodeURIComponent("webchat-alice")}/history`)));
+    expect(history).toContain("hello from alice");
+
+    const sent = await json(await api(ALICE, `/api/openclaw/sessions/${encodeURIComponent("webchat-alice")}/send`, { method: "POST", json: { message: "second message from alice" } }));
+    expect(JSON.stringify(sent)).toContain("second message from alice");
+    const tools = await json<{ result: unknown }>(await api(ALICE, "/api/openclaw/tools/invoke", { method: "POST", json: { tool: "sessions_list", args: {} } }));
+    expect(JSON.stringify(tools.result)).toContain("webchat-alice");
+    expect(await errorCode(await api(ALICE, "/api/openclaw/tools/invoke", { method: "POST", json: { tool: "no_such_tool" } }))).toBe("unknown_tool");
+
+    const devices = await json<{ pending: unknown[]; paired: unknown[] }>(await api(ALICE, "/api/openclaw/devices"));
+    expect(Array.isArray(devices.pending)).toBe(true);
+    expect(await errorCode(await api(ALICE, "/api/openclaw/devices/no-such-request/approve", { method: "POST" }))).toBe("no_pending_pairing_request");
+    expect((await api(ALICE, "/api/openclaw/pairing")).status).toBe(200);
+  });
+
+  it("streams through the openai SDK from /api/openclaw/v1/responses with a user API token", async () => {
+    const { token } = await json<{ token: string }>(await api(ALICE, "/api/tokens", { method: "POST", json: { name: "sdk" } }), 201);
+    const client = new OpenAI({ apiKey: token, baseURL: `${stack.apiUrl}/api/openclaw/v1`, fetch: recorder.fetch, maxRetries: 0 });
+    const stream = await client.responses.create({ model: "openclaw", input: "the sdk says hi [words:20]", stream: true });
+    let text = "";
+    const types: string[] = [];
+    for await (const event of stream) {
+      types.push(event.type);
+      if (event.type === "response.output_text.delta") text += event.delta;
+    }
+    expect(text).toContain("the sdk says hi");
+    expect(types.filter((t) => t === "response.output_text.delta").length).toBeGreaterThan(5);
+    expect(types.at(-1)).toBe("response.completed");
+
+    const plain = await client.responses.create({ model: "openclaw", input: "and once more without streaming" });
+    expect(plain.output_text).toContain("and once more without streaming");
+
+    await json(await recorder.fetch(`${stack.apiUrl}/api/tokens`, { headers: { authorization: `Bearer ${token}` } }));
+    const { tokens } = await json<{ tokens: Array<{ id: string; prefix: string }> }>(await api(ALICE, "/api/tokens"));
+    await json(await api(ALICE, `/api/tokens/${tokens.find((t) => token.startsWith(t.prefix))!.id}`, { method: "DELETE" }));
+    await expect(client.responses.create({ model: "openclaw", input: "revoked" })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it("backs up, lists backups, restarts and restores", async () => {
+    const backup = await json<{ id: string; sha256: string }>(await api(ALICE, "/api/openclaw/backup", { method: "POST" }), 201);
+    const { backups } = await json<{ backups: Array<{ id: string }> }>(await api(ALICE, "/api/openclaw/backups"));
+    expect(backups.map((b) => b.id)).toContain(backup.id);
+    const restarted = await json<{ runtime: { state: string } }>(await api(ALICE, "/api/openclaw/restart", { method: "POST" }));
+    expect(restarted.runtime.state).toBe("running");
+    const restored = await json<{ runtime: { state: string } }>(await api(ALICE, "/api/openclaw/restore", { method: "POST", json: { id: backup.id } }));
+    expect(restored.runtime.state).toBe("running");
+    const history = JSON.stringify(await json(await api(ALICE, `/api/openclaw/sessions/${encodeURIComponent("webchat-alice")}/history`)));
+    expect(history).toContain("hello from alice");
+    gatewayTokens.add(await gatewayTokenOf(aliceTenant));
+  });
+
+  it("keeps users apart: Bob reaches only his own (absent) instance, whatever he sends", async () => {
+    const me = await json<{ user: { id: string } }>(await api(BOB, "/api/me"));
+    bobId = me.user.id;
+    await json(await api(ADMIN, `/api/admin/users/${bobId}/access`, { method: "POST", json: { enabled: true } }));
+    // No credits yet: a turn is refused before any work.
+    expect(await errorCode(await api(BOB, "/api/openclaw/chat", { method: "POST", json: { message: "hi" } }))).toBe("insufficient_credits");
+    await json(await api(ADMIN, `/api/admin/users/${bobId}/credits`, { method: "POST", json: { amount: 1000, reason: "integration" } }), 201);
+    // Naming Alice's tenant, or acting with headers meant for the runtime, changes nothing.
+    const tricks = { "x-oa-tenant-id": aliceTenant, "x-openclaw-session-key": "webchat-alice" };
+    for (const [method, path] of SIGNED_IN_ROUTES.filter(([, p]) => p.startsWith("/api/openclaw/") && !p.includes("billing") && !p.endsWith("/instance"))) {
+      const body = method === "POST" ? { json: path.endsWith("/chat") || path.endsWith("/send") ? { message: "hi" } : path.endsWith("responses") ? { input: "hi" } : path.endsWith("invoke") ? { tool: "sessions_list" } : path.endsWith("approve") && path.includes("pairing") ? { channel: "telegram", requestId: "r" } : {} } : {};
+      const response = await api(BOB, path, { method, headers: tricks, ...body });
+      expect(`${method} ${path} ${response.status} ${await errorCode(response)}`).toBe(`${method} ${path} 404 no_instance`);
+    }
+    const { token } = await json<{ token: string }>(await api(BOB, "/api/tokens", { method: "POST", json: { name: "bob" } }), 201);
+    const bobClient = new OpenAI({ apiKey: token, baseURL: `${stack.apiUrl}/api/openclaw/v1`, fetch: recorder.fetch, maxRetries: 0 });
+    await expect(bobClient.responses.create({ model: "openclaw", input: "whose gateway is this?" })).rejects.toMatchObject({ status: 404 });
+    // Alice's gateway is untouched by all of it.
+    expect((await json<{ runtime: { state: string } }>(await api(ALICE, "/api/openclaw/status"))).runtime.state).toBe("running");
+  });
+
+  it("refuses every route without auth, with a wrong internal key and with a revoked token", async () => {
+    const { id, token } = await json<{ id: string; token: string }>(await api(ALICE, "/api/tokens", { method: "POST", json: { name: "short-lived" } }), 201);
+    await json(await api(ALICE, `/api/tokens/${id}`, { method: "DELETE" }));
+    for (const [method, path] of SIGNED_IN_ROUTES) {
+      const attempts: Array<Record<string, string>> = [{}, { "x-oa-internal-key": "wrong", "x-oa-user-id": ALICE.workosUserId }, { authorization: `Bearer ${token}` }];
+      for (const headers of attempts) {
+        const response = await recorder.fetch(`${stack.apiUrl}${path}`, { method, headers });
+        expect(`${method} ${path} ${response.status} ${await errorCode(response)}`).toBe(`${method} ${path} 401 unauthorized`);
+      }
+    }
+  });
+
+  it("deletes the instance, and its gateway with it", async () => {
+    const deleted = await json<{ deleted: boolean; status: { state: string } }>(await api(ALICE, "/api/openclaw/instance", { method: "DELETE" }));
+    expect(deleted).toMatchObject({ deleted: true, status: { state: "absent" } });
+    expect(await errorCode(await api(ALICE, "/api/openclaw/instance"))).toBe("no_instance");
+    const admin = await json<{ instances: Array<{ ownerId: string }> }>(await api(ADMIN, "/api/admin/instances"));
+    expect(admin.instances.some((i) => i.ownerId === aliceId)).toBe(false);
+  });
+});
+
+describe("secrets", () => {
+  it("no answer in these flows, body or header, contains a gateway token, a provider key or a platform secret", async () => {
+    const responses = await recorder.settled();
+    expect(responses.length).toBeGreaterThan(150);
+    expect(responses.some((r) => r.body.includes("response.output_text.delta"))).toBe(true);
+    expect(findSecrets(responses, { providerKey: ALICE_PROVIDER_KEY, ...platformSecrets() })).toEqual([]);
+    expect(gatewayTokens.size).toBeGreaterThan(0);
+    expect(findSecrets(responses, Object.fromEntries([...gatewayTokens].map((token, i) => [`gatewayToken${i}`, token])))).toEqual([]);
+  });
+});
+
+function platformSecrets(): Record<string, string> {
+  const { internalKey, proxyTicketSecret, sandboxHostSecret, convexControlKey, sessionSecret, encryptionKey } = stack.secrets;
+  return { internalKey, proxyTicketSecret, sandboxHostSecret, convexControlKey, sessionSecret, encryptionKey };
+}
