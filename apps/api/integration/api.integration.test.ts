@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectSse, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
+import { collectSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 import { tenantIdForUser } from "../src/auth/tenant-id.ts";
 import { CREDITS_PER_TOKEN } from "../src/billing/credits.ts";
 import { SIGNED_IN_ROUTES } from "../src/routes/signed-in-routes.ts";
@@ -14,8 +14,9 @@ import { ResponseRecorder, findSecrets } from "./recorder.ts";
 const ADMIN = { workosUserId: "user_it_admin", email: "admin@it.test", name: "Admin" };
 const ALICE = { workosUserId: "user_it_alice", email: "alice@it.test", name: "Alice" };
 const BOB = { workosUserId: "user_it_bob", email: "bob@it.test", name: "Bob" };
-/** Alice brings her own key for the OpenAI-compatible provider (the local model server). */
+/** Alice brings her own key for the OpenAI-compatible provider (the local model server), then changes it. */
 const ALICE_PROVIDER_KEY = `alice-provider-key-${randomBytes(12).toString("hex")}`;
+const ALICE_SECOND_PROVIDER_KEY = `alice-second-key-${randomBytes(12).toString("hex")}`;
 
 let stack: LocalStack;
 const recorder = new ResponseRecorder();
@@ -58,11 +59,16 @@ async function balanceOf(user: typeof ALICE): Promise<number> {
   return (await json<{ balance: number }>(await api(user, "/api/openclaw/billing/summary"))).balance;
 }
 
-/** The gateway token as the gateway process itself holds it: its environment, read from /proc. */
-async function gatewayTokenOf(tenantId: string): Promise<string> {
+/** The environment of the tenant's running gateway process, read from /proc (same user, same machine). */
+async function gatewayEnvironment(tenantId: string): Promise<string[]> {
   const info = await fetch(`${stack.sandboxHostUrl}/sandboxes/${tenantId}/processes/gateway`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
   const { pid } = (await info.json()) as { pid: number };
-  const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+  return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+}
+
+/** The gateway token as the gateway process itself holds it. */
+async function gatewayTokenOf(tenantId: string): Promise<string> {
+  const environ = await gatewayEnvironment(tenantId);
   const token = environ.find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))?.slice("OPENCLAW_GATEWAY_TOKEN=".length);
   if (!token) throw new Error("the gateway process has no OPENCLAW_GATEWAY_TOKEN");
   return token;
@@ -113,6 +119,8 @@ describe("the API worker end to end, as a server-to-server client", () => {
     expect(view.instance.status).toBe("running");
     expect(view.instance.openclawVersion).toMatch(/^\d{4}\./);
     expect(view.availability.ready).toBe(true);
+    // Composed server-side: the gateway runs on Alice's own key, not the platform's.
+    expect((await gatewayEnvironment(aliceTenant)).join("\n")).toContain(ALICE_PROVIDER_KEY);
     gatewayTokens.add(await gatewayTokenOf(aliceTenant));
   });
 
@@ -191,6 +199,20 @@ describe("the API worker end to end, as a server-to-server client", () => {
     gatewayTokens.add(await gatewayTokenOf(aliceTenant));
   });
 
+  it("a new provider key reconfigures the running gateway, which then answers with it", async () => {
+    const changed = await json<{ key: { last4: string }; gateway: { reconfigured: boolean; state: string } }>(
+      await api(ALICE, "/api/keys/openai-compatible", { method: "PUT", json: { key: ALICE_SECOND_PROVIDER_KEY, baseUrl: `${stack.model.url}/v1` } }),
+    );
+    expect(changed).toMatchObject({ key: { last4: ALICE_SECOND_PROVIDER_KEY.slice(-4) }, gateway: { reconfigured: true, state: "running" } });
+    const environment = (await gatewayEnvironment(aliceTenant)).join("\n");
+    expect(environment).toContain(ALICE_SECOND_PROVIDER_KEY);
+    expect(environment).not.toContain(ALICE_PROVIDER_KEY);
+    const response = await api(ALICE, "/api/openclaw/chat", { method: "POST", json: { message: "after the key change [words:5]", sessionKey: "webchat-alice" } });
+    const events = await collectSse(response.body!);
+    expect(events.some((e) => e.event === "response.completed")).toBe(true);
+    gatewayTokens.add(await gatewayTokenOf(aliceTenant));
+  });
+
   it("keeps users apart: Bob reaches only his own (absent) instance, whatever he sends", async () => {
     const me = await json<{ user: { id: string } }>(await api(BOB, "/api/me"));
     bobId = me.user.id;
@@ -238,7 +260,7 @@ describe("secrets", () => {
     const responses = await recorder.settled();
     expect(responses.length).toBeGreaterThan(150);
     expect(responses.some((r) => r.body.includes("response.output_text.delta"))).toBe(true);
-    expect(findSecrets(responses, { providerKey: ALICE_PROVIDER_KEY, ...platformSecrets() })).toEqual([]);
+    expect(findSecrets(responses, { providerKey: ALICE_PROVIDER_KEY, secondProviderKey: ALICE_SECOND_PROVIDER_KEY, ...platformSecrets() })).toEqual([]);
     expect(gatewayTokens.size).toBeGreaterThan(0);
     expect(findSecrets(responses, Object.fromEntries([...gatewayTokens].map((token, i) => [`gatewayToken${i}`, token])))).toEqual([]);
   });

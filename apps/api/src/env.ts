@@ -16,6 +16,11 @@ export interface ApiEnv {
   WORKOS_API_KEY?: string;
   WORKOS_CLIENT_ID?: string;
   WORKOS_COOKIE_PASSWORD?: string;
+  /**
+   * "true" in local development only: allows the local sign-in, and only while WorkOS is
+   * not configured. Never set in production, so a missing WorkOS secret cannot open it.
+   */
+  ALLOW_LOCAL_SIGN_IN?: string;
   /** Only for a stand-in of WorkOS's API in tests, e.g. `http://127.0.0.1:4010`. */
   WORKOS_API_BASE_URL?: string;
   /** Comma-separated emails that are admins whatever their stored role. */
@@ -42,6 +47,8 @@ export interface ApiSettings {
   platformModel: PlatformModel | null;
   rateLimit: { burst: number; perSecond: number };
   workos: { apiKey: string; clientId: string; cookiePassword: string; baseUrl?: string } | null;
+  /** The local sign-in: allowed by ALLOW_LOCAL_SIGN_IN and WorkOS not configured. */
+  localSignIn: boolean;
 }
 
 function positiveNumber(raw: string | undefined, fallback: number): number {
@@ -75,5 +82,6 @@ export function apiSettings(env: Partial<ApiEnv>): ApiSettings {
     platformModel,
     rateLimit: { burst: positiveNumber(env.RATE_LIMIT_BURST, 60), perSecond: positiveNumber(env.RATE_LIMIT_PER_SECOND, 10) },
     workos,
+    localSignIn: workos === null && env.ALLOW_LOCAL_SIGN_IN === "true",
   };
 }

@@ -66,8 +66,12 @@ describe("authentication", () => {
     expect(signOut.headers.get("set-cookie")).toContain("oc_session=;");
   });
 
-  it("local sign-in does not exist once WorkOS is configured", async () => {
+  it("local sign-in does not exist once WorkOS is configured, nor where it is not allowed (production)", async () => {
     await expectError(await call("/api/auth/local/sign-in", { method: "POST", json: { email: "x@unit.test" }, env: workosEnv() }), 404, "not_found");
+    await expectError(await call("/api/auth/local/sign-in", { method: "POST", json: { email: "x@unit.test" }, env: { ALLOW_LOCAL_SIGN_IN: undefined } }), 404, "not_found");
+    const signIn = await call("/api/auth/local/sign-in", { method: "POST", json: { email: `late-${Date.now()}@unit.test` } });
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+    await expectError(await call("/api/me", { headers: { cookie }, env: { ALLOW_LOCAL_SIGN_IN: undefined } }), 401, "unauthorized");
   });
 
   it("WorkOS AuthKit: a session sealed by @workos-inc/node is verified against the JWKS and registers the user", async () => {

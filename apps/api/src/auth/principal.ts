@@ -66,7 +66,7 @@ async function findUser(c: ApiContext, convex: ConvexClient): Promise<Omit<Princ
     return { user, via: "session", ...(identity.refreshedSession ? { refreshedSession: identity.refreshedSession } : {}) };
   }
 
-  const local = getCookie(c, LOCAL_SESSION_COOKIE);
+  const local = settings.localSignIn ? getCookie(c, LOCAL_SESSION_COOKIE) : undefined;
   if (!local) return null;
   const userId = await verifyLocalSession(local, c.env.SESSION_SECRET, Date.now());
   const user = userId ? await convex.getUser(userId) : null;

@@ -19,9 +19,9 @@ export function localWorkosUserId(email: string): string {
 
 /** Sign-in and sign-out. These routes need no session (sign-out works with a stale one). */
 export function authRoutes(app: ApiApp): void {
-  // The local sign-in exists only where WorkOS is not configured (local development).
+  // The local sign-in exists only in local development, and never next to WorkOS.
   app.post("/api/auth/local/sign-in", async (c) => {
-    if (c.get("settings").workos) throw new ApiError("not_found", 404, "no such route");
+    if (!c.get("settings").localSignIn) throw new ApiError("not_found", 404, "no such route");
     const { email, name } = await readJsonBody(c.req.raw, LocalSignInSchema);
     const user = await c.get("convex").upsertUser({ workosUserId: localWorkosUserId(email), email, ...(name ? { name } : {}) });
     setCookie(c, LOCAL_SESSION_COOKIE, await signLocalSession(user.id, c.env.SESSION_SECRET, Date.now()), {
