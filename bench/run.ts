@@ -6,6 +6,7 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT, startLocalStack } from "@openclaw-cloud/local-stack";
 import { Cleanups } from "./src/cleanups.ts";
+import { API_BENCH_VARS, measureApi } from "./src/measure-api.ts";
 import { measureBackup } from "./src/measure-backup.ts";
 import { measureChat } from "./src/measure-chat.ts";
 import { measureColdReady } from "./src/measure-cold-ready.ts";
@@ -27,6 +28,9 @@ const RUNS = {
   pairingRuns: 5,
   backupRuns: 3,
   memorySamples: 5,
+  apiChatPairs: 30,
+  apiStatusConcurrency: 8,
+  apiStatusSeconds: 10,
 };
 
 const cleanups = new Cleanups();
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
   cleanups.add(async () => rmSync(stateDir, { recursive: true, force: true }));
 
   progress("starting the local stack (wrangler dev, sandbox host, model server) ...");
-  const stackStarting = startLocalStack({ stateDir, tokenDelayMs: RUNS.tokenDelayMs });
+  const stackStarting = startLocalStack({ stateDir, tokenDelayMs: RUNS.tokenDelayMs, apiVars: API_BENCH_VARS });
   cleanups.add(() => stackStarting.then((stack) => stack.stop(), () => {}));
   const stack = await stackStarting;
   const tenantPrefix = `bench-${randomBytes(3).toString("hex")}`;
@@ -64,15 +68,25 @@ async function main(): Promise<void> {
   ]);
 
   progress(`chat: ${RUNS.chatWarmupTurns} warm-up turns each, then ${RUNS.chatPairs} runtime/direct pairs ...`);
+  const direct = { url: `${raw.url}/v1/responses`, headers: { authorization: `Bearer ${raw.token}` } };
   const chat = await measureChat(
     stack,
     { url: `${stack.runtimeUrl}/v1/responses`, headers: stack.internalHeaders(tenantId) },
-    { url: `${raw.url}/v1/responses`, headers: { authorization: `Bearer ${raw.token}` } },
+    direct,
     { warmupTurns: RUNS.chatWarmupTurns, pairs: RUNS.chatPairs, words: RUNS.chatWords },
   );
 
   progress("memory of the idle tenant and the raw gateway ...");
   const memory = await measureMemory(stack, tenantId, raw.pid, RUNS.memorySamples);
+
+  progress(`api: an instance through the API worker, ${RUNS.apiChatPairs} API/direct chat pairs, ${RUNS.apiStatusSeconds} s of status requests ...`);
+  const api = await measureApi(stack, direct, {
+    warmupTurns: RUNS.chatWarmupTurns,
+    pairs: RUNS.apiChatPairs,
+    words: RUNS.chatWords,
+    statusConcurrency: RUNS.apiStatusConcurrency,
+    statusSeconds: RUNS.apiStatusSeconds,
+  });
   await raw.stop();
 
   progress(`pairing: ${RUNS.pairingRuns} nodes through the device proxy ...`);
@@ -82,7 +96,7 @@ async function main(): Promise<void> {
   progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores, ${RUNS.backupRuns} launcher restores ...`);
   const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
 
-  const results = { coldReady, chat, memory, pairing, backup };
+  const results = { coldReady, chat, memory, pairing, backup, api };
   const summary = summarize(results);
   const setup: BenchSetup = {
     date: new Date().toISOString(),

@@ -1,3 +1,4 @@
+import { apiMethodNotes, apiReportRows, summarizeApi, type ApiResult } from "./measure-api.ts";
 import type { BackupResult } from "./measure-backup.ts";
 import type { ChatResult } from "./measure-chat.ts";
 import type { ColdReadyResult } from "./measure-cold-ready.ts";
@@ -11,6 +12,7 @@ export interface BenchResults {
   memory: MemoryResult;
   pairing: PairingResult;
   backup: BackupResult;
+  api: ApiResult;
 }
 
 /** How the run was made, for the report's header and method notes. */
@@ -30,6 +32,9 @@ export interface BenchSetup {
   pairingRuns: number;
   backupRuns: number;
   memorySamples: number;
+  apiChatPairs: number;
+  apiStatusConcurrency: number;
+  apiStatusSeconds: number;
   /** Samples redone because wrangler dev reloaded the worker under them. */
   redoneSamples: number;
 }
@@ -52,6 +57,7 @@ export function summarize(results: BenchResults): Summary {
     restore_only_s: seconds(backup.restoreOnlyMs),
     tenant_rss_mb: round(memory.tenantRssMb, 0),
     raw_gateway_rss_mb: round(memory.rawRssMb, 0),
+    ...summarizeApi(results.api),
   };
 }
 
@@ -82,6 +88,7 @@ function rows(summary: Summary): Row[] {
     { metric: "restore_only_s", target: "part of restore_s", met: null },
     { metric: "tenant_rss_mb", target: "measured", met: null },
     { metric: "raw_gateway_rss_mb", target: "baseline", met: null },
+    ...apiReportRows(summary),
   ];
 }
 
@@ -156,7 +163,8 @@ No launcher, sandbox host, worker or Durable Object is involved.
   ${setup.chatWarmupTurns} turns each (the very first turn after a start is slow: ${s(chat.runtime.firstTurnTtftMs)} to the
   first delta through the runtime, ${s(chat.direct.firstTurnTtftMs)} direct), then ${setup.chatPairs} pairs of streamed turns
   (\`POST /v1/responses\`, \`stream: true\`, a new session per turn, prompt with
-  \`[words:${setup.chatWords}]\`, model token delay ${setup.tokenDelayMs} ms): one through the runtime's route, one
+  \`[words:${setup.chatWords}]\`, model token delay ${setup.tokenDelayMs} ms): one through the runtime's route (reached
+  through the API worker's local-development passthrough, one service-binding hop), one
   straight to the raw gateway's \`/v1/responses\` with its token, the order flipping every
   pair. Request to the first \`response.output_text.delta\` at the client, runtime minus
   direct, median over pairs. Median TTFT: runtime ${ms(chat.runtime.ttftMs)}, direct ${ms(chat.direct.ttftMs)}.
@@ -196,5 +204,5 @@ No launcher, sandbox host, worker or Durable Object is involved.
   links), ${memory.tenantProcesses} processes; median of ${setup.memorySamples} samples 1 s apart. Shared processes
   (workerd, the sandbox host) are not counted. \`raw_gateway_rss_mb\` is the same for the raw
   gateway after the same turns (${memory.rawProcesses} processes).
-`;
+${apiMethodNotes(results.api, setup, { pairs: setup.apiChatPairs, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}`;
 }

@@ -1,0 +1,123 @@
+import type { LocalStack } from "@openclaw-cloud/local-stack";
+import { measureChat, type ChatResult, type ChatTarget } from "./measure-chat.ts";
+import { expectJson } from "./platform-api.ts";
+import { median, percentile, round } from "./stats.ts";
+
+/** The benchmark's API user: an admin by ADMIN_EMAILS, so it can let itself in and grant itself credits. */
+const BENCH_USER = { workosUserId: "user_bench", email: "bench@bench.test", name: "Bench" };
+
+/** Vars for the api worker in the bench's stack: the bench's admin, and limits it does not hit. */
+export const API_BENCH_VARS: Record<string, string> = {
+  ADMIN_EMAILS: BENCH_USER.email,
+  RATE_LIMIT_BURST: "1000000",
+  RATE_LIMIT_PER_SECOND: "1000000",
+};
+
+export interface ApiOptions {
+  warmupTurns: number;
+  pairs: number;
+  words: number;
+  /** Concurrent requests in flight from the one load process. */
+  statusConcurrency: number;
+  statusSeconds: number;
+}
+
+export interface ApiResult {
+  /** Turns through the API's OpenResponses endpoint (API worker + runtime) paired with turns straight to a gateway. */
+  chat: ChatResult;
+  statusRps: number;
+  statusLatencyP50Ms: number;
+  statusLatencyP99Ms: number;
+  statusRequests: number;
+  statusErrors: number;
+}
+
+/**
+ * The API worker's cost: chat through `/api/openclaw/v1/responses` (API token, credits
+ * check, usage read in passing) against the same turns straight to `direct`, and the rate
+ * of authenticated status requests one load process gets. Provisions the bench user's
+ * instance through the API and deletes it afterwards.
+ */
+export async function measureApi(stack: LocalStack, direct: ChatTarget, options: ApiOptions): Promise<ApiResult> {
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${stack.apiUrl}${path}`, { ...init, headers: { ...stack.apiInternalHeaders(BENCH_USER), "content-type": "application/json", ...init.headers } });
+  const { user } = await expectJson<{ user: { id: string } }>(await api("/api/me"));
+  await expectJson(await api(`/api/admin/users/${user.id}/credits`, { method: "POST", body: JSON.stringify({ amount: 1_000_000_000, reason: "bench" }) }), 201);
+  const { token } = await expectJson<{ token: string }>(await api("/api/tokens", { method: "POST", body: JSON.stringify({ name: "bench" }) }), 201);
+  await expectJson(await api("/api/openclaw/instance", { method: "POST" }), 201);
+  try {
+    const bearer = { authorization: `Bearer ${token}` };
+    const chat = await measureChat(stack, { url: `${stack.apiUrl}/api/openclaw/v1/responses`, headers: bearer }, direct, options);
+    const status = await loadStatus(`${stack.apiUrl}/api/openclaw/status`, bearer, options);
+    return { chat, ...status };
+  } finally {
+    await expectJson(await api("/api/openclaw/instance?purgeBackups=true", { method: "DELETE" }));
+  }
+}
+
+/** `statusConcurrency` request loops for `statusSeconds` (after a short warm-up), counting 200s per second. */
+async function loadStatus(url: string, headers: Record<string, string>, options: ApiOptions) {
+  const run = async (seconds: number) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const until = performance.now() + seconds * 1000;
+    const loop = async () => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        const response = await fetch(url, { headers });
+        await response.arrayBuffer();
+        if (response.status === 200) latencies.push(performance.now() - started);
+        else errors++;
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: options.statusConcurrency }, loop));
+    return { latencies, errors, elapsedS: (performance.now() - started) / 1000 };
+  };
+  await run(2);
+  const { latencies, errors, elapsedS } = await run(options.statusSeconds);
+  if (latencies.length === 0) throw new Error(`no status request succeeded (${errors} errors)`);
+  return {
+    statusRps: latencies.length / elapsedS,
+    statusLatencyP50Ms: median(latencies),
+    statusLatencyP99Ms: percentile(latencies, 99),
+    statusRequests: latencies.length,
+    statusErrors: errors,
+  };
+}
+
+export function summarizeApi(api: ApiResult): Record<string, number> {
+  return {
+    api_chat_ttft_overhead_ms: round(api.chat.ttftOverheadMs, 1),
+    api_status_rps: round(api.statusRps, 0),
+  };
+}
+
+export function apiReportRows(summary: Record<string, number | null>): Array<{ metric: string; target: string; met: boolean | null }> {
+  const overhead = summary.api_chat_ttft_overhead_ms ?? null;
+  return [
+    { metric: "api_chat_ttft_overhead_ms", target: "<= 15", met: overhead === null ? false : overhead <= 15 },
+    { metric: "api_status_rps", target: "reported", met: null },
+  ];
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(1)} ms`);
+
+/** The method notes for the API figures in docs/benchmarks.md. */
+export function apiMethodNotes(api: ApiResult, setup: { chatWarmupTurns: number }, options: Pick<ApiOptions, "pairs" | "statusConcurrency" | "statusSeconds">): string {
+  return `- \`api_chat_ttft_overhead_ms\`: the chat measurement above, with the API worker in
+  front: a user's instance created through \`POST /api/openclaw/instance\`, then
+  ${setup.chatWarmupTurns} warm-up turns and ${options.pairs} pairs of turns, one through \`POST /api/openclaw/v1/responses\`
+  with the user's API token (auth, rate limit and credit check against the local Convex,
+  then the runtime over the service binding, the stream passed through with its usage read
+  in passing), one straight to the raw gateway as above; first delta, API minus direct,
+  median over pairs (quartiles ${ms(api.chat.ttftOverheadQuartilesMs[0])} / ${ms(api.chat.ttftOverheadQuartilesMs[1])}). Median TTFT: API ${ms(api.chat.runtime.ttftMs)},
+  direct ${ms(api.chat.direct.ttftMs)}; request to response headers ${ms(api.chat.runtime.headMs)} vs ${ms(api.chat.direct.headMs)};
+  model's first delta to the client ${ms(api.chat.runtime.firstDeltaDelayMs)} vs ${ms(api.chat.direct.firstDeltaDelayMs)}.
+- \`api_status_rps\`: \`GET /api/openclaw/status\` with the API token, ${options.statusConcurrency} requests in flight from
+  this one Node process over loopback for ${options.statusSeconds} s after a 2 s warm-up; 200s per second.
+  Each request authenticates the token (two Convex calls), takes a token from the user's
+  rate-limit Durable Object, reads the instance from Convex and the live state from the
+  runtime. Latency p50 ${ms(api.statusLatencyP50Ms)}, p99 ${ms(api.statusLatencyP99Ms)}; ${api.statusRequests} requests, ${api.statusErrors} errors.
+`;
+}
