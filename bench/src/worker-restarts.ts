@@ -16,10 +16,10 @@ export function isWorkerRestartAnswer(status: number, body: string): boolean {
   return status === 503 && body.includes("restarted mid-request");
 }
 
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 5;
 let redone = 0;
 
-/** Runs `sample` again (up to 3 times in all) when it failed because the worker reloaded. */
+/** Runs `sample` again (up to 5 times in all) when it failed because the worker reloaded. */
 export async function redoOnWorkerRestart<T>(sample: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
