@@ -15,11 +15,18 @@ const PROGRESS_STAGES = new Set(["provisioning", "restoring", "starting", "ready
 /**
  * Follows the runtime's NDJSON progress to the end, yielding each stage as it arrives and
  * recording the outcome on the instance (running + OpenClaw version, or error + reason).
- * A stream that ends without an outcome (the runtime went away) counts as failed.
+ * When the runtime already has the tenant, `adopt` decides the outcome instead. A stream
+ * that ends without an outcome (the runtime went away) counts as failed.
  */
-export async function* followProvisioning(convex: ConvexClient, ownerId: string, runtimeBody: ReadableStream<Uint8Array>): AsyncGenerator<ProvisionEvent> {
+export async function* followProvisioning(
+  convex: ConvexClient,
+  ownerId: string,
+  runtimeBody: ReadableStream<Uint8Array>,
+  adopt: () => Promise<ProvisionLine>,
+): AsyncGenerator<ProvisionEvent> {
   for await (const raw of ndjsonLines(runtimeBody)) {
-    const line = raw as ProvisionLine;
+    let line = raw as ProvisionLine;
+    if (line.stage === "failed" && line.error.code === "tenant_exists") line = await adopt();
     if (PROGRESS_STAGES.has(line.stage)) yield { stage: line.stage } as ProvisionEvent;
     else if (line.stage === "done") {
       const instance = await convex.updateInstance({ ownerId, status: line.status.state, openclawVersion: line.status.openclawVersion, lastError: null });

@@ -1,4 +1,9 @@
+import { createConvexClient } from "@openclaw-cloud/convex-client";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import "../test-harness-context.ts";
+import type { ApiEnv } from "../env.ts";
 import { call, expectError, jsonOf, newUser } from "../test-harness.ts";
 
 // The runtime bundle runs here without a sandbox host, so every gateway start fails:
@@ -62,5 +67,23 @@ describe("instance lifecycle without a reachable sandbox", () => {
     const user = await newUser({ access: true });
     await expectError(await call("/api/openclaw/instance", { method: "POST", headers: user.headers, json: { provider: "anthropic", model: "claude-x" } }), 400, "missing_provider_key");
     await expectError(await call("/api/openclaw/instance", { headers: user.headers }), 404, "no_instance");
+  });
+
+  it("takes over a gateway the runtime still has when the database lost its record", async () => {
+    const user = await newUser({ access: true });
+    await expectError(await call("/api/openclaw/instance", { method: "POST", headers: user.headers }), 502, "gateway_failed_to_start");
+    const convex = createConvexClient({ url: inject("convexUrl"), controlKey: (env as unknown as ApiEnv).CONVEX_CONTROL_KEY });
+    await convex.deleteInstance(user.id);
+    // The runtime answers "exists"; the API reconfigures that tenant instead of failing for good.
+    const lines = new TextDecoder()
+      .decode(await (await call("/api/openclaw/instance", { method: "POST", headers: { ...user.headers, accept: "application/x-ndjson" } })).arrayBuffer())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { stage: string; error?: { code: string } });
+    expect(lines.map((l) => l.stage)).toEqual(["accepted", "failed"]);
+    // Without a sandbox the takeover fails too (stopping the old gateway cannot reach it), but it was the takeover that ran.
+    expect(["gateway_failed_to_start", "gateway_unavailable"]).toContain(lines[1]!.error!.code);
+    const { instance } = await jsonOf<{ instance: { lastError: string | null } }>(await call("/api/openclaw/instance", { headers: user.headers }));
+    expect(instance.lastError).toBeTruthy();
   });
 });

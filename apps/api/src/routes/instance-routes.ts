@@ -1,5 +1,6 @@
 import { ModelProviderSchema } from "@openclaw-cloud/contracts";
 import { ConvexClientError, type Instance } from "@openclaw-cloud/convex-client";
+import type { TenantSettings } from "@openclaw-cloud/contracts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
 import { tenantIdForUser } from "../auth/tenant-id.ts";
@@ -12,7 +13,8 @@ import { requireInstance, userRuntime } from "../instances/tenant.ts";
 import { chooseInstanceModel, composeTenantSettings } from "../instances/tenant-settings.ts";
 import { acquireProvisioningSlot } from "../limits/limits.ts";
 import { errorOf, type RuntimeClient } from "../runtime/runtime-client.ts";
-import type { RuntimeStatus } from "../runtime/runtime-types.ts";
+import type { RuntimeErrorBody } from "../runtime/runtime-errors.ts";
+import type { ProvisionLine, RuntimeStatus } from "../runtime/runtime-types.ts";
 import { instanceStatusView } from "./instance-view.ts";
 
 const CreateInstanceSchema = z.strictObject({
@@ -36,7 +38,7 @@ export function instanceRoutes(app: ApiApp): void {
     try {
       const started = await startProvisioning(c, requested);
       auditInBackground(c, "instance.create", started.instance.id, { provider: started.instance.provider, model: started.instance.model });
-      const events = followProvisioning(c.get("convex"), c.get("principal").user.id, started.progress);
+      const events = followProvisioning(c.get("convex"), c.get("principal").user.id, started.progress, started.adopt);
       if (wantsStream) {
         releasedByStream = true;
         return streamProvisioning(c, started.instance, events, release);
@@ -92,7 +94,9 @@ export function instanceRoutes(app: ApiApp): void {
 
 interface StartedProvisioning {
   instance: Instance;
+  /** The runtime's NDJSON progress. */
   progress: ReadableStream<Uint8Array>;
+  adopt: () => Promise<ProvisionLine>;
 }
 
 /**
@@ -125,7 +129,19 @@ async function startProvisioning(c: ApiContext, requested: z.infer<typeof Create
     await convex.deleteInstance(user.id);
     throw error;
   }
-  return { instance, progress: response.body };
+  return { instance, progress: response.body, adopt: () => adoptGateway(runtime, settings) };
+}
+
+/**
+ * For when the runtime still has this user's gateway although the database had no record
+ * of it (local data reset, a record lost): the gateway is taken over with today's
+ * settings, its outcome reported as a line of the runtime's provisioning progress.
+ */
+async function adoptGateway(runtime: RuntimeClient, settings: TenantSettings): Promise<ProvisionLine> {
+  const response = await runtime.fetch("/v1/tenant/settings", { method: "PUT", body: JSON.stringify({ settings }) });
+  const body = (await response.json().catch(() => null)) as (RuntimeStatus & RuntimeErrorBody) | null;
+  if (response.ok && body) return { stage: "done", status: body };
+  return { stage: "failed", error: { code: String(body?.error?.code ?? "gateway_unavailable"), message: String(body?.error?.message ?? `runtime answered ${response.status}`) } };
 }
 
 /** NDJSON to the client, one line per stage as it happens; the work finishes even if the client leaves. */
