@@ -135,8 +135,10 @@ ${table.join("\n")}
 ## Method
 
 Everything runs offline through \`@openclaw-cloud/local-stack\` in a fresh temporary state
-directory: the runtime worker in \`wrangler dev\` (workerd, Durable Objects, local R2), the
-sandbox host and the deterministic model server in the benchmark's process.
+directory: the API and runtime workers in one \`wrangler dev\` (workerd, Durable Objects,
+local R2), the local Convex in a child process, and the sandbox host and the deterministic
+model server in the benchmark's own process (so the runtime path's sandbox-host hop shares
+an event loop with the client that takes the timestamps).
 
 "Raw gateway" is the plain \`openclaw gateway --port N --bind loopback\` (the installed
 CLI) spawned directly, with \`HOME\`, \`OPENCLAW_STATE_DIR\`, \`OPENCLAW_CONFIG_PATH\` and
