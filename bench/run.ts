@@ -20,9 +20,9 @@ import { redoneSamples } from "./src/worker-restarts.ts";
 // Gateway starts take ~10 s each on 2 cores, so slow metrics get few runs; chat turns are
 // ~1 s, so they get more. The whole run stays under ~10 minutes.
 const RUNS = {
-  coldRuns: 4,
+  coldRuns: 3,
   chatWarmupTurns: 5,
-  chatPairs: 40,
+  chatPairs: 30,
   chatWords: 200,
   tokenDelayMs: 3,
   pairingRuns: 5,
