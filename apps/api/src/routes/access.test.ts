@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { createApp } from "../app.ts";
 import { SIGNED_IN_ROUTES, admin, call, expectError, jsonOf, newUser } from "../test-harness.ts";
 
 describe("access gating", () => {
+  it("walks every route the app registers behind sign-in (the route table is complete)", () => {
+    const registered = createApp()
+      .routes.filter((route) => route.method !== "ALL" && route.path.startsWith("/api/") && !route.path.startsWith("/api/auth/"))
+      .map((route) => ({ method: route.method, pattern: new RegExp(`^${route.path.replace(/:\w+\{([^}]+)\}/g, "($1)").replace(/:\w+/g, "[^/]+")}$`) }));
+    expect(registered.length).toBeGreaterThan(30);
+    for (const route of registered) {
+      expect(SIGNED_IN_ROUTES.some(([method, path]) => method === route.method && route.pattern.test(path)), `${route.method} ${route.pattern}`).toBe(true);
+    }
+    for (const [method, path] of SIGNED_IN_ROUTES) {
+      expect(registered.some((route) => route.method === method && route.pattern.test(path)), `${method} ${path}`).toBe(true);
+    }
+  });
+
   it("every signed-in route refuses a request without credentials, or with a wrong internal key", async () => {
     for (const [method, path] of SIGNED_IN_ROUTES) {
       await expectError(await call(path, { method }), 401, "unauthorized");
