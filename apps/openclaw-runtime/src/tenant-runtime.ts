@@ -7,7 +7,7 @@ import { CloudflareSandboxDriver } from "./driver/cloudflare-sandbox-driver.ts";
 import type { SandboxDriver } from "./driver/sandbox-driver.ts";
 import { SandboxHostDriver } from "./driver/sandbox-host-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
-import { GatewayUnreachableError, isGatewayReady, toUnavailable } from "./gateway/gateway-http.ts";
+import { GatewayUnreachableError, acceptsToken, isGatewayReady, toUnavailable } from "./gateway/gateway-http.ts";
 import { RuntimeError } from "./http/errors.ts";
 import { INITIAL_TENANT_STATE, canTransition, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
@@ -328,6 +328,8 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
       });
       const version = this.#stored.openclawVersion ? null : driver.exec(["openclaw", "--version"]).catch(() => null);
       await this.#waitUntilReady(driver);
+      // A fresh state directory was restored from it by now; don't keep a copy around.
+      await driver.deleteFile(RESTORE_ARCHIVE_PATH);
       const versionResult = await version;
       if (versionResult?.exitCode === 0) await this.#save({ openclawVersion: parseOpenclawVersion(versionResult.stdout) });
       await this.#apply({ type: "ready" });
@@ -345,8 +347,11 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
   async #waitUntilReady(driver: SandboxDriver): Promise<void> {
     const deadline = Date.now() + this.settings.gatewayStartTimeoutMs;
     while (Date.now() < deadline) {
-      if (await isGatewayReady(driver)) return;
+      const ready = await isGatewayReady(driver);
       const process = await driver.getProcess(GATEWAY_PROCESS);
+      // Ready only counts from our own gateway: the process must still run and accept this
+      // tenant's token (locally, another host's gateway can hold the same port).
+      if (ready && process?.status === "running" && (await acceptsToken(driver, this.gatewayToken))) return;
       if (!process || process.status !== "running") {
         const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => ({ stdout: "", stderr: "" }));
         throw new RuntimeError("gateway_start_failed", 502, `gateway failed to start: ${lastLine(logs.stderr || logs.stdout) || `exited with ${process?.exitCode ?? "unknown status"}`}`);

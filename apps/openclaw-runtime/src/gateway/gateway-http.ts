@@ -60,6 +60,20 @@ export async function isGatewayReady(driver: SandboxDriver): Promise<boolean> {
   }
 }
 
+/** Whether the gateway on the port accepts this token (a cheap authenticated call). */
+export async function acceptsToken(driver: SandboxDriver, token: string): Promise<boolean> {
+  try {
+    const response = await driver.fetch(
+      gatewayRequest("/tools/invoke", token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tool: "sessions_list", args: { limit: 1 } }) }),
+      GATEWAY_PORT,
+    );
+    await response.body?.cancel();
+    return response.status !== 401 && response.status !== 403 && response.status < 500;
+  } catch {
+    return false;
+  }
+}
+
 export interface ToolInvocation {
   tool: string;
   action?: string;
