@@ -4,7 +4,7 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 import { tenantIdForUser } from "../src/auth/tenant-id.ts";
-import { CREDITS_PER_TOKEN } from "../src/billing/credits.ts";
+import { CREDITS_PER_TOKEN } from "../src/billing/pricing.ts";
 import { SIGNED_IN_ROUTES } from "../src/routes/signed-in-routes.ts";
 import { ResponseRecorder, findSecrets } from "./recorder.ts";
 

@@ -1,9 +1,9 @@
 import type { ConvexClient } from "@openclaw-cloud/convex-client";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiContext } from "../http/context.ts";
+import { CREDITS_PER_TOKEN } from "./pricing.ts";
 
-/** What one model token (input or output, as the gateway counts them) costs in credits. */
-export const CREDITS_PER_TOKEN = 1;
+export { CREDITS_PER_TOKEN };
 
 /** Token counts from a gateway's OpenResponses `usage` object. */
 export interface TurnUsage {
