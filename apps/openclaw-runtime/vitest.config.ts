@@ -11,7 +11,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.dev.jsonc" },
-            miniflare: { bindings: { OA_INTERNAL_KEY: "test-internal-key", PROXY_TICKET_SECRET: "test-ticket-secret" } },
+            // A sandbox host URL where nothing listens: the failure paths of every lifecycle step.
+            miniflare: { bindings: { OA_INTERNAL_KEY: "test-internal-key", PROXY_TICKET_SECRET: "test-ticket-secret", SANDBOX_HOST_URL: "http://127.0.0.1:9", SANDBOX_HOST_SECRET: "unused" } },
           }),
         ],
         test: { name: "workers", include: ["src/**/*.test.ts"] },

@@ -95,3 +95,28 @@ describe("runtime worker routing", () => {
     await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/?ticket=${ticket}`)), 404, "tenant_not_provisioned");
   });
 });
+
+describe("a tenant whose sandbox cannot be reached", () => {
+  const settings = { model: { provider: "openai-compatible", model: "echo-1", baseUrl: "http://127.0.0.1:9/v1" } };
+
+  it("fails provisioning with the reason and never gets stuck half-way", async () => {
+    const provisioned = await call("/v1/tenant/provision", { method: "POST", tenant: "tenant-down", body: JSON.stringify({ settings }) });
+    expect(provisioned.status).toBe(502);
+    expect(((await provisioned.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: "gateway_start_failed",
+      message: expect.stringContaining("gateway failed to start"),
+    });
+    expect(await (await call("/v1/tenant/status", { tenant: "tenant-down" })).json()).toMatchObject({ state: "error", lastError: expect.any(String) });
+
+    for (const [method, path, body] of [
+      ["PUT", "/v1/tenant/settings", JSON.stringify({ settings })],
+      ["POST", "/v1/tenant/restart", undefined],
+      ["DELETE", "/v1/tenant", undefined],
+    ] as const) {
+      const response = await call(path, { method, tenant: "tenant-down", body });
+      expect([502, 503]).toContain(response.status);
+      expect(["gateway_unavailable", "gateway_start_failed"]).toContain(((await response.json()) as { error: { code: string } }).error.code);
+      expect(((await (await call("/v1/tenant/status", { tenant: "tenant-down" })).json()) as { state: string }).state).toBe("error");
+    }
+  });
+});

@@ -405,9 +405,24 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
 
   /** Runs lifecycle operations one at a time, in arrival order. */
   #serial<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(operation, operation);
+    const guarded = () => operation().catch((error: unknown) => this.#settleFailure(error));
+    const run = this.#queue.then(guarded, guarded);
     this.#queue = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * A lifecycle step that failed on the sandbox itself (unreachable host, lost container)
+   * must not leave the tenant half-way (stuck in `stopping`) nor surface as a bare 500:
+   * it is recorded as the tenant's error and reported as `gateway_unavailable`.
+   */
+  async #settleFailure(error: unknown): Promise<never> {
+    const failure = error instanceof RuntimeError ? error : new RuntimeError("gateway_unavailable", 503, `sandbox unavailable: ${(error as Error)?.message ?? String(error)}`);
+    const { name } = this.#stored.state;
+    if ((name === "stopping" || name === "starting" || name === "provisioning") && canTransition(this.#stored.state, "fail")) {
+      await this.#apply({ type: "fail", error: failure.message });
+    }
+    throw failure;
   }
 
   #requireProvisioned(): void {
