@@ -54,6 +54,9 @@ console.log(`
   Ctrl-C stops everything.
 `);
 
+// Under `npm run dev` a terminated npm closes our stdout; a write must not crash the shutdown.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { LocalConvexOptions } from "@openclaw-cloud/convex-local";
 import { pathWithRepoBin } from "./repo.ts";
-import { stopProcessGroup } from "./wrangler-dev.ts";
+import { killGroupOnExit, stopProcessGroup } from "./wrangler-dev.ts";
 
 export interface LocalConvexProcess {
   url: string;
@@ -23,6 +23,7 @@ export async function startLocalConvexProcess(options: LocalConvexOptions, onOut
   });
   // The IPC channel only tells the child when this process is gone; it must not keep this one alive.
   child.channel?.unref();
+  killGroupOnExit(child);
   const output: string[] = [];
   child.stderr?.on("data", (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n").filter(Boolean)) {

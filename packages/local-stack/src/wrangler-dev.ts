@@ -37,6 +37,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Run
     // No internet here: skip fetching the `Request.cf` placeholder from Cloudflare.
     env: { ...process.env, PATH: pathWithRepoBin(), WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "1" },
   });
+  killGroupOnExit(child);
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) {
@@ -73,8 +74,29 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`wrangler dev not ready after ${timeoutMs} ms`);
 }
 
+/**
+ * A child started in its own process group must not outlive this process even when it
+ * dies without running its shutdown (an uncaught error, a signal npm does not forward):
+ * the group gets SIGKILL from a synchronous exit hook unless it was stopped before.
+ */
+const groupsToKillOnExit = new Set<number>();
+process.on("exit", () => {
+  for (const pid of groupsToKillOnExit) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+export function killGroupOnExit(child: ChildProcess): void {
+  if (child.pid) groupsToKillOnExit.add(child.pid);
+}
+
 /** SIGTERM to the whole group, SIGKILL if it lingers. */
 export async function stopProcessGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.pid) groupsToKillOnExit.delete(child.pid);
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
