@@ -417,7 +417,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
    * it is recorded as the tenant's error and reported as `gateway_unavailable`.
    */
   async #settleFailure(error: unknown): Promise<never> {
-    const failure = error instanceof RuntimeError ? error : new RuntimeError("gateway_unavailable", 503, `sandbox unavailable: ${(error as Error)?.message ?? String(error)}`);
+    const failure = error instanceof RuntimeError ? error : new RuntimeError("gateway_unavailable", 502, `sandbox unavailable: ${(error as Error)?.message ?? String(error)}`);
     const { name } = this.#stored.state;
     if ((name === "stopping" || name === "starting" || name === "provisioning") && canTransition(this.#stored.state, "fail")) {
       await this.#apply({ type: "fail", error: failure.message });
