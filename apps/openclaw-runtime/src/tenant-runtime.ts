@@ -214,10 +214,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
       await this.driver().destroy();
       if (purgeBackups) await this.backups().deleteAll();
       await this.#apply({ type: "destroyed" });
-      const tenantId = this.#stored.tenantId;
       await this.#save({ settings: null, gatewayToken: null, openclawVersion: null, lastBackup: purgeBackups ? null : this.#stored.lastBackup });
       await this.ctx.storage.deleteAlarm();
-      return { ...this.status(), tenantId };
+      return this.status();
     });
   }
 
@@ -429,7 +428,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     if (this.#stored.state.name === "absent" || !this.#stored.settings) {
       throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
     }
-    if (this.#stored.state.name === "stopping" && !canTransition(this.#stored.state, "start")) {
+    if (this.#stored.state.name === "stopping") {
       throw new RuntimeError("tenant_busy", 409, "the instance is stopping; try again shortly");
     }
   }

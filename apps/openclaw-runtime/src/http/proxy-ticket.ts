@@ -1,3 +1,5 @@
+import { keysMatch } from "@openclaw-cloud/http-kit";
+
 /**
  * Short-lived tickets that let a tenant's own devices and the Control UI through the
  * gateway proxy. A ticket names one tenant and an expiry and is HMAC-signed with the
@@ -31,7 +33,5 @@ export async function verifyProxyTicket(secret: string, ticket: string, tenantId
   if (parts.length !== 3) return false;
   const [ticketTenant, expiry, signature] = parts as [string, string, string];
   if (ticketTenant !== tenantId || !/^\d{1,15}$/.test(expiry) || Number(expiry) <= now) return false;
-  const expected = await sign(secret, `${ticketTenant}.${expiry}`);
-  const [a, b] = await Promise.all([crypto.subtle.digest("SHA-256", encoder.encode(signature)), crypto.subtle.digest("SHA-256", encoder.encode(expected))]);
-  return crypto.subtle.timingSafeEqual(a, b);
+  return keysMatch(signature, await sign(secret, `${ticketTenant}.${expiry}`));
 }

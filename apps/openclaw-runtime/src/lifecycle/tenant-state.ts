@@ -65,8 +65,3 @@ export function transition(state: TenantState, event: TenantEvent, now: number):
     readyAt: event.type === "ready" ? now : next === "running" ? state.readyAt : null,
   };
 }
-
-/** States in which the tenant has settings and can be woken by a request. */
-export function isProvisioned(state: TenantState): boolean {
-  return state.name !== "absent";
-}
