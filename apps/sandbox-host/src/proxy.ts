@@ -1,4 +1,4 @@
-import { request, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import { request, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { errorBody } from "./errors.ts";
@@ -51,19 +51,24 @@ function upstreamUnavailable(hostPort: number, error: Error): [string, string] {
   return ["upstream_unavailable", `nothing answered on the sandbox port (host port ${hostPort}): ${(error as NodeJS.ErrnoException).code ?? error.message}`];
 }
 
-/**
- * Forwards one HTTP request and streams the response back as it arrives (SSE included).
- * A failure before the response head becomes a 502; after it, the client connection is
- * destroyed so the client sees a broken stream instead of waiting forever.
- */
-export function proxyHttp(req: IncomingMessage, res: ServerResponse, target: ProxyTarget): void {
-  const upstream = request({
+/** The same request, aimed at the sandbox's port on loopback (HTTP and Upgrade alike). */
+function upstreamRequest(req: IncomingMessage, target: ProxyTarget): ClientRequest {
+  return request({
     host: "127.0.0.1",
     port: target.hostPort,
     method: req.method,
     path: target.path,
     headers: upstreamRequestHeaders(req.headers, target.hostPort),
   });
+}
+
+/**
+ * Forwards one HTTP request and streams the response back as it arrives (SSE included).
+ * A failure before the response head becomes a 502; after it, the client connection is
+ * destroyed so the client sees a broken stream instead of waiting forever.
+ */
+export function proxyHttp(req: IncomingMessage, res: ServerResponse, target: ProxyTarget): void {
+  const upstream = upstreamRequest(req, target);
   upstream.on("socket", (socket: Socket) => socket.setNoDelay(true));
   upstream.on("response", (upstreamRes) => {
     res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, downstreamResponseHeaders(upstreamRes.headers));
@@ -103,13 +108,7 @@ function rawHead(statusCode: number, statusMessage: string, rawHeaders: string[]
  * ways. If the upstream answers without upgrading (e.g. 401), that answer is relayed.
  */
 export function proxyUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, target: ProxyTarget): void {
-  const upstream = request({
-    host: "127.0.0.1",
-    port: target.hostPort,
-    method: req.method,
-    path: target.path,
-    headers: upstreamRequestHeaders(req.headers, target.hostPort),
-  });
+  const upstream = upstreamRequest(req, target);
   const closeClient = () => client.destroy();
   client.on("error", () => upstream.destroy());
   client.on("close", () => upstream.destroy());
