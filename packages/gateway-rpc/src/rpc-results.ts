@@ -51,35 +51,30 @@ export const devicePairApproveReply = z.object({ requestId: text, device: paired
 
 export const devicePairRejectReply = z.object({ requestId: text, deviceId: text });
 
-export type PendingDevice = {
-  requestId: string;
+/** What pending and paired devices both say about themselves. */
+type DeviceDescription = {
   deviceId: string;
   displayName?: string;
   platform?: string;
   deviceFamily?: string;
   clientId?: string;
   clientMode?: string;
-  /** Roles the device asks for (`node`, `operator`). */
+  /** Roles asked for (pending) or granted (paired): `node`, `operator`. */
   roles: string[];
   scopes: string[];
   remoteIp?: string;
+};
+
+export type PendingDevice = DeviceDescription & {
+  requestId: string;
   /** True when an already-paired device asks for a wider role or scope set. */
   isRepair: boolean;
   /** Epoch milliseconds. */
   requestedAt: number;
 };
 
-export type PairedDevice = {
-  deviceId: string;
-  /** The operator's label when set, else what the device calls itself. */
-  displayName?: string;
-  platform?: string;
-  deviceFamily?: string;
-  clientId?: string;
-  clientMode?: string;
-  roles: string[];
-  scopes: string[];
-  remoteIp?: string;
+/** `displayName` is the operator's label when set, else what the device calls itself. */
+export type PairedDevice = DeviceDescription & {
   /** Epoch milliseconds. */
   approvedAt?: number;
   connected: boolean;
@@ -94,24 +89,28 @@ function rolesOf(device: { role?: string; roles?: string[] }): string[] {
 function toPendingDevice(request: z.infer<typeof pendingDeviceSchema>): PendingDevice {
   return {
     requestId: request.requestId,
-    deviceId: request.deviceId,
-    ...optional("displayName", request.displayName),
-    ...optional("platform", request.platform),
-    ...optional("deviceFamily", request.deviceFamily),
-    ...optional("clientId", request.clientId),
-    ...optional("clientMode", request.clientMode),
-    roles: rolesOf(request),
-    scopes: request.scopes ?? [],
-    ...optional("remoteIp", request.remoteIp),
+    ...describeDevice(request, request.displayName),
     isRepair: request.isRepair ?? false,
     requestedAt: request.ts,
   };
 }
 
-export function toPairedDevice(device: z.infer<typeof pairedDeviceSchema>): PairedDevice {
+type RawDevice = {
+  deviceId: string;
+  platform?: string;
+  deviceFamily?: string;
+  clientId?: string;
+  clientMode?: string;
+  role?: string;
+  roles?: string[];
+  scopes?: string[];
+  remoteIp?: string;
+};
+
+function describeDevice(device: RawDevice, displayName: string | undefined): DeviceDescription {
   return {
     deviceId: device.deviceId,
-    ...optional("displayName", device.operatorLabel ?? device.displayName),
+    ...optional("displayName", displayName),
     ...optional("platform", device.platform),
     ...optional("deviceFamily", device.deviceFamily),
     ...optional("clientId", device.clientId),
@@ -119,6 +118,12 @@ export function toPairedDevice(device: z.infer<typeof pairedDeviceSchema>): Pair
     roles: rolesOf(device),
     scopes: device.scopes ?? [],
     ...optional("remoteIp", device.remoteIp),
+  };
+}
+
+export function toPairedDevice(device: z.infer<typeof pairedDeviceSchema>): PairedDevice {
+  return {
+    ...describeDevice(device, device.operatorLabel ?? device.displayName),
     ...optional("approvedAt", device.approvedAtMs),
     connected: device.connected ?? false,
   };
