@@ -76,6 +76,11 @@ describe("runtime worker routing", () => {
     await expectError(await call("/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "bad tool!" }) }), 400, "invalid_request");
     await expectError(await call("/v1/responses", { method: "POST", body: "[1,2" }), 400, "invalid_json");
     await expectError(await call("/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: "../../x" }) }), 400, "invalid_request");
+    await expectError(await call("/v1/pairing?channel=tele%20gram"), 400, "invalid_request");
+    await expectError(await call("/v1/pairing?unknown=1"), 400, "invalid_request");
+    await expectError(await call("/v1/pairing/approve", { method: "POST", body: JSON.stringify({ channel: "telegram" }) }), 400, "invalid_request");
+    await expectError(await call("/v1/pairing/approve", { method: "POST", body: "{" }), 400, "invalid_json");
+    await expectError(await call("/v1/devices/bad%20id/approve", { method: "POST" }), 400, "invalid_request");
   });
 
   it("answers unknown routes with a JSON 404", async () => {
