@@ -3,6 +3,7 @@ import { internalMutation, internalQuery } from "./_generated/server";
 import type { Doc } from "./_generated/dataModel";
 import { findDocument, requireUser } from "./lib/documents";
 import { fail } from "./lib/errors";
+import { toAccount } from "./users";
 
 /**
  * `lastUsedAt` is refreshed at most this often, so a burst of API calls with one token
@@ -68,7 +69,12 @@ export const revoke = internalMutation({
   },
 });
 
-export const resolve = internalMutation({
+/**
+ * Authenticates an API token: the token's id and its owner's account (record and credit
+ * balance), everything a request needs in one call. Null for an unknown or revoked token,
+ * or one whose owner is gone.
+ */
+export const authenticate = internalMutation({
   args: { tokenHash: v.string() },
   handler: async (ctx, { tokenHash }) => {
     const token = await ctx.db
@@ -76,10 +82,12 @@ export const resolve = internalMutation({
       .withIndex("by_token_hash", (q) => q.eq("tokenHash", tokenHash))
       .unique();
     if (!token || token.revokedAt !== null) return null;
+    const owner = await ctx.db.get("users", token.ownerId);
+    if (!owner) return null;
     const now = Date.now();
     if (token.lastUsedAt === null || now - token.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
       await ctx.db.patch("apiTokens", token._id, { lastUsedAt: now });
     }
-    return { userId: token.ownerId, tokenId: token._id };
+    return { tokenId: token._id, ...(await toAccount(ctx, owner)) };
   },
 });

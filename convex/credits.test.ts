@@ -5,7 +5,7 @@ describe("credits", () => {
   test("the balance is the newest row's balanceAfter; grants are audited", async () => {
     const { rpc, newUser } = controlPlane();
     const ada = await newUser();
-    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(0);
+    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(0);
     const grant = await rpc("grantCredits", { ownerId: ada.id, amount: 100, reason: "welcome", actorId: "admin@example.com" });
     expect(grant).toEqual({
       id: expect.any(String),
@@ -18,7 +18,7 @@ describe("credits", () => {
     });
     const debit = await rpc("debitCredits", { ownerId: ada.id, amount: 30, reason: "chat turn", reference: "turn:1" });
     expect(debit).toMatchObject({ delta: -30, reference: "turn:1", balanceAfter: 70 });
-    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(70);
+    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(70);
     expect(await rpc("listAudit", {})).toEqual([
       expect.objectContaining({
         actor: "admin@example.com",
@@ -37,10 +37,10 @@ describe("credits", () => {
     const first = await rpc("debitCredits", { ownerId: ada.id, amount: 4, reason: "turn", reference: "resp_1" });
     const retried = await rpc("debitCredits", { ownerId: ada.id, amount: 4, reason: "turn", reference: "resp_1" });
     expect(retried).toEqual(first);
-    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(6);
+    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(6);
     // The same reference for another owner is another debit.
     expect(await rpc("debitCredits", { ownerId: bob.id, amount: 4, reason: "turn", reference: "resp_1" })).toMatchObject({ balanceAfter: -4 });
-    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(6);
+    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(6);
   });
 
   test("concurrent retries of one debit count once", async () => {
@@ -51,7 +51,7 @@ describe("credits", () => {
       Array.from({ length: 5 }, () => rpc("debitCredits", { ownerId: ada.id, amount: 3, reason: "turn", reference: "resp_9" })),
     );
     expect(new Set(results.map((entry: { id: string }) => entry.id)).size).toBe(1);
-    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(7);
+    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(7);
   });
 
   test("usage that already happened is recorded even below zero", async () => {
@@ -59,7 +59,7 @@ describe("credits", () => {
     const ada = await newUser();
     await rpc("grantCredits", { ownerId: ada.id, amount: 5, reason: "seed", actorId: "root" });
     expect(await rpc("debitCredits", { ownerId: ada.id, amount: 8, reason: "long turn", reference: "r1" })).toMatchObject({ balanceAfter: -3 });
-    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(-3);
+    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(-3);
     expect(await rpc("grantCredits", { ownerId: ada.id, amount: 10, reason: "top up", actorId: "root" })).toMatchObject({ balanceAfter: 7 });
   });
 
@@ -69,7 +69,7 @@ describe("credits", () => {
     const grant = { ownerId: ada.id, amount: 50, reason: "promo", actorId: "root", reference: "promo:2026" };
     const first = await rpc("grantCredits", grant);
     expect(await rpc("grantCredits", grant)).toEqual(first);
-    expect(await rpc("getBalance", { ownerId: ada.id })).toBe(50);
+    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(50);
     expect(await rpc("listAudit", {})).toHaveLength(1);
   });
 

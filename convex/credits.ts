@@ -26,7 +26,7 @@ function newestFirst(ctx: QueryCtx, owner: Id<"users">) {
 }
 
 /** The balance is the newest row's `balanceAfter`: one indexed read, never a sum. */
-async function balanceOf(ctx: QueryCtx, owner: Id<"users">): Promise<number> {
+export async function balanceOf(ctx: QueryCtx, owner: Id<"users">): Promise<number> {
   return (await newestFirst(ctx, owner).first())?.balanceAfter ?? 0;
 }
 
@@ -55,14 +55,6 @@ async function post(ctx: MutationCtx, { owner, delta, reason, reference }: Posti
   });
   return { entry: (await ctx.db.get("creditLedger", id))!, created: true };
 }
-
-export const getBalance = internalQuery({
-  args: { ownerId: v.string() },
-  handler: async (ctx, { ownerId }) => {
-    const owner = ctx.db.normalizeId("users", ownerId);
-    return owner === null ? 0 : await balanceOf(ctx, owner);
-  },
-});
 
 export const grant = internalMutation({
   args: { ownerId: v.string(), amount: v.number(), reason: v.string(), actorId: v.string(), reference: v.optional(v.string()) },

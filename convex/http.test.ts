@@ -62,7 +62,7 @@ describe("POST /control/rpc", () => {
     await expectError(post(JSON.stringify({ args: {} })), 400, "invalid_request");
     await expectError(post(JSON.stringify({ function: "listUsers", args: [] })), 400, "invalid_request");
     await expectError(post(JSON.stringify({ function: "listUsers", args: {}, extra: true })), 400, "invalid_request");
-    await expectError(post(JSON.stringify({ function: "getUser" })), 400, "invalid_request");
+    await expectError(post(JSON.stringify({ function: "getAccount" })), 400, "invalid_request");
     await expectError(post("x".repeat(1024 * 1024 + 1)), 413, "payload_too_large");
   });
 
@@ -148,11 +148,11 @@ describe("the never-readable-back rule", () => {
     await rpc("createInstance", { ownerId: ada.id, tenantId: "t-ada", provider: "openai", model: "gpt-5.1" });
     await rpc("appendAudit", { actor: ada.id, action: "key.set", target: "openai" });
     for (const [fn, args] of [
-      ["getUser", { userId: ada.id }],
+      ["getAccount", { userId: ada.id }],
       ["listUsers", {}],
       ["listProviderKeys", { ownerId: ada.id }],
       ["listApiTokens", { ownerId: ada.id }],
-      ["resolveApiToken", { tokenHash }],
+      ["authenticateApiToken", { tokenHash }],
       ["getInstance", { ownerId: ada.id }],
       ["listInstances", {}],
       ["billingSummary", { ownerId: ada.id }],

@@ -81,9 +81,8 @@ describe("provider keys", () => {
   });
 
   test("a missing, malformed or changed platform key is a clear misconfiguration, never a clear-text fallback", async () => {
-    const ada = { workosUserId: "user_ada", email: "ada@example.com" };
     const missing = controlPlane({ OPENCLAW_ENCRYPTION_KEY: undefined });
-    const user = await missing.rpc("upsertUser", ada);
+    const user = await missing.newUser();
     const refused = await missing.expectError(
       missing.call("setProviderKey", { ownerId: user.id, provider: "openai", key: OPENAI_KEY }),
       500,
@@ -93,11 +92,11 @@ describe("provider keys", () => {
     expect(await missing.rpc("listProviderKeys", { ownerId: user.id })).toEqual([]);
 
     const short = controlPlane({ OPENCLAW_ENCRYPTION_KEY: btoa("too short") });
-    const shortUser = await short.rpc("upsertUser", ada);
+    const shortUser = await short.newUser();
     await short.expectError(short.call("setProviderKey", { ownerId: shortUser.id, provider: "openai", key: OPENAI_KEY }), 500, "misconfigured");
 
     const rotated = controlPlane();
-    const rotatedUser = await rotated.rpc("upsertUser", ada);
+    const rotatedUser = await rotated.newUser();
     await rotated.rpc("setProviderKey", { ownerId: rotatedUser.id, provider: "openai", key: OPENAI_KEY });
     vi.stubEnv("OPENCLAW_ENCRYPTION_KEY", btoa(String.fromCharCode(...new Array(32).fill(255))));
     const unreadable = await rotated.expectError(rotated.call("getProviderKeysForGateway", { ownerId: rotatedUser.id }), 500, "misconfigured");

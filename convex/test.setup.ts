@@ -59,8 +59,9 @@ export function controlPlane(env: Record<string, string | undefined> = {}) {
     return settled;
   }
 
+  /** Registers a user and returns their record (`upsertUser` answers with the whole account). */
   async function newUser(email = "ada@example.com", workosUserId = `user_${email}`): Promise<any> {
-    return await rpc("upsertUser", { workosUserId, email, name: "Ada" });
+    return (await rpc("upsertUser", { workosUserId, email, name: "Ada" })).user;
   }
 
   return { t, request, call, rpc, expectError, newUser, responses };

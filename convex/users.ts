@@ -4,6 +4,7 @@ import type { Doc } from "./_generated/dataModel";
 import { userRole } from "./schema";
 import { findDocument, requireUser } from "./lib/documents";
 import { recordAudit } from "./audit";
+import { balanceOf } from "./credits";
 
 export function toUser(doc: Doc<"users">) {
   return {
@@ -17,6 +18,14 @@ export function toUser(doc: Doc<"users">) {
     accessChangedAt: doc.accessChangedAt,
     createdAt: doc.createdAt,
   };
+}
+
+/**
+ * A user's record with their current credit balance: what authenticating a request
+ * needs (access, role, the credit check of a turn), read in the same transaction.
+ */
+export async function toAccount(ctx: QueryCtx, doc: Doc<"users">) {
+  return { user: toUser(doc), balance: await balanceOf(ctx, doc._id) };
 }
 
 export async function usersWithEmail(ctx: QueryCtx, email: string): Promise<Doc<"users">[]> {
@@ -34,8 +43,8 @@ async function userByWorkosId(ctx: QueryCtx, workosUserId: string): Promise<Doc<
 }
 
 /**
- * Sign-in calls this every time. A new user whose email was approved on the waitlist
- * starts with access; everyone else waits for an admin.
+ * Sign-in calls this every time, and gets the user's account back. A new user whose email
+ * was approved on the waitlist starts with access; everyone else waits for an admin.
  */
 export const upsert = internalMutation({
   args: { workosUserId: v.string(), email: v.string(), name: v.optional(v.string()) },
@@ -43,7 +52,7 @@ export const upsert = internalMutation({
     const existing = await userByWorkosId(ctx, workosUserId);
     if (existing) {
       await ctx.db.patch("users", existing._id, { email, ...(name === undefined ? {} : { name }) });
-      return toUser((await ctx.db.get("users", existing._id))!);
+      return await toAccount(ctx, (await ctx.db.get("users", existing._id))!);
     }
     const approvedEntry = await ctx.db
       .query("waitlist")
@@ -61,23 +70,23 @@ export const upsert = internalMutation({
       accessChangedAt: approvedEntry ? now : null,
       createdAt: now,
     });
-    return toUser((await ctx.db.get("users", id))!);
+    return await toAccount(ctx, (await ctx.db.get("users", id))!);
   },
 });
 
-export const get = internalQuery({
+export const getAccount = internalQuery({
   args: { userId: v.string() },
   handler: async (ctx, { userId }) => {
     const user = await findDocument(ctx, "users", userId);
-    return user && toUser(user);
+    return user && (await toAccount(ctx, user));
   },
 });
 
-export const getByWorkosId = internalQuery({
+export const getAccountByWorkosId = internalQuery({
   args: { workosUserId: v.string() },
   handler: async (ctx, { workosUserId }) => {
     const user = await userByWorkosId(ctx, workosUserId);
-    return user && toUser(user);
+    return user && (await toAccount(ctx, user));
   },
 });
 

@@ -25,11 +25,11 @@ describe("waitlist", () => {
     const entry = await rpc("joinWaitlist", { email: "ada@example.com" });
     const approved = await rpc("setWaitlistApproval", { entryId: entry.id, approved: true, actorId: "admin@example.com" });
     expect(approved).toMatchObject({ approved: true, approvedBy: "admin@example.com", approvedAt: expect.any(Number) });
-    expect(await rpc("getUser", { userId: ada.id })).toMatchObject({ accessEnabled: true, accessChangedBy: "admin@example.com" });
+    expect((await rpc("getAccount", { userId: ada.id })).user).toMatchObject({ accessEnabled: true, accessChangedBy: "admin@example.com" });
 
     const revoked = await rpc("setWaitlistApproval", { entryId: entry.id, approved: false, actorId: "root" });
     expect(revoked).toMatchObject({ approved: false, approvedBy: "root" });
-    expect(await rpc("getUser", { userId: ada.id })).toMatchObject({ accessEnabled: false, accessChangedBy: "root" });
+    expect((await rpc("getAccount", { userId: ada.id })).user).toMatchObject({ accessEnabled: false, accessChangedBy: "root" });
 
     const audit = await rpc("listAudit", {});
     expect(audit.map((e: { action: string }) => e.action)).toEqual(["waitlist.revoke", "waitlist.approve"]);

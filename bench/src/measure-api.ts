@@ -116,8 +116,8 @@ export function apiMethodNotes(api: ApiResult, setup: { chatWarmupTurns: number 
   model's first delta to the client ${ms(api.chat.runtime.firstDeltaDelayMs)} vs ${ms(api.chat.direct.firstDeltaDelayMs)}.
 - \`api_status_rps\`: \`GET /api/openclaw/status\` with the API token, ${options.statusConcurrency} requests in flight from
   this one Node process over loopback for ${options.statusSeconds} s after a 2 s warm-up; 200s per second.
-  Each request authenticates the token (two Convex calls), takes a token from the user's
-  rate-limit Durable Object, reads the instance from Convex and the live state from the
-  runtime. Latency p50 ${ms(api.statusLatencyP50Ms)}, p99 ${ms(api.statusLatencyP99Ms)}; ${api.statusRequests} requests, ${api.statusErrors} errors.
+  Each request authenticates the token (one Convex call, which also reads the user and
+  their balance), takes a token from the user's rate-limit Durable Object, reads the
+  instance from Convex and the live state from the runtime. Latency p50 ${ms(api.statusLatencyP50Ms)}, p99 ${ms(api.statusLatencyP99Ms)}; ${api.statusRequests} requests, ${api.statusErrors} errors.
 `;
 }

@@ -55,8 +55,8 @@ async function providerKeysForGateway(ctx: ActionCtx, ownerId: string): Promise<
  */
 export const rpcHandlers: RpcHandlers = {
   upsertUser: (ctx, args) => ctx.runMutation(internal.users.upsert, args),
-  getUser: (ctx, args) => ctx.runQuery(internal.users.get, args),
-  getUserByWorkosId: (ctx, args) => ctx.runQuery(internal.users.getByWorkosId, args),
+  getAccount: (ctx, args) => ctx.runQuery(internal.users.getAccount, args),
+  getAccountByWorkosId: (ctx, args) => ctx.runQuery(internal.users.getAccountByWorkosId, args),
   getUserByEmail: (ctx, args) => ctx.runQuery(internal.users.getByEmail, args),
   listUsers: (ctx) => ctx.runQuery(internal.users.list, {}),
   setUserAccess: (ctx, args) => ctx.runMutation(internal.users.setAccess, args),
@@ -80,7 +80,7 @@ export const rpcHandlers: RpcHandlers = {
   createApiToken: (ctx, args) => ctx.runMutation(internal.apiTokens.create, args),
   listApiTokens: (ctx, args) => ctx.runQuery(internal.apiTokens.list, args),
   revokeApiToken: (ctx, args) => ctx.runMutation(internal.apiTokens.revoke, args),
-  resolveApiToken: (ctx, args) => ctx.runMutation(internal.apiTokens.resolve, args),
+  authenticateApiToken: (ctx, args) => ctx.runMutation(internal.apiTokens.authenticate, args),
 
   createThread: (ctx, args) => ctx.runMutation(internal.threads.create, args),
   listThreads: (ctx, args) => ctx.runQuery(internal.threads.list, args),
@@ -91,7 +91,6 @@ export const rpcHandlers: RpcHandlers = {
   listApprovals: async (ctx, args) => (await ctx.runQuery(internal.approvals.list, args)).map(withPayload),
   resolveApproval: async (ctx, args) => withPayload(await ctx.runMutation(internal.approvals.resolve, args)),
 
-  getBalance: (ctx, args) => ctx.runQuery(internal.credits.getBalance, args),
   grantCredits: (ctx, args) => ctx.runMutation(internal.credits.grant, args),
   debitCredits: (ctx, args) => ctx.runMutation(internal.credits.debit, args),
   billingSummary: (ctx, args) => ctx.runQuery(internal.credits.summary, args),

@@ -3,7 +3,6 @@ import { setCookie } from "hono/cookie";
 import { HttpError, errorResponse } from "@openclaw-cloud/http-kit";
 import { ConvexClientError, createConvexClient } from "@openclaw-cloud/convex-client";
 import { authenticate } from "./auth/principal.ts";
-import { isBilledRequest, prefetchBalance } from "./billing/credits.ts";
 import { WORKOS_SESSION_COOKIE } from "./auth/workos-session.ts";
 import { apiSettings } from "./env.ts";
 import { ApiError } from "./http/api-error.ts";
@@ -57,11 +56,7 @@ export function createApp(): ApiApp {
 
 async function requireSignedIn(c: ApiContext, next: Next): Promise<void> {
   if (c.req.path.startsWith("/api/auth/")) return next();
-  const principal = await authenticate(c, (userId) => {
-    // A turn's credit check reads the balance: start that read now, with the rate limit.
-    if (isBilledRequest(c.req.method, c.req.path)) prefetchBalance(c, userId);
-    return enforceRequestRate(c.env, c.get("settings"), userId);
-  });
+  const principal = await authenticate(c, (userId) => enforceRequestRate(c.env, c.get("settings"), userId));
   if (!principal) throw new ApiError("unauthorized", 401, "sign in, or send an API token or the internal key");
   c.set("principal", principal);
   if (!principal.access && !OPEN_WITHOUT_ACCESS.has(`${c.req.method} ${c.req.path}`)) {

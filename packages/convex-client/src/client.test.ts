@@ -12,6 +12,7 @@ const user = {
   accessChangedAt: null,
   createdAt: 1,
 };
+const account = { user, balance: 42 };
 
 function clientAnswering(answer: (request: Request) => Response | Promise<Response>) {
   const seen: Request[] = [];
@@ -37,13 +38,13 @@ async function failureOf(promise: Promise<unknown>): Promise<ConvexClientError> 
 
 describe("createConvexClient", () => {
   test("posts { function, args } with the control key to the HTTP actions origin", async () => {
-    const { client, seen } = clientAnswering(() => Response.json({ value: user }));
-    expect(await client.getUser("u1")).toEqual(user);
+    const { client, seen } = clientAnswering(() => Response.json({ value: account }));
+    expect(await client.getAccount("u1")).toEqual(account);
     const [request] = seen;
     expect(request!.url).toBe("https://happy-otter-123.convex.site/control/rpc");
     expect(request!.method).toBe("POST");
     expect(request!.headers.get("x-oa-control-key")).toBe("secret-control-key");
-    expect(await request!.json()).toEqual({ function: "getUser", args: { userId: "u1" } });
+    expect(await request!.json()).toEqual({ function: "getAccount", args: { userId: "u1" } });
   });
 
   test("keeps a local URL as it is", () => {
@@ -53,12 +54,20 @@ describe("createConvexClient", () => {
   test("positional methods wrap their argument, void methods resolve to undefined", async () => {
     const { client, seen } = clientAnswering(() => Response.json({ value: null }));
     expect(await client.deleteInstance("u1")).toBeUndefined();
-    expect(await client.resolveApiToken("a".repeat(64))).toBeNull();
+    expect(await client.authenticateApiToken("a".repeat(64))).toBeNull();
     const bodies = await Promise.all(seen.map((request) => request.json()));
     expect(bodies.slice(0, 2)).toEqual([
       { function: "deleteInstance", args: { ownerId: "u1" } },
-      { function: "resolveApiToken", args: { tokenHash: "a".repeat(64) } },
+      { function: "authenticateApiToken", args: { tokenHash: "a".repeat(64) } },
     ]);
+  });
+
+  test("authenticateApiToken answers with the token's account: its id, the whole user record and the balance", async () => {
+    const authenticated = { tokenId: "t1", ...account };
+    const { client } = clientAnswering(() => Response.json({ value: authenticated }));
+    expect(await client.authenticateApiToken("a".repeat(64))).toEqual(authenticated);
+    const { client: partial } = clientAnswering(() => Response.json({ value: { tokenId: "t1", user } }));
+    expect(await failureOf(partial.authenticateApiToken("a".repeat(64)))).toMatchObject({ code: "bad_response", status: 502 });
   });
 
   test("an error body becomes a ConvexClientError with its code and status", async () => {
@@ -76,15 +85,15 @@ describe("createConvexClient", () => {
   });
 
   test("a 200 that breaks the contract is a bad_response, not data", async () => {
-    const { client } = clientAnswering(() => Response.json({ value: { ...user, role: "superuser" } }));
-    expect(await failureOf(client.getUser("u1"))).toMatchObject({ code: "bad_response", status: 502 });
+    const { client } = clientAnswering(() => Response.json({ value: { user: { ...user, role: "superuser" }, balance: 0 } }));
+    expect(await failureOf(client.getAccount("u1"))).toMatchObject({ code: "bad_response", status: 502 });
   });
 
   test("a fetch that throws is unavailable", async () => {
     const { client } = clientAnswering(() => {
       throw new TypeError("connection refused");
     });
-    const error = await failureOf(client.getBalance("u1"));
+    const error = await failureOf(client.getAccountByWorkosId("user_1"));
     expect(error).toMatchObject({ code: "unavailable", status: 503 });
     expect(error.message).toContain("connection refused");
   });

@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   ErrorBodySchema,
   rpcMethods,
+  type Account,
+  type ApiTokenAccount,
   type ApiTokenSummary,
   type Approval,
   type AuditEntry,
@@ -11,7 +13,6 @@ import {
   type Instance,
   type LedgerEntry,
   type ProviderKeySummary,
-  type ResolvedApiToken,
   type RpcArgs,
   type RpcMethodName,
   type RpcResult,
@@ -59,9 +60,10 @@ export type ConvexClientOptions = {
 };
 
 export interface ConvexClient {
-  upsertUser(args: RpcArgs<"upsertUser">): Promise<User>;
-  getUser(userId: string): Promise<User | null>;
-  getUserByWorkosId(workosUserId: string): Promise<User | null>;
+  /** Registers or updates a user at sign-in; their account comes back. */
+  upsertUser(args: RpcArgs<"upsertUser">): Promise<Account>;
+  getAccount(userId: string): Promise<Account | null>;
+  getAccountByWorkosId(workosUserId: string): Promise<Account | null>;
   getUserByEmail(email: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
   setUserAccess(args: RpcArgs<"setUserAccess">): Promise<User>;
@@ -86,7 +88,8 @@ export interface ConvexClient {
   createApiToken(args: RpcArgs<"createApiToken">): Promise<ApiTokenSummary>;
   listApiTokens(ownerId: string): Promise<ApiTokenSummary[]>;
   revokeApiToken(args: RpcArgs<"revokeApiToken">): Promise<void>;
-  resolveApiToken(tokenHash: string): Promise<ResolvedApiToken | null>;
+  /** The token's account, null when it is unknown or revoked; refreshes its `lastUsedAt`. */
+  authenticateApiToken(tokenHash: string): Promise<ApiTokenAccount | null>;
 
   createThread(args: RpcArgs<"createThread">): Promise<Thread>;
   listThreads(ownerId: string): Promise<Thread[]>;
@@ -96,7 +99,6 @@ export interface ConvexClient {
   listApprovals(args: RpcArgs<"listApprovals">): Promise<Approval[]>;
   resolveApproval(args: RpcArgs<"resolveApproval">): Promise<Approval>;
 
-  getBalance(ownerId: string): Promise<number>;
   grantCredits(args: RpcArgs<"grantCredits">): Promise<LedgerEntry>;
   debitCredits(args: RpcArgs<"debitCredits">): Promise<LedgerEntry>;
   billingSummary(ownerId: string): Promise<BillingSummary>;
@@ -170,8 +172,8 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
 
   return {
     upsertUser: (args) => call("upsertUser", args),
-    getUser: (userId) => call("getUser", { userId }),
-    getUserByWorkosId: (workosUserId) => call("getUserByWorkosId", { workosUserId }),
+    getAccount: (userId) => call("getAccount", { userId }),
+    getAccountByWorkosId: (workosUserId) => call("getAccountByWorkosId", { workosUserId }),
     getUserByEmail: (email) => call("getUserByEmail", { email }),
     listUsers: () => call("listUsers", {}),
     setUserAccess: (args) => call("setUserAccess", args),
@@ -195,7 +197,7 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
     createApiToken: (args) => call("createApiToken", args),
     listApiTokens: (ownerId) => call("listApiTokens", { ownerId }),
     revokeApiToken: async (args) => void (await call("revokeApiToken", args)),
-    resolveApiToken: (tokenHash) => call("resolveApiToken", { tokenHash }),
+    authenticateApiToken: (tokenHash) => call("authenticateApiToken", { tokenHash }),
 
     createThread: (args) => call("createThread", args),
     listThreads: (ownerId) => call("listThreads", { ownerId }),
@@ -205,7 +207,6 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
     listApprovals: (args) => call("listApprovals", args),
     resolveApproval: (args) => call("resolveApproval", args),
 
-    getBalance: (ownerId) => call("getBalance", { ownerId }),
     grantCredits: (args) => call("grantCredits", args),
     debitCredits: (args) => call("debitCredits", args),
     billingSummary: (ownerId) => call("billingSummary", { ownerId }),

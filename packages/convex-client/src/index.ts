@@ -7,6 +7,8 @@ export {
   type ConvexClientOptions,
 } from "./client.ts";
 export type {
+  Account,
+  ApiTokenAccount,
   ApiTokenSummary,
   Approval,
   AuditEntry,
@@ -18,7 +20,6 @@ export type {
   LedgerEntry,
   ModelProvider,
   ProviderKeySummary,
-  ResolvedApiToken,
   RpcArgs,
   RpcMethodName,
   Thread,

@@ -63,6 +63,12 @@ export const UserSchema = z.object({
   createdAt: timestamp,
 });
 export type User = z.infer<typeof UserSchema>;
+/**
+ * A user's record with their current credit balance, read together: what authenticating
+ * a request needs (access, role, a turn's credit check) in one call.
+ */
+export const AccountSchema = z.object({ user: UserSchema, balance: z.number().int() });
+export type Account = z.infer<typeof AccountSchema>;
 
 export const WaitlistEntrySchema = z.object({
   id: DocumentIdSchema,
@@ -125,8 +131,9 @@ export const ApiTokenSummarySchema = z.object({
   revokedAt: timestamp.nullable(),
 });
 export type ApiTokenSummary = z.infer<typeof ApiTokenSummarySchema>;
-export const ResolvedApiTokenSchema = z.object({ userId: DocumentIdSchema, tokenId: DocumentIdSchema });
-export type ResolvedApiToken = z.infer<typeof ResolvedApiTokenSchema>;
+/** The account an API token acts for, and which token it was. */
+export const ApiTokenAccountSchema = AccountSchema.extend({ tokenId: DocumentIdSchema });
+export type ApiTokenAccount = z.infer<typeof ApiTokenAccountSchema>;
 
 export const ThreadKindSchema = z.enum(["chat", "project", "openclaw"]);
 export const ThreadSchema = z.object({
@@ -194,10 +201,10 @@ const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
 export const rpcMethods = {
   upsertUser: {
     args: z.strictObject({ workosUserId: label(256), email, name: label(256).optional() }),
-    result: UserSchema,
+    result: AccountSchema,
   },
-  getUser: { args: z.strictObject({ userId: DocumentIdSchema }), result: UserSchema.nullable() },
-  getUserByWorkosId: { args: z.strictObject({ workosUserId: label(256) }), result: UserSchema.nullable() },
+  getAccount: { args: z.strictObject({ userId: DocumentIdSchema }), result: AccountSchema.nullable() },
+  getAccountByWorkosId: { args: z.strictObject({ workosUserId: label(256) }), result: AccountSchema.nullable() },
   getUserByEmail: { args: z.strictObject({ email }), result: UserSchema.nullable() },
   listUsers: { args: noArgs, result: z.array(UserSchema) },
   setUserAccess: {
@@ -257,9 +264,9 @@ export const rpcMethods = {
   },
   listApiTokens: { args: ownerArgs, result: z.array(ApiTokenSummarySchema) },
   revokeApiToken: { args: z.strictObject({ ownerId: DocumentIdSchema, tokenId: DocumentIdSchema }), result: z.null() },
-  resolveApiToken: {
+  authenticateApiToken: {
     args: z.strictObject({ tokenHash: z.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase sha256 hex digest") }),
-    result: ResolvedApiTokenSchema.nullable(),
+    result: ApiTokenAccountSchema.nullable(),
   },
 
   createThread: {
@@ -290,7 +297,6 @@ export const rpcMethods = {
     result: ApprovalSchema,
   },
 
-  getBalance: { args: ownerArgs, result: z.number().int() },
   grantCredits: {
     args: z.strictObject({
       ownerId: DocumentIdSchema,

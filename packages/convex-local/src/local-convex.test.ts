@@ -37,8 +37,8 @@ async function failureOf(promise: Promise<unknown>): Promise<ConvexClientError> 
 async function populate(client: ConvexClient) {
   const entry = await client.joinWaitlist({ email: "ada@example.com", note: "let me in" });
   await client.setWaitlistApproval({ entryId: entry.id, approved: true, actorId: "admin@example.com" });
-  const ada = await client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com", name: "Ada" });
-  const bob = await client.upsertUser({ workosUserId: "user_bob", email: "bob@example.com" });
+  const { user: ada } = await client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com", name: "Ada" });
+  const { user: bob } = await client.upsertUser({ workosUserId: "user_bob", email: "bob@example.com" });
   await client.setUserAccess({ userId: bob.id, enabled: true, actorId: ada.id });
   await client.setUserRole({ userId: ada.id, role: "admin", actorId: "root" });
   await client.createInstance({ ownerId: ada.id, tenantId: "t-ada", provider: "anthropic", model: "claude-sonnet-4-5" });
@@ -49,7 +49,7 @@ async function populate(client: ConvexClient) {
   await client.setProviderKey({ ownerId: ada.id, provider: "openai", key: "sk-openai-to-delete-1234" });
   await client.deleteProviderKey({ ownerId: ada.id, provider: "openai" });
   const token = await client.createApiToken({ ownerId: ada.id, name: "laptop", tokenHash: "1".repeat(64), prefix: "oa_lap" });
-  await client.resolveApiToken("1".repeat(64));
+  await client.authenticateApiToken("1".repeat(64));
   const revoked = await client.createApiToken({ ownerId: ada.id, name: "old", tokenHash: "2".repeat(64), prefix: "oa_old" });
   await client.revokeApiToken({ ownerId: ada.id, tokenId: revoked.id });
   const thread = await client.createThread({ ownerId: ada.id, title: "First", kind: "chat" });
@@ -66,8 +66,8 @@ async function populate(client: ConvexClient) {
 async function readEverything(client: ConvexClient, ownerId: string) {
   return {
     users: await client.listUsers(),
-    user: await client.getUser(ownerId),
-    byWorkosId: await client.getUserByWorkosId("user_ada"),
+    account: await client.getAccount(ownerId),
+    byWorkosId: await client.getAccountByWorkosId("user_ada"),
     byEmail: await client.getUserByEmail("ada@example.com"),
     waitlist: await client.listWaitlist(),
     instance: await client.getInstance(ownerId),
@@ -78,7 +78,6 @@ async function readEverything(client: ConvexClient, ownerId: string) {
     threads: await client.listThreads(ownerId),
     approvals: await client.listApprovals({ ownerId }),
     pending: await client.listApprovals({ ownerId, status: "pending" }),
-    balance: await client.getBalance(ownerId),
     billing: await client.billingSummary(ownerId),
     audit: await client.listAudit({ limit: 50 }),
   };
@@ -91,10 +90,10 @@ describe("startLocalConvex", () => {
     const { ada, bob, token } = await populate(first.client);
     const before = await readEverything(first.client, ada.id);
 
-    expect(before.user).toMatchObject({ role: "admin", accessEnabled: true, accessChangedBy: "admin@example.com" });
+    expect(before.account).toMatchObject({ user: { role: "admin", accessEnabled: true, accessChangedBy: "admin@example.com" }, balance: 93 });
     expect(before.users.find((user) => user.id === bob.id)).toMatchObject({ accessEnabled: true, accessChangedBy: ada.id });
-    expect(before.byWorkosId).toEqual(before.user);
-    expect(before.byEmail).toEqual(before.user);
+    expect(before.byWorkosId).toEqual(before.account);
+    expect(before.byEmail).toEqual(before.account?.user);
     expect(before.instance).toMatchObject({ status: "running", openclawVersion: "2026.9.6" });
     expect(before.instances).toHaveLength(1);
     expect(before.keys).toEqual([{ provider: "anthropic", last4: "6789", baseUrl: null, updatedAt: expect.any(Number) }]);
@@ -107,7 +106,6 @@ describe("startLocalConvex", () => {
     expect(before.approvals.map((a) => a.status)).toEqual(["pending", "approved"]);
     expect(before.approvals[1]!.payload).toEqual({ $why: "stuck" });
     expect(before.pending).toHaveLength(1);
-    expect(before.balance).toBe(93);
     expect(before.billing.entries.map((e) => e.delta)).toEqual([-7, 100]);
     expect(before.audit.map((e) => e.action)).toEqual([
       "instance.restart",
@@ -121,8 +119,8 @@ describe("startLocalConvex", () => {
 
     const second = await started(dataFile);
     expect(await readEverything(second.client, ada.id)).toEqual(before);
-    expect(await second.client.resolveApiToken("1".repeat(64))).toEqual({ userId: ada.id, tokenId: token.id });
-    expect(await second.client.resolveApiToken("2".repeat(64))).toBeNull();
+    expect(await second.client.authenticateApiToken("1".repeat(64))).toEqual({ tokenId: token.id, ...before.account });
+    expect(await second.client.authenticateApiToken("2".repeat(64))).toBeNull();
     // Ids keep counting where they stopped: bob's deleted instance id is never handed out again.
     const again = await second.client.createInstance({ ownerId: bob.id, tenantId: "t-bob2", provider: "openai", model: "gpt-5.1" });
     const everyId = JSON.stringify(before);
@@ -133,7 +131,7 @@ describe("startLocalConvex", () => {
   test("each mutation is on disk before its response, sealed, without waiting for close", async () => {
     const dataFile = join(directory, "durable.json");
     const writer = await started(dataFile);
-    const ada = await writer.client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com" });
+    const { user: ada } = await writer.client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com" });
     await writer.client.setProviderKey({ ownerId: ada.id, provider: "anthropic", key: PROVIDER_KEY });
     const onDisk = await readFile(dataFile, "utf8");
     expect(onDisk).toContain(ada.id);
@@ -149,12 +147,12 @@ describe("startLocalConvex", () => {
   test("reads do not rewrite the file", async () => {
     const dataFile = join(directory, "reads.json");
     const { server, client } = await started(dataFile);
-    const ada = await client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com" });
+    const { user: ada } = await client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com" });
     await client.createApiToken({ ownerId: ada.id, name: "t", tokenHash: "3".repeat(64), prefix: "oa" });
-    await client.resolveApiToken("3".repeat(64));
+    await client.authenticateApiToken("3".repeat(64));
     await writeFile(dataFile, (await readFile(dataFile, "utf8")).replace("{", '{"marker":1,'));
     await client.listUsers();
-    await client.resolveApiToken("3".repeat(64)); // a mutation that writes nothing within the lastUsedAt window
+    await client.authenticateApiToken("3".repeat(64)); // a mutation that writes nothing within the lastUsedAt window
     expect(await readFile(dataFile, "utf8")).toContain('"marker":1');
     await server.close();
   });
@@ -174,7 +172,7 @@ describe("startLocalConvex", () => {
 
   test("errors reach the client with their codes; oversized bodies are 413", async () => {
     const { server, client } = await started(join(directory, "errors.json"));
-    const ada = await client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com" });
+    const { user: ada } = await client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com" });
     await client.createInstance({ ownerId: ada.id, tenantId: "t-ada", provider: "openai", model: "gpt-5.1" });
     expect(await failureOf(client.createInstance({ ownerId: ada.id, tenantId: "t-2", provider: "openai", model: "m" }))).toMatchObject({
       code: "conflict",
@@ -196,7 +194,7 @@ describe("startLocalConvex", () => {
   test("concurrent requests: every write lands once, idempotent debits stay idempotent", async () => {
     const dataFile = join(directory, "concurrent.json");
     const { server, client } = await started(dataFile);
-    const ada = await client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com" });
+    const { user: ada } = await client.upsertUser({ workosUserId: "user_ada", email: "ada@example.com" });
     await client.grantCredits({ ownerId: ada.id, amount: 1000, reason: "seed", actorId: "root" });
     await Promise.all([
       ...Array.from({ length: 30 }, (_, i) => client.debitCredits({ ownerId: ada.id, amount: 1, reason: "turn", reference: `turn:${i}` })),
@@ -204,11 +202,11 @@ describe("startLocalConvex", () => {
       ...Array.from({ length: 20 }, (_, i) => client.upsertUser({ workosUserId: `user_${i}`, email: `u${i}@example.com` })),
       ...Array.from({ length: 20 }, () => client.listUsers()),
     ]);
-    expect(await client.getBalance(ada.id)).toBe(1000 - 30 - 5);
+    expect((await client.getAccount(ada.id))?.balance).toBe(1000 - 30 - 5);
     expect(await client.listUsers()).toHaveLength(21);
     await server.close();
     const restarted = await started(dataFile);
-    expect(await restarted.client.getBalance(ada.id)).toBe(965);
+    expect((await restarted.client.getAccount(ada.id))?.balance).toBe(965);
     await restarted.server.close();
   });
 
@@ -225,7 +223,7 @@ describe("startLocalConvex", () => {
       import { createConvexClient } from "@openclaw-cloud/convex-client";
       const server = await startLocalConvex({ dataFile: process.argv[1], controlKey: "k", env: ${JSON.stringify(env)} });
       const client = createConvexClient({ url: server.url, controlKey: "k" });
-      const user = await client.upsertUser({ workosUserId: "user_node", email: "node@example.com" });
+      const { user } = await client.upsertUser({ workosUserId: "user_node", email: "node@example.com" });
       await client.setProviderKey({ ownerId: user.id, provider: "openai", key: "sk-plain-node-1234" });
       console.log(JSON.stringify(await client.getProviderKeysForGateway(user.id)));
       await server.close();

@@ -1,6 +1,6 @@
 import type { ConvexClient } from "@openclaw-cloud/convex-client";
+import type { Principal } from "../auth/principal.ts";
 import { ApiError } from "../http/api-error.ts";
-import type { ApiContext } from "../http/context.ts";
 import { CREDITS_PER_TOKEN } from "./pricing.ts";
 
 export { CREDITS_PER_TOKEN };
@@ -32,23 +32,11 @@ export function usageOfResponse(response: unknown): TurnUsage | null {
   return { responseId: id, inputTokens, outputTokens, totalTokens };
 }
 
-/** Requests that run an agent turn, and so are checked for credits and debited. */
-const BILLED_REQUEST = /^POST \/api\/openclaw\/(?:chat|v1\/responses|sessions\/[^/]+\/send)$/;
-
-export function isBilledRequest(method: string, path: string): boolean {
-  return BILLED_REQUEST.test(`${method} ${path}`);
-}
-
-/** Starts reading the balance before the route needs it (a failure surfaces where it is awaited). */
-export function prefetchBalance(c: ApiContext, ownerId: string): void {
-  const balance = c.get("convex").getBalance(ownerId);
-  balance.catch(() => {});
-  c.set("balance", balance);
-}
-
-/** 402 before any work starts when the user has nothing left to spend. */
-export async function requireCredits(c: ApiContext): Promise<void> {
-  const balance = await (c.get("balance") ?? c.get("convex").getBalance(c.get("principal").user.id));
+/**
+ * 402 before any work starts when the user has nothing left to spend. Goes by the balance
+ * read at authentication, so a turn costs no Convex call of its own before it starts.
+ */
+export function requireCredits({ balance }: Pick<Principal, "balance">): void {
   if (balance <= 0) throw new ApiError("insufficient_credits", 402, "no credits left; ask an admin for more", { balance });
 }
 

@@ -8,8 +8,6 @@ export interface ApiVariables {
   convex: ConvexClient;
   /** Set by the auth middleware on every route that needs a signed-in user. */
   principal: Principal;
-  /** The user's credit balance, read ahead for requests that run an agent turn. */
-  balance?: Promise<number>;
 }
 
 export type ApiBindings = { Bindings: ApiEnv; Variables: ApiVariables };

@@ -23,7 +23,7 @@ export function authRoutes(app: ApiApp): void {
   app.post("/api/auth/local/sign-in", async (c) => {
     if (!c.get("settings").localSignIn) throw new ApiError("not_found", 404, "no such route");
     const { email, name } = await readJsonBody(c.req.raw, LocalSignInSchema);
-    const user = await c.get("convex").upsertUser({ workosUserId: localWorkosUserId(email), email, ...(name ? { name } : {}) });
+    const { user } = await c.get("convex").upsertUser({ workosUserId: localWorkosUserId(email), email, ...(name ? { name } : {}) });
     setCookie(c, LOCAL_SESSION_COOKIE, await signLocalSession(user.id, c.env.SESSION_SECRET, Date.now()), {
       httpOnly: true,
       sameSite: "Lax",

@@ -50,8 +50,9 @@ export function chatRoutes(app: ApiApp): void {
  */
 async function runTurn(c: ApiContext, path: string, body: string, sessionKey?: string): Promise<Response> {
   const convex = c.get("convex");
-  const ownerId = c.get("principal").user.id;
-  await requireCredits(c);
+  const principal = c.get("principal");
+  requireCredits(principal);
+  const ownerId = principal.user.id;
   if (sessionKey !== undefined) parseSessionKey(sessionKey);
   const runtime = await userRuntime(c);
   const response = await runtime.fetch(path, { method: "POST", body, headers: sessionKey ? { "x-openclaw-session-key": sessionKey } : {} });
