@@ -24,6 +24,7 @@ const stack = await startLocalStack({
   stateDir,
   secrets: loadSecrets(),
   apiVars: { ADMIN_EMAILS: adminEmail },
+  watchWorkers: true,
   onOutput: (source, line) => {
     if (/error|warn/i.test(line)) console.log(`[${source}] ${line}`);
   },

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { freePort, pathWithRepoBin, type LocalStack } from "@openclaw-cloud/local-stack";
 import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, tenantGatewayAnswers } from "./platform-api.ts";
 import { median } from "./stats.ts";
-import { redoOnWorkerRestart } from "./worker-restarts.ts";
 
 export interface BackupResult {
   /** `POST /v1/backups`: snapshot in the sandbox, upload to R2, retention. */
@@ -62,13 +61,9 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
 async function timeRuns(runs: number, run: () => Promise<void>): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    times.push(
-      await redoOnWorkerRestart(async () => {
-        const started = performance.now();
-        await run();
-        return performance.now() - started;
-      }),
-    );
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
   }
   return times;
 }

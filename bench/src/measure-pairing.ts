@@ -2,7 +2,6 @@ import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import type { LocalStack } from "@openclaw-cloud/local-stack";
 import { expectJson, runtimeFetch } from "./platform-api.ts";
 import { median } from "./stats.ts";
-import { redoOnWorkerRestart } from "./worker-restarts.ts";
 
 export interface PairingResult {
   /** Median of list pending + approve through the runtime routes; null if no request could be made pending. */
@@ -22,7 +21,7 @@ const WAIT_MS = 30_000;
 export async function measurePairing(stack: LocalStack, tenantId: string, runs: number): Promise<PairingResult> {
   const runsMs: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const timed = await redoOnWorkerRestart(() => pairOneNode(stack, tenantId, `bench node ${run}`));
+    const timed = await pairOneNode(stack, tenantId, `bench node ${run}`);
     if (typeof timed === "string") return { pairApproveMs: null, runsMs, failure: timed };
     runsMs.push(timed);
   }

@@ -1,5 +1,4 @@
 import type { LocalStack } from "@openclaw-cloud/local-stack";
-import { isWorkerRestartAnswer, redoOnWorkerRestart, WorkerRestartedError } from "./worker-restarts.ts";
 
 /** A call to the runtime worker's internal routes as the API worker would make it. */
 export function runtimeFetch(stack: LocalStack, tenantId: string, path: string, init: RequestInit = {}): Promise<Response> {
@@ -20,7 +19,6 @@ export function sandboxHostFetch(stack: LocalStack, path: string, init: RequestI
 /** The JSON body of a response that must have `status`; otherwise an error quoting the body. */
 export async function expectJson<T>(response: Response, status = 200): Promise<T> {
   const text = await response.text();
-  if (isWorkerRestartAnswer(response.status, text)) throw new WorkerRestartedError(response.url);
   if (response.status !== status) throw new Error(`${response.url} answered ${response.status} (expected ${status}): ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
 }
@@ -60,7 +58,7 @@ export interface Provisioned {
   requestedAt: number;
   /** Provision request to its 201 `running`, for the attempt that got a working gateway. */
   readyMs: number;
-  /** Void attempts before it: "running" from a foreign gateway on the same port, or a worker reload. */
+  /** Void attempts before it: "running" from a foreign gateway on the same port. */
   discarded: number;
 }
 
@@ -68,8 +66,7 @@ const PROVISION_ATTEMPTS = 3;
 
 /**
  * Provisions a fresh tenant (`tenantIdFor(attempt)`). An attempt is discarded and redone
- * under the next id when its "running" came from a foreign gateway, or when the worker
- * reloaded under it (the half-provisioned tenant is removed first).
+ * under the next id when its "running" came from a foreign gateway.
  */
 export async function provisionTenant(stack: LocalStack, tenantIdFor: (attempt: number) => string): Promise<Provisioned> {
   for (let attempt = 0; attempt < PROVISION_ATTEMPTS; attempt++) {
@@ -77,23 +74,16 @@ export async function provisionTenant(stack: LocalStack, tenantIdFor: (attempt: 
     const body = JSON.stringify({ settings: stack.tenantSettings() });
     const requestedAt = Date.now();
     const started = performance.now();
-    let status: { state: string };
-    try {
-      status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/provision", { method: "POST", body }), 201);
-    } catch (error) {
-      if (!(error instanceof WorkerRestartedError)) throw error;
-      await discardTenant(stack, tenantId);
-      continue;
-    }
+    const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/provision", { method: "POST", body }), 201);
     const readyMs = performance.now() - started;
     if (status.state !== "running") throw new Error(`tenant ${tenantId} is ${status.state} after provisioning`);
     if (await tenantGatewayAnswers(stack, tenantId)) return { tenantId, requestedAt, readyMs, discarded: attempt };
     await discardTenant(stack, tenantId);
   }
-  throw new Error(`${PROVISION_ATTEMPTS} provisions in a row were void (foreign gateway on the port, or the worker reloaded)`);
+  throw new Error(`${PROVISION_ATTEMPTS} provisions in a row were void (a foreign gateway on the port)`);
 }
 
-/** A void attempt's tenant, and its sandbox even if the runtime lost track of it in a reload. */
+/** A void attempt's tenant and its sandbox. */
 async function discardTenant(stack: LocalStack, tenantId: string): Promise<void> {
   await destroyTenant(stack, tenantId);
   await expectJson(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`, { method: "DELETE" }));
@@ -101,9 +91,7 @@ async function discardTenant(stack: LocalStack, tenantId: string): Promise<void>
 
 /** Removes the tenant, its sandbox and its backups; a tenant that is already gone is fine. */
 export async function destroyTenant(stack: LocalStack, tenantId: string): Promise<void> {
-  await redoOnWorkerRestart(async () => {
-    const response = await runtimeFetch(stack, tenantId, "/v1/tenant?purgeBackups=true", { method: "DELETE" });
-    if (response.status === 404) await response.body?.cancel();
-    else await expectJson(response);
-  });
+  const response = await runtimeFetch(stack, tenantId, "/v1/tenant?purgeBackups=true", { method: "DELETE" });
+  if (response.status === 404) await response.body?.cancel();
+  else await expectJson(response);
 }

@@ -35,8 +35,6 @@ export interface BenchSetup {
   apiChatPairs: number;
   apiStatusConcurrency: number;
   apiStatusSeconds: number;
-  /** Samples redone because wrangler dev reloaded the worker under them. */
-  redoneSamples: number;
 }
 
 export type Summary = Record<string, number | null>;
@@ -125,8 +123,6 @@ which rewrites this page and prints the figures as one JSON object on its last l
 - Date: ${setup.date}
 - Machine: ${setup.cpus} CPUs (\`nproc\`), ${setup.memoryGb} GB memory, load average ${setup.loadAverage.toFixed(2)} at the start (the machine is shared; ratios and A/B differences are measured within one process, interleaved)
 - Node ${setup.node}, OpenClaw ${setup.openclaw}; the whole run took ${Math.round(setup.durationS)} s
-- Samples redone because \`wrangler dev\` reloaded the worker under them (its sources were
-  edited during the run): ${setup.redoneSamples}
 
 | metric | value | target | met? |
 | --- | --- | --- | --- |
@@ -135,8 +131,10 @@ ${table.join("\n")}
 ## Method
 
 Everything runs offline through \`@openclaw-cloud/local-stack\` in a fresh temporary state
-directory: the API and runtime workers in one \`wrangler dev\` (workerd, Durable Objects,
-local R2), the local Convex in a child process, and the sandbox host and the deterministic
+directory: the API and runtime workers bundled as \`wrangler deploy\` bundles them and served
+by workerd through Miniflare, which \`wrangler dev\` also uses but without its proxy
+worker in front (Durable Objects, local R2), in one child process; the local Convex in
+another; and the sandbox host and the deterministic
 model server in the benchmark's own process (so the runtime path's sandbox-host hop shares
 an event loop with the client that takes the timestamps).
 

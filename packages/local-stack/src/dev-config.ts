@@ -4,10 +4,9 @@ import { parseJsonc } from "./jsonc.ts";
 
 /**
  * A copy of a worker's wrangler dev config with this stack's vars (URLs and secrets)
- * merged in, written into the stack's state dir. `wrangler dev` hands its `--env-file`
- * only to the first of several `-c` configs, so each worker carries its own vars this
- * way; the copies also keep wrangler's temporary files out of the source tree and apart
- * between stacks running side by side.
+ * merged in, written into the stack's state dir: wrangler bundles from it and reads
+ * its bindings, vars included, from it. The copies also keep wrangler's temporary
+ * files out of the source tree and apart between stacks running side by side.
  */
 export function writeDevConfig(sourcePath: string, outDir: string, vars: Record<string, string>): string {
   const config = parseJsonc(readFileSync(sourcePath, "utf8")) as { main?: string; vars?: Record<string, unknown>; $schema?: string };

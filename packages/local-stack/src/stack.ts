@@ -8,10 +8,12 @@ import { startLocalConvexProcess } from "./convex-process.ts";
 import { writeDevConfig } from "./dev-config.ts";
 import { freePort } from "./free-port.ts";
 import { REPO_ROOT, pathWithRepoBin } from "./repo.ts";
-import { startWranglerDev } from "./wrangler-dev.ts";
+import { startWorkersProcess } from "./workers-process.ts";
 
 /** Where the api worker serves the runtime worker's own routes in local development (wrangler.dev.jsonc). */
 const RUNTIME_PASSTHROUGH_PATH = "/__runtime";
+/** What the workers are built from: their own sources and the packages they bundle. */
+const WORKER_SOURCE_DIRS = ["apps/api/src", "apps/openclaw-runtime/src", "packages"];
 
 export interface LocalStackOptions {
   /** Front door (api worker) port; 0 picks a free one. */
@@ -20,7 +22,7 @@ export interface LocalStackOptions {
   modelPort?: number;
   sandboxHostPort?: number;
   convexPort?: number;
-  /** Where wrangler's local state, Convex's data, sandboxes and gateway state live. */
+  /** Where the workers' Durable Objects and R2, Convex's data, sandboxes and gateway state live. */
   stateDir?: string;
   /** Pause between the model server's streamed tokens. */
   tokenDelayMs?: number;
@@ -28,6 +30,8 @@ export interface LocalStackOptions {
   runtimeVars?: Record<string, string>;
   /** Extra vars for the api worker (ADMIN_EMAILS, rate limits, WorkOS settings, ...). */
   apiVars?: Record<string, string>;
+  /** Rebundle and reload the workers when their sources change (`npm run dev`). */
+  watchWorkers?: boolean;
   /** Reuse fixed secrets (npm run dev keeps them stable across restarts). */
   secrets?: Partial<LocalStackSecrets>;
   onOutput?: (source: string, line: string) => void;
@@ -87,9 +91,10 @@ function secret(): string {
 
 /**
  * The whole platform offline on one machine: the deterministic model server, the sandbox
- * host and the local Convex in this process, and the api and runtime workers in one
- * `wrangler dev` session (the api in front). Used by `npm run dev`, the integration
- * tests and the benchmark, so all three run one stack.
+ * host in this process; the local Convex, and the api and runtime workers (bundled as
+ * `wrangler deploy` bundles them, served by workerd with the api in front) in child
+ * processes. Used by `npm run dev`, the integration tests and the benchmark, so all
+ * three run one stack.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stateDir = options.stateDir ?? join(REPO_ROOT, ".dev-state");
@@ -154,16 +159,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...options.runtimeVars,
     });
     const port = options.port || (await freePort());
-    const wrangler = await startWranglerDev({
-      configs: [apiConfig, runtimeConfig],
-      port,
-      stateDir,
-      onOutput: (line) => options.onOutput?.("wrangler", line),
-    });
-    stoppers.push(() => wrangler.stop());
+    const workers = await startWorkersProcess(
+      {
+        configs: [apiConfig, runtimeConfig],
+        port,
+        persistDir: join(stateDir, "wrangler"),
+        buildDir: join(stateDir, "worker-bundles"),
+        ...(options.watchWorkers ? { watchDirs: WORKER_SOURCE_DIRS.map((dir) => join(REPO_ROOT, dir)) } : {}),
+      },
+      (line) => options.onOutput?.("workers", line),
+    );
+    stoppers.push(() => workers.stop());
     return {
-      apiUrl: wrangler.url,
-      runtimeUrl: `${wrangler.url}${RUNTIME_PASSTHROUGH_PATH}`,
+      apiUrl: workers.url,
+      runtimeUrl: `${workers.url}${RUNTIME_PASSTHROUGH_PATH}`,
       convexUrl: convex.url,
       sandboxHostUrl: sandboxHost.url,
       model,
