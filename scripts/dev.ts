@@ -26,7 +26,7 @@ const stack = await startLocalStack({
   apiVars: { ADMIN_EMAILS: adminEmail },
   watchWorkers: true,
   onOutput: (source, line) => {
-    if (/error|warn/i.test(line)) console.log(`[${source}] ${line}`);
+    if (/error|warn|reloaded/i.test(line)) console.log(`[${source}] ${line}`);
   },
 });
 mkdirSync(stateDir, { recursive: true });
