@@ -16,19 +16,22 @@ import { provisionTenant } from "./src/platform-api.ts";
 import { startRawGateway } from "./src/raw-gateway.ts";
 import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
 
-// Gateway starts take ~10 s each on 2 cores, so slow metrics get few runs. Chat turns are
-// ~0.6 s but their time to first delta varies by tens of ms with the agent's own work, so
-// the paired differences get many pairs. The whole run stays under ~10 minutes.
+// Gateway starts take ~10 s each on 2 cores, so slow metrics get few runs. A turn's time to
+// first delta varies by tens of ms with the agent's own work before it calls the model, so
+// the TTFT differences get many pairs of short turns (~0.2 s each); long turns, fewer,
+// measure the stream. The whole run stays under ~10 minutes.
 const RUNS = {
   coldRuns: 3,
   chatWarmupTurns: 5,
-  chatPairs: 60,
-  chatWords: 100,
+  ttftPairs: 200,
+  ttftWords: 5,
+  streamPairs: 30,
+  streamWords: 200,
   tokenDelayMs: 3,
   pairingRuns: 5,
   backupRuns: 3,
   memorySamples: 5,
-  apiChatPairs: 60,
+  apiTtftPairs: 200,
   apiStatusConcurrency: 8,
   apiStatusSeconds: 10,
 };
@@ -67,23 +70,20 @@ async function main(): Promise<void> {
     provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
   ]);
 
-  progress(`chat: ${RUNS.chatWarmupTurns} warm-up turns each, then ${RUNS.chatPairs} runtime/direct pairs ...`);
+  progress(`chat: ${RUNS.chatWarmupTurns} warm-up turns each, ${RUNS.ttftPairs} runtime/direct pairs of short turns, ${RUNS.streamPairs} of long ones ...`);
   const direct = { url: `${raw.url}/v1/responses`, headers: { authorization: `Bearer ${raw.token}` } };
-  const chat = await measureChat(
-    stack,
-    { url: `${stack.runtimeUrl}/v1/responses`, headers: stack.internalHeaders(tenantId) },
-    direct,
-    { warmupTurns: RUNS.chatWarmupTurns, pairs: RUNS.chatPairs, words: RUNS.chatWords },
-  );
+  const runtime = { url: `${stack.runtimeUrl}/v1/responses`, headers: stack.internalHeaders(tenantId) };
+  const chatTtft = await measureChat(stack, runtime, direct, { warmupTurns: RUNS.chatWarmupTurns, pairs: RUNS.ttftPairs, words: RUNS.ttftWords });
+  const chatStream = await measureChat(stack, runtime, direct, { warmupTurns: 0, pairs: RUNS.streamPairs, words: RUNS.streamWords });
 
   progress("memory of the idle tenant and the raw gateway ...");
   const memory = await measureMemory(stack, tenantId, raw.pid, RUNS.memorySamples);
 
-  progress(`api: an instance through the API worker, ${RUNS.apiChatPairs} API/direct chat pairs, ${RUNS.apiStatusSeconds} s of status requests ...`);
+  progress(`api: an instance through the API worker, ${RUNS.apiTtftPairs} API/direct pairs of short turns, ${RUNS.apiStatusSeconds} s of status requests ...`);
   const api = await measureApi(stack, direct, {
     warmupTurns: RUNS.chatWarmupTurns,
-    pairs: RUNS.apiChatPairs,
-    words: RUNS.chatWords,
+    pairs: RUNS.apiTtftPairs,
+    words: RUNS.ttftWords,
     statusConcurrency: RUNS.apiStatusConcurrency,
     statusSeconds: RUNS.apiStatusSeconds,
   });
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores, ${RUNS.backupRuns} launcher restores ...`);
   const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
 
-  const results = { coldReady, chat, memory, pairing, backup, api };
+  const results = { coldReady, chatTtft, chatStream, memory, pairing, backup, api };
   const summary = summarize(results);
   const setup: BenchSetup = {
     date: new Date().toISOString(),

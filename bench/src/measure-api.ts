@@ -104,10 +104,10 @@ export function apiReportRows(summary: Record<string, number | null>): Array<{ m
 const ms = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(1)} ms`);
 
 /** The method notes for the API figures in docs/benchmarks.md. */
-export function apiMethodNotes(api: ApiResult, setup: { chatWarmupTurns: number }, options: Pick<ApiOptions, "pairs" | "statusConcurrency" | "statusSeconds">): string {
-  return `- \`api_chat_ttft_overhead_ms\`: the chat measurement above, with the API worker in
+export function apiMethodNotes(api: ApiResult, setup: { chatWarmupTurns: number }, options: Pick<ApiOptions, "pairs" | "words" | "statusConcurrency" | "statusSeconds">): string {
+  return `- \`api_chat_ttft_overhead_ms\`: the TTFT measurement above, with the API worker in
   front: a user's instance created through \`POST /api/openclaw/instance\`, then
-  ${setup.chatWarmupTurns} warm-up turns and ${options.pairs} pairs of turns, one through \`POST /api/openclaw/v1/responses\`
+  ${setup.chatWarmupTurns} warm-up turns and ${options.pairs} pairs of short turns (\`[words:${options.words}]\`), one through \`POST /api/openclaw/v1/responses\`
   with the user's API token (auth, rate limit and credit check against the local Convex,
   then the runtime over the service binding, the stream passed through with its usage read
   in passing), one straight to the raw gateway as above; first delta, API minus direct,

@@ -18,7 +18,7 @@ export interface ChatOptions {
 
 /** Medians of one kind of turn. */
 export interface TurnStats {
-  /** The very first turn after the gateway started (a warm-up turn, not in the other figures). */
+  /** The very first turn after the gateway started (a warm-up turn, not in the other figures); NaN without warm-up. */
   firstTurnTtftMs: number;
   ttftMs: number;
   /** Request to response headers, which the gateway sends before the agent runs: the path's round trip. */
@@ -90,8 +90,8 @@ export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct
       ttftOverheadMs: median(ttftOverheads),
       ttftOverheadQuartilesMs: [percentile(ttftOverheads, 25), percentile(ttftOverheads, 75)],
       totalRatio: median(runtimeTurns.map((t, i) => t.totalMs / directTurns[i]!.totalMs)),
-      runtime: turnStats(runtimeWarmup[0]!, runtimeTurns),
-      direct: turnStats(directWarmup[0]!, directTurns),
+      runtime: turnStats(runtimeWarmup[0], runtimeTurns),
+      direct: turnStats(directWarmup[0], directTurns),
       deltasPerTurn: median(allTurns.map((t) => t.deltas)),
       unmatchedTurns: allTurns.filter((t) => t.gapP95Ms === null).length,
     };
@@ -100,13 +100,13 @@ export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct
   }
 }
 
-function turnStats(first: Turn, turns: Turn[]): TurnStats {
+function turnStats(first: Turn | undefined, turns: Turn[]): TurnStats {
   const matched = (pick: (turn: Turn) => number | null) => {
     const values = turns.flatMap((turn) => pick(turn) ?? []);
     return values.length > 0 ? median(values) : Number.NaN;
   };
   return {
-    firstTurnTtftMs: first.ttftMs,
+    firstTurnTtftMs: first?.ttftMs ?? Number.NaN,
     ttftMs: median(turns.map((t) => t.ttftMs)),
     headMs: median(turns.map((t) => t.headMs)),
     firstDeltaDelayMs: matched((t) => t.firstDeltaDelayMs),

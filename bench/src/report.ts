@@ -8,7 +8,10 @@ import { round } from "./stats.ts";
 
 export interface BenchResults {
   coldReady: ColdReadyResult;
-  chat: ChatResult;
+  /** Many pairs of short turns: the time to first delta. */
+  chatTtft: ChatResult;
+  /** Fewer pairs of long turns: the stream itself. */
+  chatStream: ChatResult;
   memory: MemoryResult;
   pairing: PairingResult;
   backup: BackupResult;
@@ -26,13 +29,15 @@ export interface BenchSetup {
   durationS: number;
   coldRuns: number;
   chatWarmupTurns: number;
-  chatPairs: number;
-  chatWords: number;
+  ttftPairs: number;
+  ttftWords: number;
+  streamPairs: number;
+  streamWords: number;
   tokenDelayMs: number;
   pairingRuns: number;
   backupRuns: number;
   memorySamples: number;
-  apiChatPairs: number;
+  apiTtftPairs: number;
   apiStatusConcurrency: number;
   apiStatusSeconds: number;
 }
@@ -41,14 +46,14 @@ export type Summary = Record<string, number | null>;
 
 /** The figures of the JSON line, in the units their names say, rounded to what is meaningful here. */
 export function summarize(results: BenchResults): Summary {
-  const { coldReady, chat, memory, pairing, backup } = results;
+  const { coldReady, chatTtft, chatStream, memory, pairing, backup } = results;
   const seconds = (ms: number) => round(ms / 1000, 2);
   return {
     cold_ready_s: seconds(coldReady.coldReadyMs),
     raw_gateway_ready_s: seconds(coldReady.rawGatewayReadyMs),
-    chat_ttft_overhead_ms: round(chat.ttftOverheadMs, 1),
-    chat_total_ratio: round(chat.totalRatio, 3),
-    stream_gap_p95_ms: Number.isNaN(chat.runtime.gapP95Ms) ? null : round(chat.runtime.gapP95Ms, 2),
+    chat_ttft_overhead_ms: round(chatTtft.ttftOverheadMs, 1),
+    chat_total_ratio: round(chatStream.totalRatio, 3),
+    stream_gap_p95_ms: Number.isNaN(chatStream.runtime.gapP95Ms) ? null : round(chatStream.runtime.gapP95Ms, 2),
     pair_approve_ms: pairing.pairApproveMs === null ? null : round(pairing.pairApproveMs, 0),
     backup_s: seconds(backup.backupMs),
     restore_s: seconds(backup.restoreMs),
@@ -105,7 +110,7 @@ const list = (values: number[], format: (value: number) => string) => values.map
 
 /** docs/benchmarks.md: what was measured, on what, how, and whether it met its target. */
 export function renderReport(results: BenchResults, setup: BenchSetup, summary: Summary): string {
-  const { coldReady, chat, memory, pairing, backup } = results;
+  const { coldReady, chatTtft, chatStream, memory, pairing, backup } = results;
   const table = rows(summary).map((row) => `| \`${row.metric}\` | ${cell(summary[row.metric] ?? null)} | ${row.target} | ${verdict(row.met)} |`);
   return `# Benchmarks
 
@@ -160,29 +165,29 @@ No launcher, sandbox host, worker or Durable Object is involved.
   port (colleagues' test runs share the port range) is discarded and redone:
   ${coldReady.discardedColdRuns} discarded in this run.
 - \`chat_ttft_overhead_ms\`: one tenant and one raw gateway, both running and warmed with
-  ${setup.chatWarmupTurns} turns each (the very first turn after a start is slow: ${s(chat.runtime.firstTurnTtftMs)} to the
-  first delta through the runtime, ${s(chat.direct.firstTurnTtftMs)} direct), then ${setup.chatPairs} pairs of streamed turns
+  ${setup.chatWarmupTurns} turns each (the very first turn after a start is slow: ${s(chatTtft.runtime.firstTurnTtftMs)} to the
+  first delta through the runtime, ${s(chatTtft.direct.firstTurnTtftMs)} direct), then ${setup.ttftPairs} pairs of short streamed turns
   (\`POST /v1/responses\`, \`stream: true\`, a new session per turn, prompt with
-  \`[words:${setup.chatWords}]\`, model token delay ${setup.tokenDelayMs} ms): one through the runtime's route (reached
+  \`[words:${setup.ttftWords}]\`, model token delay ${setup.tokenDelayMs} ms): one through the runtime's route (reached
   through the API worker's local-development passthrough, one service-binding hop), one
   straight to the raw gateway's \`/v1/responses\` with its token, the order flipping every
   pair. Request to the first \`response.output_text.delta\` at the client, runtime minus
-  direct, median over pairs. Median TTFT: runtime ${ms(chat.runtime.ttftMs)}, direct ${ms(chat.direct.ttftMs)}.
+  direct, median over pairs. Median TTFT: runtime ${ms(chatTtft.runtime.ttftMs)}, direct ${ms(chatTtft.direct.ttftMs)}.
   Most of a TTFT is the agent's own work before it calls the model, which varies by tens
   of ms from turn to turn, so the paired differences are noisy (quartiles
-  ${ms(chat.ttftOverheadQuartilesMs[0])} / ${ms(chat.ttftOverheadQuartilesMs[1])}). Two parts of the path are measured without that noise
+  ${ms(chatTtft.ttftOverheadQuartilesMs[0])} / ${ms(chatTtft.ttftOverheadQuartilesMs[1])}) and the median needs many pairs to settle. Two parts of the path are measured without that noise
   (medians, runtime vs direct): request to response headers, which the gateway sends
-  before the agent runs, ${ms(chat.runtime.headMs)} vs ${ms(chat.direct.headMs)}; and the model server writing the
-  first delta to the client reading it, ${ms(chat.runtime.firstDeltaDelayMs)} vs ${ms(chat.direct.firstDeltaDelayMs)}.
-- \`chat_total_ratio\`: the same pairs, request to the end of the stream, runtime / direct,
-  median over pairs. Median turn: runtime ${s(chat.runtime.totalMs)}, direct ${s(chat.direct.totalMs)}
-  (${chat.deltasPerTurn} deltas per turn).
-- \`stream_gap_p95_ms\`: for each runtime turn, the model server's emission time of every
+  before the agent runs, ${ms(chatTtft.runtime.headMs)} vs ${ms(chatTtft.direct.headMs)}; and the model server writing the
+  first delta to the client reading it, ${ms(chatTtft.runtime.firstDeltaDelayMs)} vs ${ms(chatTtft.direct.firstDeltaDelayMs)}.
+- \`chat_total_ratio\`: ${setup.streamPairs} more pairs of long turns (\`[words:${setup.streamWords}]\`, otherwise as above),
+  request to the end of the stream, runtime / direct, median over pairs. Median turn:
+  runtime ${s(chatStream.runtime.totalMs)}, direct ${s(chatStream.direct.totalMs)} (${chatStream.deltasPerTurn} deltas per turn).
+- \`stream_gap_p95_ms\`: for each runtime turn of those long pairs, the model server's emission time of every
   delta (\`performance.now()\`, same clock) is matched with the client's arrival time of the
   same delta (the model request of the turn is the one that streamed in the turn's time
   window); p95 over the turn's gaps of |client gap - model gap|, median over turns.
-  The same figure for the direct turns: ${ms(chat.direct.gapP95Ms)} (what the gateway itself adds).
-  Turns whose delta count did not match the model's: ${chat.unmatchedTurns}.
+  The same figure for the direct turns: ${ms(chatStream.direct.gapP95Ms)} (what the gateway itself adds).
+  Turns whose delta count did not match the model's: ${chatStream.unmatchedTurns}.
 - \`pair_approve_ms\`: a real OpenClaw node client connects through the runtime's device
   proxy (\`/gateway/<tenant>/?ticket=\`) and is held for pairing; then, timed,
   \`GET /v1/devices\` and \`POST /v1/devices/:requestId/approve\`; median of ${setup.pairingRuns} runs.
@@ -204,5 +209,5 @@ No launcher, sandbox host, worker or Durable Object is involved.
   links), ${memory.tenantProcesses} processes; median of ${setup.memorySamples} samples 1 s apart. Shared processes
   (workerd, the sandbox host) are not counted. \`raw_gateway_rss_mb\` is the same for the raw
   gateway after the same turns (${memory.rawProcesses} processes).
-${apiMethodNotes(results.api, setup, { pairs: setup.apiChatPairs, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}`;
+${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}`;
 }

@@ -65,3 +65,19 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Nod
     throw new Error(`${(error as Error).message}\n${output.join("\n")}`);
   }
 }
+
+/**
+ * The child's side of startNodeService: announces `url` to the parent, then runs `stop`
+ * and exits on SIGTERM, SIGINT or the parent going away (its IPC channel closing).
+ */
+export function serveUntilStopped(url: string, stop: () => Promise<void>): void {
+  process.stdout.write(`${JSON.stringify({ url })}\n`);
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await stop().catch(() => {});
+    process.exit(0);
+  };
+  for (const event of ["SIGTERM", "SIGINT", "disconnect"] as const) process.on(event, () => void close());
+}
