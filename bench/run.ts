@@ -8,22 +8,22 @@ import { REPO_ROOT, startLocalStack } from "@openclaw-cloud/local-stack";
 import { Cleanups } from "./src/cleanups.ts";
 import { API_BENCH_VARS, measureApi } from "./src/measure-api.ts";
 import { measureBackup } from "./src/measure-backup.ts";
-import { measureChat } from "./src/measure-chat.ts";
+import { measureChat, warmUp } from "./src/measure-chat.ts";
 import { measureColdReady } from "./src/measure-cold-ready.ts";
 import { measureMemory } from "./src/measure-memory.ts";
 import { measurePairing } from "./src/measure-pairing.ts";
-import { provisionTenant } from "./src/platform-api.ts";
+import { gatewayDirect, provisionTenant } from "./src/platform-api.ts";
 import { startRawGateway } from "./src/raw-gateway.ts";
 import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
 
 // Gateway starts take ~10 s each on 2 cores, so slow metrics get few runs. A turn's time to
 // first delta varies by tens of ms with the agent's own work before it calls the model, so
 // the TTFT differences get many pairs of short turns (~0.2 s each); long turns, fewer,
-// measure the stream. The whole run stays under ~10 minutes.
+// measure the stream. The whole run takes about 10 minutes.
 const RUNS = {
   coldRuns: 3,
   chatWarmupTurns: 5,
-  ttftPairs: 200,
+  ttftPairs: 150,
   ttftWords: 5,
   streamPairs: 30,
   streamWords: 200,
@@ -31,7 +31,7 @@ const RUNS = {
   pairingRuns: 5,
   backupRuns: 3,
   memorySamples: 5,
-  apiTtftPairs: 200,
+  apiTtftPairs: 150,
   apiStatusConcurrency: 8,
   apiStatusSeconds: 10,
 };
@@ -70,24 +70,28 @@ async function main(): Promise<void> {
     provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
   ]);
 
-  progress(`chat: ${RUNS.chatWarmupTurns} warm-up turns each, ${RUNS.ttftPairs} runtime/direct pairs of short turns, ${RUNS.streamPairs} of long ones ...`);
-  const direct = { url: `${raw.url}/v1/responses`, headers: { authorization: `Bearer ${raw.token}` } };
+  progress(`${RUNS.chatWarmupTurns} warm-up turns each, then the memory of the idle tenant and the raw gateway ...`);
   const runtime = { url: `${stack.runtimeUrl}/v1/responses`, headers: stack.internalHeaders(tenantId) };
-  const chatTtft = await measureChat(stack, runtime, direct, { warmupTurns: RUNS.chatWarmupTurns, pairs: RUNS.ttftPairs, words: RUNS.ttftWords });
-  const chatStream = await measureChat(stack, runtime, direct, { warmupTurns: 0, pairs: RUNS.streamPairs, words: RUNS.streamWords });
-
-  progress("memory of the idle tenant and the raw gateway ...");
+  const firstTurn = {
+    runtimeMs: await warmUp(runtime, RUNS.chatWarmupTurns),
+    rawMs: await warmUp({ url: `${raw.url}/v1/responses`, headers: { authorization: `Bearer ${raw.token}` } }, RUNS.chatWarmupTurns),
+  };
   const memory = await measureMemory(stack, tenantId, raw.pid, RUNS.memorySamples);
+  await raw.stop();
+
+  progress(`chat: ${RUNS.ttftPairs} runtime/direct pairs of short turns, ${RUNS.streamPairs} of long ones ...`);
+  const direct = await gatewayDirect(stack, tenantId);
+  const chatTtft = await measureChat(stack, runtime, direct, { pairs: RUNS.ttftPairs, words: RUNS.ttftWords });
+  const chatStream = await measureChat(stack, runtime, direct, { pairs: RUNS.streamPairs, words: RUNS.streamWords });
 
   progress(`api: an instance through the API worker, ${RUNS.apiTtftPairs} API/direct pairs of short turns, ${RUNS.apiStatusSeconds} s of status requests ...`);
-  const api = await measureApi(stack, direct, {
+  const api = await measureApi(stack, {
     warmupTurns: RUNS.chatWarmupTurns,
     pairs: RUNS.apiTtftPairs,
     words: RUNS.ttftWords,
     statusConcurrency: RUNS.apiStatusConcurrency,
     statusSeconds: RUNS.apiStatusSeconds,
   });
-  await raw.stop();
 
   progress(`pairing: ${RUNS.pairingRuns} nodes through the device proxy ...`);
   const pairing = await measurePairing(stack, tenantId, RUNS.pairingRuns);
@@ -96,7 +100,7 @@ async function main(): Promise<void> {
   progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores, ${RUNS.backupRuns} launcher restores ...`);
   const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
 
-  const results = { coldReady, chatTtft, chatStream, memory, pairing, backup, api };
+  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, api };
   const summary = summarize(results);
   const setup: BenchSetup = {
     date: new Date().toISOString(),

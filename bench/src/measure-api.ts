@@ -1,6 +1,6 @@
 import type { LocalStack } from "@openclaw-cloud/local-stack";
-import { measureChat, type ChatResult, type ChatTarget } from "./measure-chat.ts";
-import { expectJson } from "./platform-api.ts";
+import { measureChat, warmUp, type ChatResult } from "./measure-chat.ts";
+import { expectJson, gatewayDirect, sandboxIds } from "./platform-api.ts";
 import { median, percentile, round } from "./stats.ts";
 
 /** The benchmark's API user: an admin by ADMIN_EMAILS, so it can let itself in and grant itself credits. */
@@ -23,8 +23,10 @@ export interface ApiOptions {
 }
 
 export interface ApiResult {
-  /** Turns through the API's OpenResponses endpoint (API worker + runtime) paired with turns straight to a gateway. */
+  /** Turns through the API's OpenResponses endpoint (API worker + runtime) paired with turns straight to the same gateway. */
   chat: ChatResult;
+  /** The very first turn through the API after the instance was created. */
+  firstTurnTtftMs: number;
   statusRps: number;
   statusLatencyP50Ms: number;
   statusLatencyP99Ms: number;
@@ -34,22 +36,28 @@ export interface ApiResult {
 
 /**
  * The API worker's cost: chat through `/api/openclaw/v1/responses` (API token, credits
- * check, usage read in passing) against the same turns straight to `direct`, and the rate
- * of authenticated status requests one load process gets. Provisions the bench user's
- * instance through the API and deletes it afterwards.
+ * check, usage read in passing) against the same turns straight to the instance's own
+ * gateway, and the rate of authenticated status requests one load process gets.
+ * Provisions the bench user's instance through the API and deletes it afterwards.
  */
-export async function measureApi(stack: LocalStack, direct: ChatTarget, options: ApiOptions): Promise<ApiResult> {
+export async function measureApi(stack: LocalStack, options: ApiOptions): Promise<ApiResult> {
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${stack.apiUrl}${path}`, { ...init, headers: { ...stack.apiInternalHeaders(BENCH_USER), "content-type": "application/json", ...init.headers } });
   const { user } = await expectJson<{ user: { id: string } }>(await api("/api/me"));
   await expectJson(await api(`/api/admin/users/${user.id}/credits`, { method: "POST", body: JSON.stringify({ amount: 1_000_000_000, reason: "bench" }) }), 201);
   const { token } = await expectJson<{ token: string }>(await api("/api/tokens", { method: "POST", body: JSON.stringify({ name: "bench" }) }), 201);
+  const before = new Set(await sandboxIds(stack));
   await expectJson(await api("/api/openclaw/instance", { method: "POST" }), 201);
   try {
+    // The API derives the tenant id and never shows it: its sandbox is the one that appeared.
+    const tenantId = (await sandboxIds(stack)).find((id) => !before.has(id));
+    if (!tenantId) throw new Error("creating the instance made no new sandbox");
     const bearer = { authorization: `Bearer ${token}` };
-    const chat = await measureChat(stack, { url: `${stack.apiUrl}/api/openclaw/v1/responses`, headers: bearer }, direct, options);
+    const viaApi = { url: `${stack.apiUrl}/api/openclaw/v1/responses`, headers: bearer };
+    const firstTurnTtftMs = await warmUp(viaApi, options.warmupTurns);
+    const chat = await measureChat(stack, viaApi, await gatewayDirect(stack, tenantId), options);
     const status = await loadStatus(`${stack.apiUrl}/api/openclaw/status`, bearer, options);
-    return { chat, ...status };
+    return { chat, firstTurnTtftMs, ...status };
   } finally {
     await expectJson(await api("/api/openclaw/instance?purgeBackups=true", { method: "DELETE" }));
   }
@@ -107,10 +115,10 @@ const ms = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(1)
 export function apiMethodNotes(api: ApiResult, setup: { chatWarmupTurns: number }, options: Pick<ApiOptions, "pairs" | "words" | "statusConcurrency" | "statusSeconds">): string {
   return `- \`api_chat_ttft_overhead_ms\`: the TTFT measurement above, with the API worker in
   front: a user's instance created through \`POST /api/openclaw/instance\`, then
-  ${setup.chatWarmupTurns} warm-up turns and ${options.pairs} pairs of short turns (\`[words:${options.words}]\`), one through \`POST /api/openclaw/v1/responses\`
+  ${setup.chatWarmupTurns} warm-up turns through the API (the first: ${(api.firstTurnTtftMs / 1000).toFixed(2)} s to the first delta) and ${options.pairs} pairs of short turns (\`[words:${options.words}]\`), one through \`POST /api/openclaw/v1/responses\`
   with the user's API token (auth, rate limit and credit check against the local Convex,
   then the runtime over the service binding, the stream passed through with its usage read
-  in passing), one straight to the raw gateway as above; first delta, API minus direct,
+  in passing), one straight to that instance's own gateway as above; first delta, API minus direct,
   median over pairs (quartiles ${ms(api.chat.ttftOverheadQuartilesMs[0])} / ${ms(api.chat.ttftOverheadQuartilesMs[1])}). Median TTFT: API ${ms(api.chat.runtime.ttftMs)},
   direct ${ms(api.chat.direct.ttftMs)}; request to response headers ${ms(api.chat.runtime.headMs)} vs ${ms(api.chat.direct.headMs)};
   model's first delta to the client ${ms(api.chat.runtime.firstDeltaDelayMs)} vs ${ms(api.chat.direct.firstDeltaDelayMs)}.

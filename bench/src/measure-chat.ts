@@ -9,7 +9,6 @@ export interface ChatTarget {
 }
 
 export interface ChatOptions {
-  warmupTurns: number;
   /** Each pair is one turn through the runtime and one direct, in alternating order. */
   pairs: number;
   /** Filler words the model streams per turn, one delta each. */
@@ -18,8 +17,6 @@ export interface ChatOptions {
 
 /** Medians of one kind of turn. */
 export interface TurnStats {
-  /** The very first turn after the gateway started (a warm-up turn, not in the other figures); NaN without warm-up. */
-  firstTurnTtftMs: number;
   ttftMs: number;
   /** Request to response headers, which the gateway sends before the agent runs: the path's round trip. */
   headMs: number;
@@ -57,8 +54,21 @@ interface Turn {
 const DELTA_EVENT = "response.output_text.delta";
 
 /**
- * Streams the same kind of turn through the runtime and straight to a gateway on the same
- * config and model server, interleaved, and compares them pair by pair.
+ * Sends `turns` turns to a freshly started gateway, whose first turns are slow, and
+ * returns the very first one's time to first delta.
+ */
+export async function warmUp(target: ChatTarget, turns: number): Promise<number> {
+  let firstTtftMs = Number.NaN;
+  for (let i = 0; i < turns; i++) {
+    const turn = await streamTurn(target, `warm-up turn ${i + 1} [words:5]`, []);
+    if (i === 0) firstTtftMs = turn.ttftMs;
+  }
+  return firstTtftMs;
+}
+
+/**
+ * Streams the same kind of turn through the platform and straight to the very gateway it
+ * reaches, interleaved, and compares them pair by pair: the difference is the path's own.
  */
 export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct: ChatTarget, options: ChatOptions): Promise<ChatResult> {
   const modelDeltas: DeltaEvent[] = [];
@@ -66,12 +76,6 @@ export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct
   try {
     let turnNumber = 0;
     const turn = (target: ChatTarget) => streamTurn(target, `bench turn ${++turnNumber} [words:${options.words}]`, modelDeltas);
-    const runtimeWarmup: Turn[] = [];
-    const directWarmup: Turn[] = [];
-    for (let i = 0; i < options.warmupTurns; i++) {
-      runtimeWarmup.push(await turn(runtime));
-      directWarmup.push(await turn(direct));
-    }
     const runtimeTurns: Turn[] = [];
     const directTurns: Turn[] = [];
     for (let pair = 0; pair < options.pairs; pair++) {
@@ -90,8 +94,8 @@ export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct
       ttftOverheadMs: median(ttftOverheads),
       ttftOverheadQuartilesMs: [percentile(ttftOverheads, 25), percentile(ttftOverheads, 75)],
       totalRatio: median(runtimeTurns.map((t, i) => t.totalMs / directTurns[i]!.totalMs)),
-      runtime: turnStats(runtimeWarmup[0], runtimeTurns),
-      direct: turnStats(directWarmup[0], directTurns),
+      runtime: turnStats(runtimeTurns),
+      direct: turnStats(directTurns),
       deltasPerTurn: median(allTurns.map((t) => t.deltas)),
       unmatchedTurns: allTurns.filter((t) => t.gapP95Ms === null).length,
     };
@@ -100,13 +104,12 @@ export async function measureChat(stack: LocalStack, runtime: ChatTarget, direct
   }
 }
 
-function turnStats(first: Turn | undefined, turns: Turn[]): TurnStats {
+function turnStats(turns: Turn[]): TurnStats {
   const matched = (pick: (turn: Turn) => number | null) => {
     const values = turns.flatMap((turn) => pick(turn) ?? []);
     return values.length > 0 ? median(values) : Number.NaN;
   };
   return {
-    firstTurnTtftMs: first?.ttftMs ?? Number.NaN,
     ttftMs: median(turns.map((t) => t.ttftMs)),
     headMs: median(turns.map((t) => t.headMs)),
     firstDeltaDelayMs: matched((t) => t.firstDeltaDelayMs),

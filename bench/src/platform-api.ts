@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { LocalStack } from "@openclaw-cloud/local-stack";
+import type { ChatTarget } from "./measure-chat.ts";
 
 /** A call to the runtime worker's internal routes as the API worker would make it. */
 export function runtimeFetch(stack: LocalStack, tenantId: string, path: string, init: RequestInit = {}): Promise<Response> {
@@ -38,6 +40,27 @@ export interface SandboxInfo {
 
 export async function sandboxInfo(stack: LocalStack, tenantId: string): Promise<SandboxInfo> {
   return expectJson<SandboxInfo>(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`));
+}
+
+export async function sandboxIds(stack: LocalStack): Promise<string[]> {
+  return (await expectJson<{ sandboxes: string[] }>(await sandboxHostFetch(stack, "/sandboxes"))).sandboxes;
+}
+
+/**
+ * The tenant's own gateway, reached on its sandbox port with its own token, bypassing the
+ * platform. The token never leaves the runtime, so it is read where only a benchmark on
+ * the same machine can read it: the gateway process's environment.
+ */
+export async function gatewayDirect(stack: LocalStack, tenantId: string): Promise<ChatTarget> {
+  const { gatewayPort, processes } = await sandboxInfo(stack, tenantId);
+  const gateway = processes.find((process) => process.id === "gateway" && process.status === "running");
+  if (!gateway?.pid || !gatewayPort) throw new Error(`tenant ${tenantId} has no running gateway`);
+  const token = readFileSync(`/proc/${gateway.pid}/environ`, "utf8")
+    .split("\0")
+    .find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))
+    ?.slice("OPENCLAW_GATEWAY_TOKEN=".length);
+  if (!token) throw new Error(`the gateway of tenant ${tenantId} has no OPENCLAW_GATEWAY_TOKEN in its environment`);
+  return { url: `http://127.0.0.1:${gatewayPort}/v1/responses`, headers: { authorization: `Bearer ${token}` } };
 }
 
 /**

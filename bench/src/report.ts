@@ -8,6 +8,8 @@ import { round } from "./stats.ts";
 
 export interface BenchResults {
   coldReady: ColdReadyResult;
+  /** Time to first delta of the very first turn after a start: the tenant's through the runtime, and the raw gateway's. */
+  firstTurn: { runtimeMs: number; rawMs: number };
   /** Many pairs of short turns: the time to first delta. */
   chatTtft: ChatResult;
   /** Fewer pairs of long turns: the stream itself. */
@@ -110,7 +112,7 @@ const list = (values: number[], format: (value: number) => string) => values.map
 
 /** docs/benchmarks.md: what was measured, on what, how, and whether it met its target. */
 export function renderReport(results: BenchResults, setup: BenchSetup, summary: Summary): string {
-  const { coldReady, chatTtft, chatStream, memory, pairing, backup } = results;
+  const { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup } = results;
   const table = rows(summary).map((row) => `| \`${row.metric}\` | ${cell(summary[row.metric] ?? null)} | ${row.target} | ${verdict(row.met)} |`);
   return `# Benchmarks
 
@@ -164,15 +166,17 @@ No launcher, sandbox host, worker or Durable Object is involved.
   token; a provision whose "ready" came from another sandbox host's gateway on the same
   port (colleagues' test runs share the port range) is discarded and redone:
   ${coldReady.discardedColdRuns} discarded in this run.
-- \`chat_ttft_overhead_ms\`: one tenant and one raw gateway, both running and warmed with
-  ${setup.chatWarmupTurns} turns each (the very first turn after a start is slow: ${s(chatTtft.runtime.firstTurnTtftMs)} to the
-  first delta through the runtime, ${s(chatTtft.direct.firstTurnTtftMs)} direct), then ${setup.ttftPairs} pairs of short streamed turns
-  (\`POST /v1/responses\`, \`stream: true\`, a new session per turn, prompt with
-  \`[words:${setup.ttftWords}]\`, model token delay ${setup.tokenDelayMs} ms): one through the runtime's route (reached
-  through the API worker's local-development passthrough, one service-binding hop), one
-  straight to the raw gateway's \`/v1/responses\` with its token, the order flipping every
-  pair. Request to the first \`response.output_text.delta\` at the client, runtime minus
-  direct, median over pairs. Median TTFT: runtime ${ms(chatTtft.runtime.ttftMs)}, direct ${ms(chatTtft.direct.ttftMs)}.
+- \`chat_ttft_overhead_ms\`: one tenant, warmed with ${setup.chatWarmupTurns} turns (the very first turn after a
+  start is slow: ${s(firstTurn.runtimeMs)} to the first delta through the runtime, ${s(firstTurn.rawMs)} on the raw
+  gateway), then ${setup.ttftPairs} pairs of short streamed turns (\`POST /v1/responses\`, \`stream: true\`,
+  a new session per turn, prompt with \`[words:${setup.ttftWords}]\`, model token delay ${setup.tokenDelayMs} ms): one
+  through the runtime's route (reached through the API worker's local-development
+  passthrough, one service-binding hop), one straight to the same tenant's gateway on its
+  sandbox port with its own token (read from the gateway process's environment), the order
+  flipping every pair. Comparing with the very gateway the runtime reaches keeps
+  differences between two gateway processes (their per-turn cost drifts apart as they
+  age, by more than the path costs) out of the figure. Request to the first
+  \`response.output_text.delta\` at the client, runtime minus direct, median over pairs. Median TTFT: runtime ${ms(chatTtft.runtime.ttftMs)}, direct ${ms(chatTtft.direct.ttftMs)}.
   Most of a TTFT is the agent's own work before it calls the model, which varies by tens
   of ms from turn to turn, so the paired differences are noisy (quartiles
   ${ms(chatTtft.ttftOverheadQuartilesMs[0])} / ${ms(chatTtft.ttftOverheadQuartilesMs[1])}) and the median needs many pairs to settle. Two parts of the path are measured without that noise
@@ -204,10 +208,10 @@ No launcher, sandbox host, worker or Durable Object is involved.
   \`openclaw-cloud-gateway restore --input\` spawned until it exits, on a copy of the
   tenant's archive in a fresh home. Runs: ${list(backup.restoreOnlyRunsMs, s)}.
 - \`tenant_rss_mb\`: VmRSS from \`/proc/<pid>/status\` summed over every process of one idle
-  tenant (after the chat turns): the sandbox's running processes by the OS pid the sandbox
+  tenant (after its warm-up turns): the sandbox's running processes by the OS pid the sandbox
   host reports, their process groups and all descendants (walking \`/proc/*/stat\` parent
   links), ${memory.tenantProcesses} processes; median of ${setup.memorySamples} samples 1 s apart. Shared processes
   (workerd, the sandbox host) are not counted. \`raw_gateway_rss_mb\` is the same for the raw
-  gateway after the same turns (${memory.rawProcesses} processes).
+  gateway after the same warm-up turns (${memory.rawProcesses} processes).
 ${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}`;
 }
