@@ -52,6 +52,7 @@ describe("openclawEnv", () => {
       { OPENCLAW_GATEWAY_TOKEN: "token", ANTHROPIC_API_KEY: API_KEY },
     );
     expect(env).toEqual({
+      MALLOC_ARENA_MAX: "2",
       PATH: "/usr/bin",
       HOME: "/s",
       OPENCLAW_STATE_DIR: "/s/openclaw",
@@ -60,5 +61,9 @@ describe("openclawEnv", () => {
       OPENCLAW_GATEWAY_TOKEN: "token",
       ANTHROPIC_API_KEY: API_KEY,
     });
+  });
+
+  it("keeps an operator's own malloc arena limit", () => {
+    expect(openclawEnv({ MALLOC_ARENA_MAX: "4" }, sandboxPaths("/s")).MALLOC_ARENA_MAX).toBe("4");
   });
 });
