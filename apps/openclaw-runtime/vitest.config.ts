@@ -2,7 +2,7 @@ import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 // Two projects: unit tests run inside workerd with the dev wrangler config; the
-// integration tests run in Node and start the real stack (wrangler dev, the
+// integration tests run in Node and start the real stack (the workers in workerd, the
 // sandbox host, the model server and real OpenClaw gateways).
 export default defineConfig({
   test: {

@@ -8,7 +8,7 @@ import { CREDITS_PER_TOKEN } from "../src/billing/pricing.ts";
 import { SIGNED_IN_ROUTES } from "../src/routes/signed-in-routes.ts";
 import { ResponseRecorder, findSecrets } from "./recorder.ts";
 
-// The real platform: the API worker in front of the runtime worker in one wrangler dev,
+// The real platform: the API worker in front of the runtime worker in one workerd,
 // the local Convex, the sandbox host with real OpenClaw gateways, the offline model.
 // One tenant gets a gateway (~10 s and ~1.2 GB); the others never need one.
 const ADMIN = { workosUserId: "user_it_admin", email: "admin@it.test", name: "Admin" };

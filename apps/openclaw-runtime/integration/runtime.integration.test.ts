@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import { collectSse, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 
-// The real stack: wrangler dev running the runtime worker and its Durable Objects, the
+// The real stack: workerd running the runtime worker and its Durable Objects, the
 // sandbox host running real `openclaw gateway` processes, and the offline model server.
 let stack: LocalStack;
 

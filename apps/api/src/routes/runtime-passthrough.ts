@@ -1,8 +1,8 @@
 import type { ApiApp } from "../http/context.ts";
 
 /**
- * Local development only (RUNTIME_PASSTHROUGH_PATH, set in wrangler.dev.jsonc): one
- * `wrangler dev` session serves the api as the front door and nothing else on its port,
+ * Local development only (RUNTIME_PASSTHROUGH_PATH, set in wrangler.dev.jsonc): the local
+ * stack serves the api as the front door and nothing else on its port,
  * so the runtime worker's own routes (its integration tests, its device proxy) are
  * reached under this prefix, unchanged and with the runtime's own auth. Unset in
  * production, where the runtime is only reachable over the service binding.
