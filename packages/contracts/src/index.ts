@@ -1,1 +1,2 @@
 export * from "./tenant-settings.ts";
+export * from "./api-errors.ts";

@@ -1,35 +1,7 @@
+import type { ApiErrorCode } from "@openclaw-cloud/contracts";
 import { HttpError } from "@openclaw-cloud/http-kit";
 
-/** Stable error codes of the API worker (docs/api.md, "API worker"). Clients switch on these. */
-export type ApiErrorCode =
-  | "unauthorized"
-  | "forbidden"
-  | "waitlist"
-  | "not_found"
-  | "conflict"
-  | "invalid_json"
-  | "invalid_request"
-  | "payload_too_large"
-  | "rate_limited"
-  | "provisioning_in_progress"
-  | "insufficient_credits"
-  | "no_instance"
-  | "instance_exists"
-  | "instance_busy"
-  | "missing_provider_key"
-  | "no_default_model"
-  | "gateway_failed_to_start"
-  | "gateway_unavailable"
-  | "unknown_tool"
-  | "tool_denied"
-  | "reserved_session_key"
-  | "session_not_found"
-  | "no_pending_pairing_request"
-  | "backup_not_found"
-  | "backup_failed"
-  | "restore_failed"
-  | "convex_unavailable"
-  | "auth_unavailable"
-  | "internal_error";
+export type { ApiErrorCode };
 
+/** An error of the API worker's contract; its codes are listed once in @openclaw-cloud/contracts. */
 export class ApiError extends HttpError<ApiErrorCode> {}
