@@ -3,7 +3,7 @@ import { setCookie } from "hono/cookie";
 import { HttpError, errorResponse } from "@openclaw-cloud/http-kit";
 import { ConvexClientError, createConvexClient } from "@openclaw-cloud/convex-client";
 import { authenticate } from "./auth/principal.ts";
-import { WORKOS_SESSION_COOKIE } from "./auth/workos-session.ts";
+import { WORKOS_SESSION_COOKIE } from "@openclaw-cloud/workos-auth";
 import { apiSettings } from "./env.ts";
 import { ApiError } from "./http/api-error.ts";
 import type { ApiApp, ApiContext } from "./http/context.ts";

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import "../src/test-harness-context.ts";
 import { startLocalConvexProcess } from "@openclaw-cloud/local-stack";
-import { startWorkosStandIn } from "./workos-stand-in.ts";
+import { startWorkosStandIn } from "@openclaw-cloud/workos-auth/testing";
 
 export const CONVEX_CONTROL_KEY = "unit-test-control-key";
 

@@ -1,2 +1,3 @@
 export * from "./tenant-settings.ts";
 export * from "./api-errors.ts";
+export type * from "./web-views.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactTenantSettings, TenantSettingsSchema, type TenantSettingsInput } from "./tenant-settings.ts";
+import { redactTenantSettings, TelegramBotTokenSchema, TenantSettingsSchema, type TenantSettingsInput } from "./tenant-settings.ts";
 
 const API_KEY = "sk-test-abcdefgh12345678";
 const BOT_TOKEN = "123456:telegram-token-abcdefgh";
@@ -65,5 +65,16 @@ describe("redactTenantSettings", () => {
     expect(JSON.stringify(redacted)).not.toContain(BOT_TOKEN);
     expect(redacted.model).toEqual({ provider: "anthropic", model: "claude-sonnet-4-5", apiKeySet: true });
     expect(redacted.channels).toEqual({ telegram: { botTokenSet: true } });
+  });
+});
+
+describe("TelegramBotTokenSchema", () => {
+  it("takes BotFather's shape and refuses others without echoing the value", () => {
+    expect(TelegramBotTokenSchema.parse(" 123456789:AAHfakeTokenValue_with-dash0123 ")).toBe("123456789:AAHfakeTokenValue_with-dash0123");
+    for (const bad of ["123456789:short", "not-a-token-at-all-but-long-enough-xyz", "123456789:AAH fake token value with space", `123456789:${"A".repeat(60)}`]) {
+      const result = TelegramBotTokenSchema.safeParse(bad);
+      expect(result.success, bad).toBe(false);
+      expect(JSON.stringify(result.error?.issues)).not.toContain(bad.slice(10, 20));
+    }
   });
 });

@@ -12,6 +12,18 @@ export const ModelProviderSchema = z.enum(["anthropic", "openai", "openai-compat
 export type ModelProvider = z.infer<typeof ModelProviderSchema>;
 
 const secret = z.string().trim().min(8).max(512).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces");
+
+/**
+ * A Telegram bot token as BotFather issues it: the bot's numeric id, a colon, then a
+ * base64url secret (`123456789:AA…`), 30-64 characters in all. Checked where a person
+ * enters one, so a typo is refused with a clear message instead of a gateway that cannot log in.
+ */
+export const TelegramBotTokenSchema = z
+  .string()
+  .trim()
+  .min(30, "a Telegram bot token is 30-64 characters")
+  .max(64, "a Telegram bot token is 30-64 characters")
+  .regex(/^\d{5,16}:[\w-]{20,}$/, "must look like a Telegram bot token from BotFather: <bot id>:<secret>");
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 /** Providers whose bundled OpenClaw plugin only works with a tenant key (bring your own key). */

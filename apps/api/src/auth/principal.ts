@@ -6,7 +6,7 @@ import type { ApiContext } from "../http/context.ts";
 import { hasAccess, isAdmin } from "./access.ts";
 import { hashApiToken, looksLikeApiToken } from "./api-token.ts";
 import { LOCAL_SESSION_COOKIE, verifyLocalSession } from "./local-session.ts";
-import { WORKOS_SESSION_COOKIE, workosIdentity } from "./workos-session.ts";
+import { WORKOS_SESSION_COOKIE, workosIdentity } from "@openclaw-cloud/workos-auth";
 
 export type AuthMethod = "session" | "token" | "internal";
 

@@ -2,7 +2,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
 import { LOCAL_SESSION_COOKIE, LOCAL_SESSION_TTL_SECONDS, signLocalSession } from "../auth/local-session.ts";
-import { WORKOS_SESSION_COOKIE, workosLogoutUrl } from "../auth/workos-session.ts";
+import { WORKOS_SESSION_COOKIE, workosLogoutUrl } from "@openclaw-cloud/workos-auth";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiApp } from "../http/context.ts";
 import { publicUser } from "./views.ts";

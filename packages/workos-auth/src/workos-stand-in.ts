@@ -15,10 +15,12 @@ export interface StandInUser {
 }
 
 /**
- * Besides WorkOS's routes, two test controls (tests may run in workerd, away from this
- * process): `POST /__test/codes { user, expired? }` → `{ code }`, an authorization code
- * that signs `user` in (`expired`: its first access token is already expired), and
- * `GET /__test/refreshes` → `{ count }` of refresh-token exchanges so far.
+ * Besides WorkOS's routes, test controls (tests may run in workerd or drive a browser,
+ * away from this process): `POST /__test/codes { user, expired? }` → `{ code }`, an
+ * authorization code that signs `user` in (`expired`: its first access token is already
+ * expired); `POST /__test/next-user { user }`, who AuthKit's hosted sign-in
+ * (`GET /user_management/authorize`) signs in next, redirecting back with a code as
+ * WorkOS does; and `GET /__test/refreshes` → `{ count }` of refresh-token exchanges so far.
  */
 export interface WorkosStandIn {
   url: string;
@@ -47,6 +49,7 @@ export async function startWorkosStandIn(): Promise<WorkosStandIn> {
   const codes = new Map<string, { user: StandInUser; expired: boolean }>();
   const refreshTokens = new Map<string, StandInUser>();
   let refreshCount = 0;
+  let nextUser: StandInUser | null = null;
   let url = "";
 
   const tokensFor = (user: StandInUser, expired: boolean) => {
@@ -86,8 +89,8 @@ export async function startWorkosStandIn(): Promise<WorkosStandIn> {
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const reply = (status: number, body: unknown) => {
-        response.writeHead(status, { "content-type": "application/json" });
-        response.end(JSON.stringify(body));
+        response.writeHead(status, body === null ? {} : { "content-type": "application/json" });
+        response.end(body === null ? undefined : JSON.stringify(body));
       };
       const path = new URL(request.url ?? "/", "http://x").pathname;
       if (request.method === "POST" && path === "/__test/codes") {
@@ -96,7 +99,23 @@ export async function startWorkosStandIn(): Promise<WorkosStandIn> {
         codes.set(code, { user, expired: expired ?? false });
         return reply(201, { code });
       }
+      if (request.method === "POST" && path === "/__test/next-user") {
+        nextUser = (JSON.parse(Buffer.concat(chunks).toString()) as { user: StandInUser }).user;
+        return reply(204, null);
+      }
       if (request.method === "GET" && path === "/__test/refreshes") return reply(200, { count: refreshCount });
+      if (request.method === "GET" && path === "/user_management/authorize") {
+        const query = new URL(request.url ?? "/", "http://x").searchParams;
+        const redirectUri = query.get("redirect_uri");
+        if (query.get("client_id") !== clientId || !redirectUri || !nextUser) return reply(400, { error: "invalid_request" });
+        const code = randomUUID();
+        codes.set(code, { user: nextUser, expired: false });
+        const back = new URL(redirectUri);
+        back.searchParams.set("code", code);
+        if (query.get("state")) back.searchParams.set("state", query.get("state")!);
+        response.writeHead(302, { location: back.toString() });
+        return response.end();
+      }
       if (request.method === "GET" && path === `/sso/jwks/${clientId}`) return reply(200, { keys: [jwk] });
       if (request.method === "POST" && path === "/user_management/authenticate") {
         const body = JSON.parse(Buffer.concat(chunks).toString() || "{}") as Record<string, string>;

@@ -1,0 +1,196 @@
+/**
+ * What the API worker answers on the routes the website uses (docs/api.md), as plain
+ * types: the browser only reads them. Types only, so importing them adds nothing to a bundle.
+ */
+import type { ModelProvider } from "./tenant-settings.ts";
+
+export type InstanceState = "absent" | "provisioning" | "starting" | "running" | "sleeping" | "stopping" | "error";
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: "user" | "admin";
+  accessEnabled: boolean;
+  accessChangedBy: string | null;
+  accessChangedAt: number | null;
+  createdAt: number;
+}
+
+export interface Me {
+  user: PublicUser;
+  admin: boolean;
+  access: boolean;
+  authMethod: "session" | "token" | "internal";
+}
+
+export interface WaitlistEntry {
+  id: string;
+  email: string;
+  note: string | null;
+  approved: boolean;
+  approvedBy: string | null;
+  approvedAt: number | null;
+  createdAt: number;
+}
+
+export interface BackupSummary {
+  id: string;
+  createdAt: string;
+  reason: string;
+  bytes: number;
+}
+
+export interface BackupManifest extends BackupSummary {
+  tenantId: string;
+  sha256: string;
+  openclawVersion: string | null;
+}
+
+export interface InstanceRecord {
+  id: string;
+  status: InstanceState;
+  provider: ModelProvider;
+  model: string;
+  openclawVersion: string | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Availability {
+  ready: boolean;
+  waking: boolean;
+  message: string;
+}
+
+export interface InstanceView {
+  instance: InstanceRecord;
+  runtime: {
+    state: InstanceState;
+    since: string | null;
+    uptimeMs: number | null;
+    lastError: string | null;
+    lastErrorAt: string | null;
+    openclawVersion: string | null;
+    lastBackup: BackupSummary | null;
+    agent: { name: string } | null;
+    model: { provider: string; model: string } | null;
+  };
+  availability: Availability;
+}
+
+/** One line of `POST /api/openclaw/instance` with `Accept: application/x-ndjson`. */
+export type ProvisionEvent =
+  | { stage: "accepted"; instance: InstanceRecord }
+  | { stage: "provisioning" | "restoring" | "starting" | "ready" }
+  | { stage: "done"; instance: InstanceRecord; status: InstanceView["runtime"] }
+  | { stage: "failed"; error: { code: string; message: string } };
+
+export interface DeviceDescription {
+  deviceId: string;
+  displayName?: string;
+  platform?: string;
+  deviceFamily?: string;
+  clientId?: string;
+  clientMode?: string;
+  roles: string[];
+  scopes: string[];
+  remoteIp?: string;
+}
+
+export interface PendingDevice extends DeviceDescription {
+  requestId: string;
+  isRepair: boolean;
+  requestedAt: number;
+}
+
+export interface PairedDevice extends DeviceDescription {
+  approvedAt?: number;
+  connected: boolean;
+}
+
+export interface DeviceList {
+  pending: PendingDevice[];
+  paired: PairedDevice[];
+}
+
+export interface DmPairingList {
+  accounts: Array<{ channel: string; accountId: string; label?: string }>;
+  requests: Array<{
+    requestId: string;
+    channel: string;
+    accountId: string;
+    senderId: string;
+    senderLabel?: string;
+    metadata: Record<string, string>;
+    createdAt: string;
+    expiresAt: string;
+  }>;
+}
+
+export interface ApiTokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface ProviderKeySummary {
+  provider: ModelProvider;
+  last4: string;
+  baseUrl: string | null;
+  updatedAt: number;
+}
+
+export type GatewayReconfiguration =
+  | { reconfigured: false; reason: "no_instance" }
+  | { reconfigured: true; state: InstanceState }
+  | { reconfigured: false; reason: "failed"; error: { code: string; message: string } };
+
+export interface LedgerEntry {
+  id: string;
+  ownerId: string;
+  delta: number;
+  reason: string;
+  reference: string | null;
+  balanceAfter: number;
+  createdAt: number;
+}
+
+export interface BillingSummary {
+  balance: number;
+  entries: LedgerEntry[];
+  creditsPerToken: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: unknown;
+  createdAt: number;
+}
+
+export interface AdminUser extends PublicUser {
+  admin: boolean;
+}
+
+export interface AdminInstance {
+  id: string;
+  ownerId: string;
+  tenantId: string;
+  status: InstanceState;
+  provider: ModelProvider;
+  model: string;
+  openclawVersion: string | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+  runtime:
+    | { state: InstanceState; since: string | null; lastError: string | null; lastBackup: BackupSummary | null; availability: Availability }
+    | { state: null; error: string };
+}
