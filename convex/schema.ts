@@ -13,6 +13,8 @@ export const instanceStatus = v.union(
 );
 export const userRole = v.union(v.literal("user"), v.literal("admin"));
 export const threadKind = v.union(v.literal("chat"), v.literal("project"), v.literal("openclaw"));
+/** Messaging channels a tenant can connect with a secret of their own (Telegram: a bot token). */
+export const channelName = v.literal("telegram");
 export const approvalStatus = v.union(v.literal("pending"), v.literal("approved"), v.literal("rejected"));
 
 export default defineSchema({
@@ -62,6 +64,16 @@ export default defineSchema({
     baseUrl: v.union(v.string(), v.null()),
     updatedAt: v.number(),
   }).index("by_owner_provider", ["ownerId", "provider"]),
+
+  // Channel secrets (a Telegram bot token), sealed exactly like provider keys.
+  channelSecrets: defineTable({
+    ownerId: v.id("users"),
+    channel: channelName,
+    ciphertext: v.bytes(),
+    iv: v.bytes(),
+    last4: v.string(),
+    updatedAt: v.number(),
+  }).index("by_owner_channel", ["ownerId", "channel"]),
 
   // Only a sha256 of the token is stored; the API worker hashes, Convex never sees a token.
   apiTokens: defineTable({

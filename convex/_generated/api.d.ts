@@ -11,6 +11,7 @@
 import type * as apiTokens from "../apiTokens.js";
 import type * as approvals from "../approvals.js";
 import type * as audit from "../audit.js";
+import type * as channelSecrets from "../channelSecrets.js";
 import type * as credits from "../credits.js";
 import type * as http from "../http.js";
 import type * as instances from "../instances.js";
@@ -34,6 +35,7 @@ declare const fullApi: ApiFromModules<{
   apiTokens: typeof apiTokens;
   approvals: typeof approvals;
   audit: typeof audit;
+  channelSecrets: typeof channelSecrets;
   credits: typeof credits;
   http: typeof http;
   instances: typeof instances;

@@ -1,6 +1,9 @@
 import type {
   Approval,
   AuditEntry,
+  ChannelName,
+  ChannelSecretSummary,
+  GatewayChannelSecret,
   GatewayProviderKey,
   ProviderKeySummary,
   RpcMethodName,
@@ -49,6 +52,25 @@ async function providerKeysForGateway(ctx: ActionCtx, ownerId: string): Promise<
   );
 }
 
+/** What a channel secret is bound to in its ciphertext, distinct from any provider name. */
+function channelPurpose(channel: ChannelName): string {
+  return `channel:${channel}`;
+}
+
+/** Sealed here, in the action, like a provider key; only its last four characters stay readable. */
+async function setChannelSecret(ctx: ActionCtx, args: RpcParsedArgs<"setChannelSecret">): Promise<ChannelSecretSummary> {
+  const { ciphertext, iv } = await seal(args.secret, args.ownerId, channelPurpose(args.channel));
+  return await ctx.runMutation(internal.channelSecrets.store, { ownerId: args.ownerId, channel: args.channel, ciphertext, iv, last4: args.secret.slice(-4) });
+}
+
+/** The only way a channel secret leaves Convex in clear: server to server, for the gateway's settings. */
+async function channelSecretsForGateway(ctx: ActionCtx, ownerId: string): Promise<GatewayChannelSecret[]> {
+  const sealed = await ctx.runQuery(internal.channelSecrets.sealedForGateway, { ownerId });
+  return await Promise.all(
+    sealed.map(async ({ channel, ciphertext, iv }) => ({ channel, secret: await open({ ciphertext, iv }, ownerId, channelPurpose(channel)) })),
+  );
+}
+
 /**
  * The allowlist behind `POST /control/rpc`: each client method name maps to the internal
  * functions it may run, and nothing else is reachable.
@@ -76,6 +98,11 @@ export const rpcHandlers: RpcHandlers = {
   deleteProviderKey: (ctx, args) => ctx.runMutation(internal.providerKeys.remove, args),
   listProviderKeys: (ctx, args) => ctx.runQuery(internal.providerKeys.list, args),
   getProviderKeysForGateway: (ctx, { ownerId }) => providerKeysForGateway(ctx, ownerId),
+
+  setChannelSecret,
+  deleteChannelSecret: (ctx, args) => ctx.runMutation(internal.channelSecrets.remove, args),
+  listChannelSecrets: (ctx, args) => ctx.runQuery(internal.channelSecrets.list, args),
+  getChannelSecretsForGateway: (ctx, { ownerId }) => channelSecretsForGateway(ctx, ownerId),
 
   createApiToken: (ctx, args) => ctx.runMutation(internal.apiTokens.create, args),
   listApiTokens: (ctx, args) => ctx.runQuery(internal.apiTokens.list, args),

@@ -1,9 +1,10 @@
 import { fail } from "./errors";
 
 /**
- * Provider keys at rest: AES-256-GCM with the platform key from `OPENCLAW_ENCRYPTION_KEY`
- * (base64 of 32 random bytes). The owner and provider are bound in as additional
- * authenticated data, so a ciphertext copied onto another row fails to decrypt.
+ * Secrets at rest (provider keys, channel secrets): AES-256-GCM with the platform key from
+ * `OPENCLAW_ENCRYPTION_KEY` (base64 of 32 random bytes). The owner and what the secret is for
+ * (a provider name, or `channel:<name>`) are bound in as additional authenticated data, so a
+ * ciphertext copied onto another row, or from a key row to a channel row, fails to decrypt.
  *
  * Runs in HTTP actions only: queries and mutations get seeded randomness, and an IV must
  * never repeat under one key.
@@ -25,31 +26,31 @@ async function platformKey(): Promise<CryptoKey> {
   return await crypto.subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
 }
 
-function associatedData(ownerId: string, provider: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(`${ownerId}\u0000${provider}`);
+function associatedData(ownerId: string, purpose: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`${ownerId}\u0000${purpose}`);
 }
 
-export async function seal(plaintext: string, ownerId: string, provider: string): Promise<SealedSecret> {
+export async function seal(plaintext: string, ownerId: string, purpose: string): Promise<SealedSecret> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const ciphertext = await crypto.subtle.encrypt(
-    { name: "AES-GCM", iv, additionalData: associatedData(ownerId, provider) },
+    { name: "AES-GCM", iv, additionalData: associatedData(ownerId, purpose) },
     await platformKey(),
     new TextEncoder().encode(plaintext),
   );
   return { ciphertext, iv: iv.buffer };
 }
 
-export async function open(sealed: SealedSecret, ownerId: string, provider: string): Promise<string> {
+export async function open(sealed: SealedSecret, ownerId: string, purpose: string): Promise<string> {
   let plaintext: ArrayBuffer;
   try {
     plaintext = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: sealed.iv, additionalData: associatedData(ownerId, provider) },
+      { name: "AES-GCM", iv: sealed.iv, additionalData: associatedData(ownerId, purpose) },
       await platformKey(),
       sealed.ciphertext,
     );
   } catch (error) {
     if (error instanceof Error && error.name === "OperationError") {
-      fail("misconfigured", `the ${provider} key cannot be decrypted: OPENCLAW_ENCRYPTION_KEY changed since it was stored`);
+      fail("misconfigured", `the ${purpose} secret cannot be decrypted: OPENCLAW_ENCRYPTION_KEY changed since it was stored`);
     }
     throw error;
   }

@@ -8,7 +8,9 @@ import {
   type Approval,
   type AuditEntry,
   type BillingSummary,
+  type ChannelSecretSummary,
   type ErrorCode,
+  type GatewayChannelSecret,
   type GatewayProviderKey,
   type Instance,
   type LedgerEntry,
@@ -84,6 +86,13 @@ export interface ConvexClient {
   listProviderKeys(ownerId: string): Promise<ProviderKeySummary[]>;
   /** Server-only: the decrypted keys, for configuring the owner's gateway. */
   getProviderKeysForGateway(ownerId: string): Promise<GatewayProviderKey[]>;
+
+  /** Stores (or replaces) a channel's secret, sealed; only its last four come back. */
+  setChannelSecret(args: RpcArgs<"setChannelSecret">): Promise<ChannelSecretSummary>;
+  deleteChannelSecret(args: RpcArgs<"deleteChannelSecret">): Promise<void>;
+  listChannelSecrets(ownerId: string): Promise<ChannelSecretSummary[]>;
+  /** Server-only: the decrypted channel secrets, for configuring the owner's gateway. */
+  getChannelSecretsForGateway(ownerId: string): Promise<GatewayChannelSecret[]>;
 
   createApiToken(args: RpcArgs<"createApiToken">): Promise<ApiTokenSummary>;
   listApiTokens(ownerId: string): Promise<ApiTokenSummary[]>;
@@ -193,6 +202,11 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
     deleteProviderKey: async (args) => void (await call("deleteProviderKey", args)),
     listProviderKeys: (ownerId) => call("listProviderKeys", { ownerId }),
     getProviderKeysForGateway: (ownerId) => call("getProviderKeysForGateway", { ownerId }),
+
+    setChannelSecret: (args) => call("setChannelSecret", args),
+    deleteChannelSecret: async (args) => void (await call("deleteChannelSecret", args)),
+    listChannelSecrets: (ownerId) => call("listChannelSecrets", { ownerId }),
+    getChannelSecretsForGateway: (ownerId) => call("getChannelSecretsForGateway", { ownerId }),
 
     createApiToken: (args) => call("createApiToken", args),
     listApiTokens: (ownerId) => call("listApiTokens", { ownerId }),

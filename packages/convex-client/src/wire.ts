@@ -5,7 +5,7 @@
  * file, so a field can only change in one place.
  */
 import { z } from "zod";
-import { ModelProviderSchema } from "@openclaw-cloud/contracts";
+import { ModelProviderSchema, TelegramBotTokenSchema } from "@openclaw-cloud/contracts";
 
 export { ModelProviderSchema };
 export type { ModelProvider } from "@openclaw-cloud/contracts";
@@ -121,6 +121,14 @@ export const GatewayProviderKeySchema = z.object({
   baseUrl: z.string().nullable(),
 });
 export type GatewayProviderKey = z.infer<typeof GatewayProviderKeySchema>;
+
+/** Messaging channels a tenant connects with a secret of their own. */
+export const ChannelNameSchema = z.enum(["telegram"]);
+export type ChannelName = z.infer<typeof ChannelNameSchema>;
+export const ChannelSecretSummarySchema = z.object({ channel: ChannelNameSchema, last4: z.string(), updatedAt: timestamp });
+export type ChannelSecretSummary = z.infer<typeof ChannelSecretSummarySchema>;
+export const GatewayChannelSecretSchema = z.object({ channel: ChannelNameSchema, secret: z.string() });
+export type GatewayChannelSecret = z.infer<typeof GatewayChannelSecretSchema>;
 
 export const ApiTokenSummarySchema = z.object({
   id: DocumentIdSchema,
@@ -252,6 +260,15 @@ export const rpcMethods = {
   deleteProviderKey: { args: z.strictObject({ ownerId: DocumentIdSchema, provider: ModelProviderSchema }), result: z.null() },
   listProviderKeys: { args: ownerArgs, result: z.array(ProviderKeySummarySchema) },
   getProviderKeysForGateway: { args: ownerArgs, result: z.array(GatewayProviderKeySchema) },
+
+  setChannelSecret: {
+    // One channel today; its secret's shape is checked here as well as by the API.
+    args: z.strictObject({ ownerId: DocumentIdSchema, channel: ChannelNameSchema, secret: TelegramBotTokenSchema }),
+    result: ChannelSecretSummarySchema,
+  },
+  deleteChannelSecret: { args: z.strictObject({ ownerId: DocumentIdSchema, channel: ChannelNameSchema }), result: z.null() },
+  listChannelSecrets: { args: ownerArgs, result: z.array(ChannelSecretSummarySchema) },
+  getChannelSecretsForGateway: { args: ownerArgs, result: z.array(GatewayChannelSecretSchema) },
 
   createApiToken: {
     args: z.strictObject({
