@@ -18,6 +18,7 @@ const adminEmail = process.env.ADMIN_EMAIL ?? "admin@localhost.test";
 console.log(`starting OpenClaw Cloud (offline) on http://127.0.0.1:${port} ...`);
 const stack = await startLocalStack({
   port,
+  apiPort: Number(process.env.API_PORT ?? 8789),
   modelPort: Number(process.env.MODEL_PORT ?? 8788),
   sandboxHostPort: Number(process.env.SANDBOX_HOST_PORT ?? 8790),
   convexPort: Number(process.env.CONVEX_PORT ?? 8791),
@@ -32,17 +33,20 @@ const stack = await startLocalStack({
 mkdirSync(stateDir, { recursive: true });
 writeFileSync(secretsFile, JSON.stringify(stack.secrets), { mode: 0o600 });
 
-const api = stack.apiUrl;
+const api = stack.webUrl;
 const json = "-H content-type:application/json";
 console.log(`
-  front door (api worker)               ${api}
+  Open ${stack.webUrl} and sign in as ${adminEmail} (the admin; any other email is a new user).
+
+  website (web worker, the front door)  ${stack.webUrl}
+  api worker (also under /api there)    ${stack.apiUrl}
   runtime worker (dev passthrough)      ${stack.runtimeUrl}
   convex (local, persisted)             ${stack.convexUrl}
   sandbox host (local containers)       ${stack.sandboxHostUrl}
   model server (offline OpenAI API)     ${stack.model.url}
   state                                 ${stateDir}
 
-  sign in locally as the admin (cookie in ./.dev-cookies), let yourself in and add credits:
+  or from a shell: sign in locally as the admin (cookie in ./.dev-cookies) and add credits:
     curl -s -c .dev-cookies ${json} ${api}/api/auth/local/sign-in -d '{"email":"${adminEmail}","name":"Admin"}'
     curl -s -b .dev-cookies ${json} ${api}/api/admin/users/<your user id>/credits -d '{"amount":100000,"reason":"dev"}'
   create your OpenClaw (about 10 s, a real gateway starts; progress as NDJSON lines):

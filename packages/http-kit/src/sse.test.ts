@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectSse, parseEvent } from "./sse.ts";
+import { collectSse, parseEvent, readSse } from "./sse.ts";
 
 describe("readSse", () => {
   it("splits events across arbitrary chunk boundaries", async () => {
@@ -23,5 +23,24 @@ describe("readSse", () => {
   it("ignores comments and blank blocks", () => {
     expect(parseEvent(": keepalive")).toBeNull();
     expect(parseEvent("data: a\ndata: b")).toEqual({ event: null, data: "a\nb" });
+  });
+});
+
+describe("readSse stopped early", () => {
+  it("cancels the body, so the request behind it ends", async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode("data: tick\n\n"));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    for await (const event of readSse(body)) {
+      expect(event.data).toBe("tick");
+      break;
+    }
+    expect(cancelled).toBe(true);
   });
 });

@@ -8,20 +8,31 @@ export interface SseEvent {
 
 /**
  * Reads an SSE body event by event as bytes arrive, so callers can observe timing
- * (first delta, gaps) and not just the final text.
+ * (first delta, gaps) and not just the final text. Stopping the iteration early (break,
+ * return) cancels the body, so the request behind it ends.
  */
 export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
   const decoder = new TextDecoder();
+  // A reader, not `for await`: browsers without async-iterable streams run this too (the website).
+  const reader = body.getReader();
   let buffer = "";
-  for await (const chunk of body) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let boundary: number;
-    while ((boundary = buffer.search(/\r?\n\r?\n/)) !== -1) {
-      const raw = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary).replace(/^\r?\n\r?\n/, "");
-      const parsed = parseEvent(raw);
-      if (parsed) yield { ...parsed, at: performance.now() };
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value: chunk } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(chunk, { stream: true });
+      let boundary: number;
+      while ((boundary = buffer.search(/\r?\n\r?\n/)) !== -1) {
+        const raw = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary).replace(/^\r?\n\r?\n/, "");
+        const parsed = parseEvent(raw);
+        if (parsed) yield { ...parsed, at: performance.now() };
+      }
     }
+    finished = true;
+  } finally {
+    if (!finished) await reader.cancel().catch(() => {});
   }
   const rest = parseEvent(buffer);
   if (rest) yield { ...rest, at: performance.now() };

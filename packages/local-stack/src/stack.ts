@@ -8,16 +8,19 @@ import { startLocalConvexProcess } from "./convex-process.ts";
 import { writeDevConfig } from "./dev-config.ts";
 import { freePort } from "./free-port.ts";
 import { REPO_ROOT, pathWithRepoBin } from "./repo.ts";
+import { buildWebApp, watchWebApp } from "./web-build.ts";
 import { startWorkersProcess } from "./workers-process.ts";
 
 /** Where the api worker serves the runtime worker's own routes in local development (wrangler.dev.jsonc). */
 const RUNTIME_PASSTHROUGH_PATH = "/__runtime";
 /** What the workers are built from: their own sources and the packages they bundle. */
-const WORKER_SOURCE_DIRS = ["apps/api/src", "apps/openclaw-runtime/src", "packages"];
+const WORKER_SOURCE_DIRS = ["apps/web/src/worker", "apps/api/src", "apps/openclaw-runtime/src", "packages"];
 
 export interface LocalStackOptions {
-  /** Front door (api worker) port; 0 picks a free one. */
+  /** Front door (the web worker: the site, /auth, and /api forwarded to the api) port; 0 picks a free one. */
   port?: number;
+  /** The api worker's own port (the tests and the bench reach the API directly); 0 picks a free one. */
+  apiPort?: number;
   /** Fixed ports keep stored tenant settings (the model URL) valid across `npm run dev` restarts; 0 = any. */
   modelPort?: number;
   sandboxHostPort?: number;
@@ -30,7 +33,9 @@ export interface LocalStackOptions {
   runtimeVars?: Record<string, string>;
   /** Extra vars for the api worker (ADMIN_EMAILS, rate limits, WorkOS settings, ...). */
   apiVars?: Record<string, string>;
-  /** Rebundle and reload the workers when their sources change (`npm run dev`). */
+  /** Extra vars for the web worker (WorkOS settings, ...). */
+  webVars?: Record<string, string>;
+  /** Rebundle and reload the workers, and rebuild the app, when their sources change (`npm run dev`). */
   watchWorkers?: boolean;
   /** Reuse fixed secrets (npm run dev keeps them stable across restarts). */
   secrets?: Partial<LocalStackSecrets>;
@@ -56,7 +61,9 @@ export interface ActingUser {
 }
 
 export interface LocalStack {
-  /** The api worker: the front door. */
+  /** The web worker: the front door (the site, its sign-in, and /api/* forwarded to the api). */
+  webUrl: string;
+  /** The api worker on a port of its own, for clients that call the API directly. */
   apiUrl: string;
   /** The runtime worker's own routes, served under the front door's passthrough prefix. */
   runtimeUrl: string;
@@ -91,9 +98,9 @@ function secret(): string {
 
 /**
  * The whole platform offline on one machine: the deterministic model server, the sandbox
- * host in this process; the local Convex, and the api and runtime workers (bundled as
- * `wrangler deploy` bundles them, served by workerd with the api in front) in child
- * processes. Used by `npm run dev`, the integration tests and the benchmark, so all
+ * host in this process; the local Convex, and the web, api and runtime workers (bundled as
+ * `wrangler deploy` bundles them, served by workerd with the web worker in front and the
+ * api also on a port of its own) in child processes; the website's app built by Vite. Used by `npm run dev`, the integration tests and the benchmark, so all
  * three run one stack.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -142,6 +149,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ]);
     const configDir = join(stateDir, "wrangler-configs");
     mkdirSync(configDir, { recursive: true });
+    // The app is built before the workers start: the web worker's assets must exist.
+    const webClientDir = join(stateDir, "web-client");
+    await buildWebApp(webClientDir);
+    if (options.watchWorkers) stoppers.push(watchWebApp(webClientDir, (line) => options.onOutput?.("web", line)));
+    const webConfig = writeDevConfig(join(REPO_ROOT, "apps/web/wrangler.dev.jsonc"), configDir, { ...options.webVars }, { assetsDirectory: webClientDir });
     const apiConfig = writeDevConfig(join(REPO_ROOT, "apps/api/wrangler.dev.jsonc"), configDir, {
       CONVEX_URL: convex.url,
       CONVEX_CONTROL_KEY: secrets.convexControlKey,
@@ -159,20 +171,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...options.runtimeVars,
     });
     const port = options.port || (await freePort());
+    const apiPort = options.apiPort || (await freePort());
     const workers = await startWorkersProcess(
       {
-        configs: [apiConfig, runtimeConfig],
+        configs: [webConfig, apiConfig, runtimeConfig],
         port,
+        directPorts: { "openclaw-api": apiPort },
         persistDir: join(stateDir, "wrangler"),
         buildDir: join(stateDir, "worker-bundles"),
-        ...(options.watchWorkers ? { watchDirs: WORKER_SOURCE_DIRS.map((dir) => join(REPO_ROOT, dir)) } : {}),
+        ...(options.watchWorkers ? { watchDirs: [...WORKER_SOURCE_DIRS.map((dir) => join(REPO_ROOT, dir)), webClientDir] } : {}),
       },
       (line) => options.onOutput?.("workers", line),
     );
     stoppers.push(() => workers.stop());
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
     return {
-      apiUrl: workers.url,
-      runtimeUrl: `${workers.url}${RUNTIME_PASSTHROUGH_PATH}`,
+      webUrl: workers.url,
+      apiUrl,
+      runtimeUrl: `${apiUrl}${RUNTIME_PASSTHROUGH_PATH}`,
       convexUrl: convex.url,
       sandboxHostUrl: sandboxHost.url,
       model,

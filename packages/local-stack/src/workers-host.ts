@@ -14,6 +14,8 @@ export interface WorkersHostOptions {
   buildDir: string;
   /** Rebundle and reload the workers when files under these change (`npm run dev`); none in tests. */
   watchDirs?: string[];
+  /** Workers (by name) that also answer on a loopback port of their own, besides the front door. */
+  directPorts?: Record<string, number>;
 }
 
 interface MiniflareInstance {
@@ -47,7 +49,9 @@ export async function startWorkersHost(options: WorkersHostOptions, log: (line: 
     const workers: BundledWorkerOptions[] = await Promise.all(
       options.configs.map(async (config) => {
         const { name } = JSON.parse(readFileSync(config, "utf8")) as { name: string };
-        return bundledWorkerOptions(config, name, await bundleWorker(config, join(options.buildDir, name)));
+        const worker = bundledWorkerOptions(config, name, await bundleWorker(config, join(options.buildDir, name)));
+        const directPort = options.directPorts?.[name];
+        return directPort ? { ...worker, unsafeDirectSockets: [{ host: "127.0.0.1", port: directPort }] } : worker;
       }),
     );
     return convertV4MiniflareOptions({

@@ -1,0 +1,4 @@
+import { createApp } from "./app.ts";
+import type { WebEnv } from "./env.ts";
+
+export default createApp() satisfies ExportedHandler<WebEnv>;
