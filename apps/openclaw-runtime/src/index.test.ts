@@ -81,6 +81,12 @@ describe("runtime worker routing", () => {
     await expectError(await call("/v1/pairing/approve", { method: "POST", body: JSON.stringify({ channel: "telegram" }) }), 400, "invalid_request");
     await expectError(await call("/v1/pairing/approve", { method: "POST", body: "{" }), 400, "invalid_json");
     await expectError(await call("/v1/devices/bad%20id/approve", { method: "POST" }), 400, "invalid_request");
+    for (const query of ["lines=0", "lines=501", "lines=abc", "lines=1.5", "other=1"]) await expectError(await call(`/v1/tenant/logs?${query}`), 400, "invalid_request");
+  });
+
+  it("has no logs for a tenant that was never provisioned", async () => {
+    await expectError(await call("/v1/tenant/logs", { tenant: "tenant-no-logs" }), 404, "tenant_not_provisioned");
+    await expectError(await call("/v1/tenant/logs?lines=10", { tenant: "tenant-no-logs" }), 404, "tenant_not_provisioned");
   });
 
   it("answers unknown routes with a JSON 404", async () => {
@@ -123,5 +129,9 @@ describe("a tenant whose sandbox cannot be reached", () => {
       expect(["gateway_unavailable", "gateway_start_failed"]).toContain(((await response.json()) as { error: { code: string } }).error.code);
       expect(((await (await call("/v1/tenant/status", { tenant: "tenant-down" })).json()) as { state: string }).state).toBe("error");
     }
+    // Its logs cannot be read either: a clear gateway_unavailable, not a 500.
+    const logs = await call("/v1/tenant/logs", { tenant: "tenant-down" });
+    expect(logs.status).toBe(502);
+    expect(((await logs.json()) as { error: { code: string } }).error.code).toBe("gateway_unavailable");
   });
 });

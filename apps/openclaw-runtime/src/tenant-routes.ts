@@ -8,6 +8,8 @@ import { withGatewayRpc } from "./gateway/gateway-rpc-session.ts";
 import { relayGatewaySocket } from "./gateway/ws-relay.ts";
 import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
+import { DEFAULT_LOG_LINES, MAX_LOG_LINES, readGatewayLogs } from "./logs/gateway-logs.ts";
+import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
 import type { ProvisionStage, TenantRuntime } from "./tenant-runtime.ts";
 
 const TENANT_HEADER = "x-oa-tenant-id";
@@ -35,6 +37,7 @@ const ResponsesBodySchema = z.looseObject({ input: z.union([z.string(), z.array(
 /** Matches the gateway's own /v1/responses body limit. */
 const MAX_RESPONSES_BODY_BYTES = 20 * 1024 * 1024;
 const RequestIdSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/);
+const LogsQuerySchema = z.object({ lines: z.coerce.number().int().min(1).max(MAX_LOG_LINES).default(DEFAULT_LOG_LINES) }).strict();
 
 /**
  * The tenant's routes, served inside its Durable Object. The worker in front has
@@ -76,6 +79,13 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
   app.put("/v1/tenant/settings", async (c) => c.json(await runtime.reconfigure((await readJsonBody(c.req.raw, ProvisionBodySchema)).settings)));
   app.post("/v1/tenant/restart", async (c) => c.json(await runtime.restart()));
   app.post("/v1/tenant/stop", async (c) => c.json(await runtime.stop()));
+  // The support view: recent gateway output, redacted. Read as it is, without waking a
+  // sleeping gateway (the sandbox keeps the last process's output).
+  app.get("/v1/tenant/logs", async (c) => {
+    const { lines } = parseParam(LogsQuerySchema, c.req.query());
+    if (runtime.state.name === "absent") throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
+    return c.json({ lines: await readGatewayLogs(runtime, GATEWAY_PROCESS, lines) });
+  });
   app.delete("/v1/tenant", async (c) => c.json(await runtime.destroy(c.req.query("purgeBackups") === "true")));
 
   app.post("/v1/backups", async (c) => c.json(await runtime.backupNow("manual"), 201));

@@ -7,13 +7,12 @@ import { CloudflareSandboxDriver } from "./driver/cloudflare-sandbox-driver.ts";
 import type { SandboxDriver } from "./driver/sandbox-driver.ts";
 import { SandboxHostDriver } from "./driver/sandbox-host-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
+import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
 import { GatewayUnreachableError, acceptsToken, isGatewayReady, toUnavailable } from "./gateway/gateway-http.ts";
 import { RuntimeError } from "./http/errors.ts";
 import { INITIAL_TENANT_STATE, canTransition, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
 
-/** Process id of the gateway inside the sandbox. */
-const GATEWAY_PROCESS = "gateway";
 /** Where the launcher looks for an archive to restore into a fresh state directory. */
 const RESTORE_ARCHIVE_PATH = "restore/latest.tar.gz";
 /** Written by the launcher once a state directory holds a gateway's state. */
@@ -92,6 +91,12 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
   get gatewayToken(): string {
     if (!this.#stored.gatewayToken) throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
     return this.#stored.gatewayToken;
+  }
+
+  /** Every secret this tenant's gateway holds (token, provider key, channel tokens), for redacting its logs. */
+  knownSecrets(): string[] {
+    const { gatewayToken, settings } = this.#stored;
+    return [gatewayToken, settings?.model.apiKey, settings?.channels.telegram?.botToken].filter((secret): secret is string => Boolean(secret));
   }
 
   /** The tenant's sandbox: local sandbox host when configured, Cloudflare Containers otherwise. */
