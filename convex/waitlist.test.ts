@@ -15,6 +15,8 @@ describe("waitlist", () => {
       createdAt: expect.any(Number),
     });
     expect(await rpc("joinWaitlist", { email: "ada@example.com", note: "again" })).toEqual(first);
+    expect(await rpc("getWaitlistEntry", { email: "ADA@example.com" })).toEqual(first);
+    expect(await rpc("getWaitlistEntry", { email: "nobody@example.com" })).toBeNull();
     expect(await rpc("joinWaitlist", { email: "bob@example.com" })).toMatchObject({ note: null });
     expect((await rpc("listWaitlist")).map((entry: { email: string }) => entry.email)).toEqual(["ada@example.com", "bob@example.com"]);
   });

@@ -39,6 +39,18 @@ export const join = internalMutation({
   },
 });
 
+/** A person's own entry (by their email), to show them that they are waiting. */
+export const getByEmail = internalQuery({
+  args: { email: v.string() },
+  handler: async (ctx, { email }) => {
+    const entry = await ctx.db
+      .query("waitlist")
+      .withIndex("by_email", (q) => q.eq("email", email))
+      .first();
+    return entry ? toWaitlistEntry(entry) : null;
+  },
+});
+
 export const list = internalQuery({
   args: {},
   handler: async (ctx) => (await ctx.db.query("waitlist").collect()).map(toWaitlistEntry),

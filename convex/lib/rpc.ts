@@ -85,6 +85,7 @@ export const rpcHandlers: RpcHandlers = {
   setUserRole: (ctx, args) => ctx.runMutation(internal.users.setRole, args),
 
   joinWaitlist: (ctx, args) => ctx.runMutation(internal.waitlist.join, args),
+  getWaitlistEntry: (ctx, args) => ctx.runQuery(internal.waitlist.getByEmail, args),
   listWaitlist: (ctx) => ctx.runQuery(internal.waitlist.list, {}),
   setWaitlistApproval: (ctx, args) => ctx.runMutation(internal.waitlist.setApproval, args),
 

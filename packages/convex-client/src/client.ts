@@ -72,6 +72,7 @@ export interface ConvexClient {
   setUserRole(args: RpcArgs<"setUserRole">): Promise<User>;
 
   joinWaitlist(args: RpcArgs<"joinWaitlist">): Promise<WaitlistEntry>;
+  getWaitlistEntry(email: string): Promise<WaitlistEntry | null>;
   listWaitlist(): Promise<WaitlistEntry[]>;
   setWaitlistApproval(args: RpcArgs<"setWaitlistApproval">): Promise<WaitlistEntry>;
 
@@ -189,6 +190,7 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
     setUserRole: (args) => call("setUserRole", args),
 
     joinWaitlist: (args) => call("joinWaitlist", args),
+    getWaitlistEntry: (email) => call("getWaitlistEntry", { email }),
     listWaitlist: () => call("listWaitlist", {}),
     setWaitlistApproval: (args) => call("setWaitlistApproval", args),
 

@@ -225,6 +225,7 @@ export const rpcMethods = {
   },
 
   joinWaitlist: { args: z.strictObject({ email, note: z.string().trim().max(2000).optional() }), result: WaitlistEntrySchema },
+  getWaitlistEntry: { args: z.strictObject({ email }), result: WaitlistEntrySchema.nullable() },
   listWaitlist: { args: noArgs, result: z.array(WaitlistEntrySchema) },
   setWaitlistApproval: {
     args: z.strictObject({ entryId: DocumentIdSchema, approved: z.boolean(), actorId: actor }),

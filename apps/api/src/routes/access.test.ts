@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
 import { SIGNED_IN_ROUTES, admin, call, expectError, jsonOf, newUser } from "../test-harness.ts";
+import { OPEN_ROUTE_PATTERNS } from "./signed-in-routes.ts";
 
 describe("access gating", () => {
   it("walks every route the app registers behind sign-in (the route table is complete)", () => {
@@ -16,6 +17,15 @@ describe("access gating", () => {
     }
   });
 
+  it("leaves only the health check and the device proxy (/gateway/*) outside sign-in", () => {
+    // "*" is middleware: the local-only runtime passthrough, which answers nothing without RUNTIME_PASSTHROUGH_PATH.
+    const outside = createApp()
+      .routes.filter((route) => !route.path.startsWith("/api/") && route.path !== "*")
+      .map((route) => `${route.method} ${route.path}`);
+    expect(new Set(outside)).toEqual(new Set(OPEN_ROUTE_PATTERNS.map(([method, path]) => `${method} ${path}`)));
+    expect(SIGNED_IN_ROUTES.filter(([, path]) => !path.startsWith("/api/"))).toEqual([]);
+  });
+
   it("every signed-in route refuses a request without credentials, or with a wrong internal key", async () => {
     for (const [method, path] of SIGNED_IN_ROUTES) {
       await expectError(await call(path, { method }), 401, "unauthorized");
@@ -23,15 +33,17 @@ describe("access gating", () => {
     }
   });
 
-  it("a user without access gets 403 waitlist everywhere but /api/me and joining the waitlist", async () => {
+  it("a user without access gets 403 waitlist everywhere but /api/me and the waitlist", async () => {
     const user = await newUser();
     for (const [method, path] of SIGNED_IN_ROUTES) {
       if (path === "/api/me" || path === "/api/waitlist") continue;
       await expectError(await call(path, { method, headers: user.headers }), 403, "waitlist");
     }
     expect((await jsonOf<{ access: boolean }>(await call("/api/me", { headers: user.headers }))).access).toBe(false);
+    expect(await jsonOf(await call("/api/waitlist", { headers: user.headers }))).toEqual({ entry: null, access: false });
     const joined = await jsonOf<{ entry: { email: string; approved: boolean } }>(await call("/api/waitlist", { method: "POST", headers: user.headers, json: { note: "hi" } }));
     expect(joined.entry).toMatchObject({ email: user.email, approved: false });
+    expect(await jsonOf(await call("/api/waitlist", { headers: user.headers }))).toEqual({ entry: joined.entry, access: false });
   });
 
   it("an admin's waitlist approval lets the user in, a revoke shuts them out again, and both are audited", async () => {

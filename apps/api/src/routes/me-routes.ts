@@ -5,11 +5,17 @@ import { publicUser } from "./views.ts";
 
 const JoinWaitlistSchema = z.strictObject({ note: z.string().trim().max(2000).optional() });
 
-/** The two routes open to signed-in users without access. */
+/** The routes open to signed-in users without access. */
 export function meRoutes(app: ApiApp): void {
   app.get("/api/me", (c) => {
     const { user, admin, access, via } = c.get("principal");
     return c.json({ user: publicUser(user), admin, access, authMethod: via });
+  });
+
+  // The user's own waitlist entry (null until they join), so they can see that they are waiting.
+  app.get("/api/waitlist", async (c) => {
+    const { user, access } = c.get("principal");
+    return c.json({ entry: await c.get("convex").getWaitlistEntry(user.email), access });
   });
 
   // Joins with the signed-in user's own email; joining again is harmless and keeps the entry.
