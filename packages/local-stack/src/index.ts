@@ -5,3 +5,5 @@ export { stopProcessGroup } from "./process-group.ts";
 export { freePort } from "./free-port.ts";
 export { readSse, collectSse, parseEvent, type SseEvent } from "@openclaw-cloud/http-kit";
 export { REPO_ROOT, REPO_BIN, pathWithRepoBin } from "./repo.ts";
+export { gatewayEnvironment, runningGatewayTokens } from "./gateway-environment.ts";
+export { launchChromium, CHROMIUM_PATH } from "./chromium.ts";

@@ -65,6 +65,8 @@ export interface LocalStack {
   webUrl: string;
   /** The api worker on a port of its own, for clients that call the API directly. */
   apiUrl: string;
+  /** The website's built app as the web worker serves it (index.html and assets/). */
+  webClientDir: string;
   /** The runtime worker's own routes, served under the front door's passthrough prefix. */
   runtimeUrl: string;
   convexUrl: string;
@@ -188,6 +190,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     return {
       webUrl: workers.url,
       apiUrl,
+      webClientDir,
       runtimeUrl: `${apiUrl}${RUNTIME_PASSTHROUGH_PATH}`,
       convexUrl: convex.url,
       sandboxHostUrl: sandboxHost.url,

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+
+/** What reading a gateway's environment needs from a stack: where its sandbox host is and its secret. */
+export interface SandboxHostAccess {
+  sandboxHostUrl: string;
+  secrets: { sandboxHostSecret: string };
+}
+
+async function hostJson<T>(stack: SandboxHostAccess, path: string): Promise<T> {
+  const response = await fetch(`${stack.sandboxHostUrl}${path}`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
+  if (!response.ok) throw new Error(`sandbox host ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * The environment of a tenant's running gateway process, read from /proc (same user,
+ * same machine): what the tests scan answers for, since it holds the gateway token and the
+ * provider keys exactly as the gateway got them.
+ */
+export async function gatewayEnvironment(stack: SandboxHostAccess, tenantId: string): Promise<string[]> {
+  const { pid } = await hostJson<{ pid: number }>(stack, `/sandboxes/${tenantId}/processes/gateway`);
+  return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+}
+
+/** The gateway token of every tenant whose gateway runs now, by tenant id. */
+export async function runningGatewayTokens(stack: SandboxHostAccess): Promise<Record<string, string>> {
+  const { sandboxes } = await hostJson<{ sandboxes: string[] }>(stack, "/sandboxes");
+  const tokens: Record<string, string> = {};
+  for (const tenantId of sandboxes) {
+    const environment = await gatewayEnvironment(stack, tenantId).catch(() => []);
+    const token = environment.find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))?.slice("OPENCLAW_GATEWAY_TOKEN=".length);
+    if (token) tokens[tenantId] = token;
+  }
+  return tokens;
+}
