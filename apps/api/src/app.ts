@@ -11,16 +11,21 @@ import { enforceRequestRate } from "./limits/limits.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { billingRoutes } from "./routes/billing-routes.ts";
+import { channelRoutes } from "./routes/channel-routes.ts";
 import { chatRoutes } from "./routes/chat-routes.ts";
+import { deviceLinkRoute } from "./routes/device-link-route.ts";
+import { gatewayPassthrough } from "./routes/gateway-passthrough.ts";
 import { gatewayRoutes } from "./routes/gateway-routes.ts";
 import { instanceRoutes } from "./routes/instance-routes.ts";
 import { keyRoutes } from "./routes/key-routes.ts";
+import { logsRoutes } from "./routes/logs-routes.ts";
 import { meRoutes } from "./routes/me-routes.ts";
 import { runtimePassthrough } from "./routes/runtime-passthrough.ts";
+import { stopRoute } from "./routes/stop-route.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
 
 /** Routes a signed-in user without access may still use. */
-const OPEN_WITHOUT_ACCESS = new Set(["GET /api/me", "POST /api/waitlist"]);
+const OPEN_WITHOUT_ACCESS = new Set(["GET /api/me", "GET /api/waitlist", "POST /api/waitlist"]);
 
 /**
  * The API worker: `/api/*` for the website, API clients and server-to-server callers.
@@ -34,6 +39,8 @@ export function createApp(): ApiApp {
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   runtimePassthrough(app);
+  // Devices reach their gateway here with a proxy ticket: outside /api/*, so no sign-in or rate limit.
+  gatewayPassthrough(app);
 
   app.use("/api/*", async (c, next) => {
     c.set("settings", apiSettings(c.env));
@@ -47,7 +54,11 @@ export function createApp(): ApiApp {
   tokenRoutes(app);
   keyRoutes(app);
   instanceRoutes(app);
+  stopRoute(app);
   gatewayRoutes(app);
+  deviceLinkRoute(app);
+  channelRoutes(app);
+  logsRoutes(app);
   chatRoutes(app);
   billingRoutes(app);
   adminRoutes(app);

@@ -20,6 +20,13 @@ describe("composeTenantSettings", () => {
     expect(settings.model).toMatchObject({ baseUrl: "https://llm.example/v1", apiKey: "key-12345678" });
   });
 
+  it("adds a connected Telegram bot token, and nothing when there is none", () => {
+    const botToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+    const withBot = composeTenantSettings({ provider: "openai", model: "gpt-x" }, [], platform, [{ channel: "telegram", secret: botToken }]);
+    expect(withBot.channels).toEqual({ telegram: { botToken } });
+    expect(composeTenantSettings({ provider: "openai", model: "gpt-x" }, [], platform).channels).toEqual({});
+  });
+
   it("says so when there is neither a key nor a platform model", () => {
     expect(() => composeTenantSettings({ provider: "openai", model: "gpt-x" }, [], null)).toThrow(expect.objectContaining({ code: "no_default_model", status: 503 }));
   });

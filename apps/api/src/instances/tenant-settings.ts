@@ -1,25 +1,28 @@
 import { TenantSettingsSchema, type ModelProvider, type TenantSettings } from "@openclaw-cloud/contracts";
-import type { GatewayProviderKey, Instance } from "@openclaw-cloud/convex-client";
+import type { GatewayChannelSecret, GatewayProviderKey, Instance } from "@openclaw-cloud/convex-client";
 import type { PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 
 /**
  * The runtime's tenant settings for an instance, composed here and only here: the
  * instance's provider and model with the user's own key for that provider, or else the
- * platform's default model. Pure; the result is validated with the runtime's own schema.
+ * platform's default model, plus the user's connected channels (a Telegram bot token).
+ * Pure; the result is validated with the runtime's own schema.
  */
 export function composeTenantSettings(
   instance: Pick<Instance, "provider" | "model">,
   keys: readonly GatewayProviderKey[],
   platformModel: PlatformModel | null,
+  channels: readonly GatewayChannelSecret[] = [],
 ): TenantSettings {
   const key = keys.find((k) => k.provider === instance.provider);
   const model = key
     ? { provider: instance.provider, model: instance.model, apiKey: key.key, ...(key.baseUrl ? { baseUrl: key.baseUrl } : {}) }
     : platformModelSettings(platformModel);
-  const parsed = TenantSettingsSchema.safeParse({ agent: { name: "OpenClaw" }, model });
-  // Keys and models were validated when stored; failing here means stored data went stale.
-  if (!parsed.success) throw new ApiError("invalid_request", 400, `stored model settings are not usable: ${parsed.error.issues[0]?.path.join(".")}`);
+  const telegram = channels.find((c) => c.channel === "telegram");
+  const parsed = TenantSettingsSchema.safeParse({ agent: { name: "OpenClaw" }, model, channels: telegram ? { telegram: { botToken: telegram.secret } } : {} });
+  // Keys, tokens and models were validated when stored; failing here means stored data went stale.
+  if (!parsed.success) throw new ApiError("invalid_request", 400, `stored settings are not usable: ${parsed.error.issues[0]?.path.join(".")}`);
   return parsed.data;
 }
 

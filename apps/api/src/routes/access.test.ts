@@ -18,9 +18,9 @@ describe("access gating", () => {
   });
 
   it("leaves only the health check and the device proxy (/gateway/*) outside sign-in", () => {
-    // "*" is middleware: the local-only runtime passthrough, which answers nothing without RUNTIME_PASSTHROUGH_PATH.
+    // "/*" is middleware: the local-only runtime passthrough, which answers nothing without RUNTIME_PASSTHROUGH_PATH.
     const outside = createApp()
-      .routes.filter((route) => !route.path.startsWith("/api/") && route.path !== "*")
+      .routes.filter((route) => !route.path.startsWith("/api/") && route.path !== "/*")
       .map((route) => `${route.method} ${route.path}`);
     expect(new Set(outside)).toEqual(new Set(OPEN_ROUTE_PATTERNS.map(([method, path]) => `${method} ${path}`)));
     expect(SIGNED_IN_ROUTES.filter(([, path]) => !path.startsWith("/api/"))).toEqual([]);

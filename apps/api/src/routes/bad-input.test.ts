@@ -34,6 +34,19 @@ const CASES: ReadonlyArray<{ method: string; path: string; body?: string; status
   { method: "POST", path: "/api/openclaw/chat", body: JSON.stringify({ message: 42 }), status: 400, code: "invalid_request" },
   { method: "POST", path: "/api/openclaw/chat", body: "not json", status: 400, code: "invalid_json" },
   { method: "POST", path: "/api/openclaw/v1/responses", body: JSON.stringify({ model: "openclaw" }), status: 400, code: "invalid_request" },
+  { method: "PUT", path: "/api/openclaw/channels/discord", body: JSON.stringify({ botToken: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw" }), status: 400, code: "invalid_request" },
+  { method: "PUT", path: "/api/openclaw/channels/telegram", body: JSON.stringify({ botToken: "123456789:short" }), status: 400, code: "invalid_request" },
+  { method: "PUT", path: "/api/openclaw/channels/telegram", body: JSON.stringify({ token: "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw" }), status: 400, code: "invalid_request" },
+  { method: "PUT", path: "/api/openclaw/channels/telegram", body: "{", status: 400, code: "invalid_json" },
+  { method: "DELETE", path: "/api/openclaw/channels/discord", status: 400, code: "invalid_request" },
+  { method: "GET", path: "/api/openclaw/logs?lines=0", status: 400, code: "invalid_request" },
+  { method: "GET", path: "/api/openclaw/logs?lines=501", status: 400, code: "invalid_request" },
+  { method: "GET", path: "/api/openclaw/logs?lines=x", status: 400, code: "invalid_request" },
+  { method: "GET", path: "/api/openclaw/logs?other=1", status: 400, code: "invalid_request" },
+  { method: "POST", path: "/api/openclaw/devices/link", body: JSON.stringify({ ttlSeconds: 5 }), status: 400, code: "invalid_request" },
+  { method: "POST", path: "/api/openclaw/devices/link", body: JSON.stringify({ other: 1 }), status: 400, code: "invalid_request" },
+  { method: "GET", path: "/api/admin/users/bad%20id/instance", status: 400, code: "invalid_request", admin: true },
+  { method: "GET", path: "/api/admin/users/does-not-exist/instance", status: 404, code: "not_found", admin: true },
   { method: "POST", path: "/api/admin/users/u1/access", body: JSON.stringify({ enabled: "yes" }), status: 400, code: "invalid_request", admin: true },
   { method: "POST", path: "/api/admin/users/u1/role", body: JSON.stringify({ role: "root" }), status: 400, code: "invalid_request", admin: true },
   { method: "POST", path: "/api/admin/users/u1/credits", body: JSON.stringify({ amount: 0, reason: "x" }), status: 400, code: "invalid_request", admin: true },
@@ -45,13 +58,14 @@ const CASES: ReadonlyArray<{ method: string; path: string; body?: string; status
 ];
 
 async function storedState(user: TestUser) {
-  const [tokens, keys, instance, billing] = await Promise.all([
+  const [tokens, keys, channels, instance, billing] = await Promise.all([
     call("/api/tokens", { headers: user.headers }).then((r) => r.text()),
     call("/api/keys", { headers: user.headers }).then((r) => r.text()),
+    call("/api/openclaw/channels", { headers: user.headers }).then((r) => r.text()),
     call("/api/openclaw/instance", { headers: user.headers }).then((r) => r.status),
     call("/api/openclaw/billing/summary", { headers: user.headers }).then((r) => r.text()),
   ]);
-  return { tokens, keys, instance, billing };
+  return { tokens, keys, channels, instance, billing };
 }
 
 describe("bad input", () => {
@@ -59,6 +73,7 @@ describe("bad input", () => {
     const user = await newUser({ access: true, credits: 100 });
     await call("/api/tokens", { method: "POST", headers: user.headers, json: { name: "keep" } });
     await call("/api/keys/openai", { method: "PUT", headers: user.headers, json: { key: "sk-keep-12345678" } });
+    await call("/api/openclaw/channels/telegram", { method: "PUT", headers: user.headers, json: { botToken: "123456789:AAHkeepTokenValue0123456789x" } });
     const before = await storedState(user);
     const adminHeaders = (await admin()).headers;
     for (const { method, path, body, status, code, admin: asAdmin } of CASES) {
@@ -71,6 +86,7 @@ describe("bad input", () => {
     }
     expect(await storedState(user)).toEqual(before);
     expect(JSON.parse(before.keys).keys).toHaveLength(1);
+    expect(JSON.parse(before.channels).telegram.configured).toBe(true);
   });
 
   it("refuses an API request with a session key the gateway reserves", async () => {

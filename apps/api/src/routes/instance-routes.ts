@@ -8,6 +8,7 @@ import { ApiError } from "../http/api-error.ts";
 import { auditInBackground } from "../http/audit.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
 import { parseParam } from "../http/params.ts";
+import { readGatewaySecrets } from "../instances/gateway-secrets.ts";
 import { followProvisioning, type ProvisionEvent } from "../instances/provision.ts";
 import { requireInstance, userRuntime } from "../instances/tenant.ts";
 import { chooseInstanceModel, composeTenantSettings } from "../instances/tenant-settings.ts";
@@ -107,9 +108,9 @@ async function startProvisioning(c: ApiContext, requested: z.infer<typeof Create
   const convex = c.get("convex");
   const { user } = c.get("principal");
   const platformModel = c.get("settings").platformModel;
-  const keys = await convex.getProviderKeysForGateway(user.id);
+  const { keys, channels } = await readGatewaySecrets(convex, user.id);
   const choice = chooseInstanceModel(requested, keys, platformModel);
-  const settings = composeTenantSettings(choice, keys, platformModel);
+  const settings = composeTenantSettings(choice, keys, platformModel, channels);
   let instance: Instance;
   try {
     instance = await convex.createInstance({ ownerId: user.id, tenantId: await tenantIdForUser(user.id), ...choice });

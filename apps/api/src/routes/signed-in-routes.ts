@@ -2,6 +2,7 @@
 /** Every route behind sign-in, with placeholder ids (docs/api.md lists the same). */
 export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ["GET", "/api/me"],
+  ["GET", "/api/waitlist"],
   ["POST", "/api/waitlist"],
   ["GET", "/api/tokens"],
   ["POST", "/api/tokens"],
@@ -14,10 +15,12 @@ export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ["DELETE", "/api/openclaw/instance"],
   ["GET", "/api/openclaw/status"],
   ["POST", "/api/openclaw/restart"],
+  ["POST", "/api/openclaw/stop"],
   ["POST", "/api/openclaw/backup"],
   ["GET", "/api/openclaw/backups"],
   ["POST", "/api/openclaw/restore"],
   ["GET", "/api/openclaw/devices"],
+  ["POST", "/api/openclaw/devices/link"],
   ["POST", "/api/openclaw/devices/req-1/approve"],
   ["POST", "/api/openclaw/devices/req-1/reject"],
   ["GET", "/api/openclaw/pairing"],
@@ -29,13 +32,28 @@ export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ["POST", "/api/openclaw/chat"],
   ["POST", "/api/openclaw/v1/responses"],
   ["GET", "/api/openclaw/billing/summary"],
+  ["GET", "/api/openclaw/channels"],
+  ["PUT", "/api/openclaw/channels/telegram"],
+  ["DELETE", "/api/openclaw/channels/telegram"],
+  ["GET", "/api/openclaw/logs"],
   ["GET", "/api/admin/users"],
   ["POST", "/api/admin/users/some-id/access"],
   ["POST", "/api/admin/users/some-id/role"],
   ["POST", "/api/admin/users/some-id/credits"],
+  ["GET", "/api/admin/users/some-id/instance"],
   ["GET", "/api/admin/waitlist"],
   ["POST", "/api/admin/waitlist/some-id/approve"],
   ["POST", "/api/admin/waitlist/some-id/revoke"],
   ["GET", "/api/admin/instances"],
   ["GET", "/api/admin/audit"],
+];
+
+/**
+ * Routes outside sign-in on purpose. `/gateway/:tenantId/*` is the device proxy: the runtime
+ * admits a request by its proxy ticket, so the API requires no session and applies no rate
+ * limit there. The route-table test checks that nothing else escapes sign-in.
+ */
+export const OPEN_ROUTE_PATTERNS: ReadonlyArray<readonly [string, string]> = [
+  ["GET", "/healthz"],
+  ["ALL", "/gateway/:tenantId/*"],
 ];
