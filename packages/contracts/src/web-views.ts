@@ -194,3 +194,61 @@ export interface AdminInstance {
     | { state: InstanceState; since: string | null; lastError: string | null; lastBackup: BackupSummary | null; availability: Availability }
     | { state: null; error: string };
 }
+
+/** `POST /api/tokens`: the token's summary and, this once, the token itself. */
+export interface CreatedApiToken extends ApiTokenSummary {
+  token: string;
+}
+
+/** `PUT /api/keys/:provider`. */
+export interface ProviderKeySaved {
+  key: ProviderKeySummary;
+  gateway: GatewayReconfiguration;
+}
+
+/** `DELETE /api/keys/:provider`. */
+export interface ProviderKeyDeleted {
+  deleted: true;
+  provider: ModelProvider;
+  gateway: GatewayReconfiguration;
+}
+
+/** `GET /api/openclaw/logs`: the gateway's recent output, secrets redacted by the runtime. */
+export interface GatewayLogs {
+  lines: string[];
+}
+
+/** `GET /api/admin/users/:userId/instance`: one user's instance as support sees it. */
+export interface UserSupportView {
+  user: PublicUser;
+  instance: InstanceView | null;
+  logs: string[];
+}
+
+/** `POST /api/openclaw/devices/link`: a short-lived proxy ticket as URLs on this site. */
+export interface DeviceLink {
+  /** http(s) URL of the gateway (its Control UI) with the ticket. */
+  url: string;
+  /** ws(s) URL a node connects to with the same ticket. */
+  wsUrl: string;
+  /** ISO time the ticket stops admitting new connections. */
+  expiresAt: string;
+  path: string;
+}
+
+/** A messaging channel as `GET /api/openclaw/channels` shows it: never its secret, only the last 4. */
+export interface ChannelView {
+  configured: boolean;
+  last4: string | null;
+  updatedAt: number | null;
+}
+
+export interface ChannelList {
+  telegram: ChannelView;
+}
+
+/** `PUT`/`DELETE /api/openclaw/channels/:channel`: the channel now, and how the gateway took it. */
+export interface ChannelChange {
+  channel: ChannelView;
+  gateway: GatewayReconfiguration;
+}
