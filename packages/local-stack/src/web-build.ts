@@ -6,7 +6,9 @@ import { REPO_ROOT, pathWithRepoBin } from "./repo.ts";
 const WEB_APP_DIR = join(REPO_ROOT, "apps/web");
 
 function viteBuild(outDir: string, watch: boolean): ChildProcess {
-  return spawn("vite", ["build", "--outDir", outDir, "--emptyOutDir", ...(watch ? ["--watch"] : [])], {
+  // Each stack builds into a folder of its own, so Vite's one-build-per-project lock (which
+  // would stop tests while `npm run dev` watches) guards nothing here.
+  return spawn("vite", ["build", "--outDir", outDir, "--emptyOutDir", "--bypass-lock", ...(watch ? ["--watch"] : [])], {
     cwd: WEB_APP_DIR,
     detached: watch,
     stdio: ["ignore", "pipe", "pipe"],

@@ -38,10 +38,14 @@ export async function workosIdentity(sealedSession: string, config: WorkosConfig
   }
 }
 
-/** Where to send the browser to end the WorkOS session too; null if the cookie is not valid. */
-export async function workosLogoutUrl(sealedSession: string, config: WorkosConfig): Promise<string | null> {
+/**
+ * Where to send the browser to end the WorkOS session too, and where WorkOS sends it back
+ * afterwards (`returnTo`); null if the cookie is not valid.
+ */
+export async function workosLogoutUrl(sealedSession: string, config: WorkosConfig, returnTo?: string): Promise<string | null> {
   try {
-    return await workosClient(config).userManagement.loadSealedSession({ sessionData: sealedSession, cookiePassword: config.cookiePassword }).getLogoutUrl();
+    const session = workosClient(config).userManagement.loadSealedSession({ sessionData: sealedSession, cookiePassword: config.cookiePassword });
+    return await session.getLogoutUrl(returnTo ? { returnTo } : {});
   } catch {
     return null;
   }

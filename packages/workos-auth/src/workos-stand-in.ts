@@ -20,7 +20,8 @@ export interface StandInUser {
  * authorization code that signs `user` in (`expired`: its first access token is already
  * expired); `POST /__test/next-user { user }`, who AuthKit's hosted sign-in
  * (`GET /user_management/authorize`) signs in next, redirecting back with a code as
- * WorkOS does; and `GET /__test/refreshes` → `{ count }` of refresh-token exchanges so far.
+ * WorkOS does; the hosted sign-out page (`GET /user_management/sessions/logout`), which
+ * sends the browser to `return_to`; and `GET /__test/refreshes` → `{ count }` of refresh-token exchanges so far.
  */
 export interface WorkosStandIn {
   url: string;
@@ -104,6 +105,12 @@ export async function startWorkosStandIn(): Promise<WorkosStandIn> {
         return reply(204, null);
       }
       if (request.method === "GET" && path === "/__test/refreshes") return reply(200, { count: refreshCount });
+      if (request.method === "GET" && path === "/user_management/sessions/logout") {
+        const returnTo = new URL(request.url ?? "/", "http://x").searchParams.get("return_to");
+        if (!returnTo) return reply(200, { loggedOut: true });
+        response.writeHead(302, { location: returnTo });
+        return response.end();
+      }
       if (request.method === "GET" && path === "/user_management/authorize") {
         const query = new URL(request.url ?? "/", "http://x").searchParams;
         const redirectUri = query.get("redirect_uri");

@@ -17,6 +17,16 @@ export function localWorkosUserId(email: string): string {
   return `local|${email.toLowerCase()}`;
 }
 
+/** `value` if it is an absolute URL on the request's own origin (never a redirect elsewhere). */
+function sameOriginUrl(value: string | undefined, requestUrl: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value).origin === new URL(requestUrl).origin ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sign-in and sign-out. These routes need no session (sign-out works with a stale one). */
 export function authRoutes(app: ApiApp): void {
   // The local sign-in exists only in local development, and never next to WorkOS.
@@ -34,10 +44,11 @@ export function authRoutes(app: ApiApp): void {
     return c.json({ user: publicUser(user) });
   });
 
+  // `?returnTo=` (a page of this site) is where WorkOS sends the browser after ending its session.
   app.post("/api/auth/sign-out", async (c) => {
     const workos = c.get("settings").workos;
     const sealed = getCookie(c, WORKOS_SESSION_COOKIE);
-    const logoutUrl = workos && sealed ? await workosLogoutUrl(sealed, workos) : null;
+    const logoutUrl = workos && sealed ? await workosLogoutUrl(sealed, workos, sameOriginUrl(c.req.query("returnTo"), c.req.url)) : null;
     deleteCookie(c, LOCAL_SESSION_COOKIE, { path: "/" });
     deleteCookie(c, WORKOS_SESSION_COOKIE, { path: "/" });
     return c.json({ signedOut: true, logoutUrl });

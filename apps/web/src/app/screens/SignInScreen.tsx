@@ -17,9 +17,10 @@ const CALLBACK_ERRORS: Record<string, string> = {
 
 /** Signed out: AuthKit's hosted sign-in, or in local development the local form. */
 export function SignInScreen() {
-  const { query } = useLocation();
+  const { path, query } = useLocation();
   const method = useApiData<{ method: "workos" | "local" | "none" }>("/auth/config");
-  const returnTo = query.get("returnTo") ?? "/";
+  // Signed out on some page of the app: come back to it after signing in.
+  const returnTo = path === "/sign-in" ? (query.get("returnTo") ?? "/") : `${path}${query.size ? `?${query}` : ""}`;
   const callbackError = query.get("error");
   return (
     <main className="center-page">

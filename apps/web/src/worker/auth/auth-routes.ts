@@ -65,11 +65,14 @@ export function authRoutes(app: Hono<{ Bindings: WebEnv }>): void {
   });
 
   // POST only: a link or image elsewhere cannot sign a person out. The api clears both
-  // session cookies and says where WorkOS ends its own session.
+  // session cookies and says where WorkOS ends its own session; the app goes there next
+  // (a script navigation: the site's CSP lets forms submit to this origin only).
   app.post("/auth/sign-out", async (c) => {
-    const answer = await c.env.API.fetch(new Request(new URL("/api/auth/sign-out", c.req.url), { method: "POST", headers: { cookie: c.req.header("cookie") ?? "" } }));
+    const signOut = new URL("/api/auth/sign-out", c.req.url);
+    signOut.searchParams.set("returnTo", new URL("/", c.req.url).toString());
+    const answer = await c.env.API.fetch(new Request(signOut, { method: "POST", headers: { cookie: c.req.header("cookie") ?? "" } }));
     const { logoutUrl } = (await answer.json().catch(() => ({}))) as { logoutUrl?: string | null };
-    const response = new Response(null, { status: 303, headers: { location: logoutUrl ?? "/" } });
+    const response = Response.json({ signedOut: true, redirectTo: logoutUrl ?? "/" }, { headers: { "cache-control": "no-store" } });
     for (const cookie of answer.headers.getSetCookie()) response.headers.append("set-cookie", cookie);
     return response;
   });
