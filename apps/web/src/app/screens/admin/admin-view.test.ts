@@ -53,7 +53,10 @@ describe("personLabel", () => {
 
 describe("compactJson", () => {
   it("writes objects on one line", () => {
-    expect(compactJson({ amount: 5, reason: "dev" })).toBe('{"amount":5,"reason":"dev"}');
+    expect(compactJson({ amount: 5, reason: "dev", ids: ["a", "b"] })).toBe('{ "amount": 5, "reason": "dev", "ids": [ "a", "b" ] }');
+  });
+  it("keeps line breaks inside values escaped", () => {
+    expect(compactJson({ note: "two\nlines" })).toBe('{ "note": "two\\nlines" }');
   });
   it("shows a dash for no details", () => {
     expect(compactJson(null)).toBe("—");

@@ -38,12 +38,13 @@ export function personLabel(idOrLabel: string | null | undefined, directory: Ema
   return idOrLabel;
 }
 
-/** Audit details as one short line of JSON ("—" for none); long ones are cut with "…". */
+/** Audit details as one line of JSON ("—" for none); long ones are cut with "…". */
 export function compactJson(value: unknown, maxLength = 240): string {
   if (value === null || value === undefined) return "—";
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // One line, with a space after each comma and colon so a narrow column can wrap it between values.
+    text = JSON.stringify(value, null, 1)?.replace(/\n\s*/g, " ") ?? String(value);
   } catch {
     text = String(value);
   }
