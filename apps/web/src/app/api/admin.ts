@@ -1,4 +1,4 @@
-import type { AdminInstance, AdminUser, UserSupportView, AuditEntry, LedgerEntry, PublicUser, WaitlistEntry } from "@openclaw-cloud/contracts/web-views";
+import type { AdminInstance, AdminUser, AuditEntry, LedgerEntry, PublicUser, WaitlistEntry } from "@openclaw-cloud/contracts/web-views";
 import { api } from "./http.ts";
 
 /** The admin area's API (docs/api.md, "Admin"): admins only, every change audited by the API. */
@@ -9,7 +9,6 @@ export const ADMIN_PATHS = {
   waitlist: "/api/admin/waitlist",
   instances: "/api/admin/instances",
   audit: "/api/admin/audit?limit=200",
-  userSupport: (userId: string) => `/api/admin/users/${encodeURIComponent(userId)}/instance`,
 } as const;
 
 export type AdminUsers = { users: AdminUser[] };
@@ -28,8 +27,7 @@ export const setUserRole = (userId: string, role: "user" | "admin") => api<{ use
 export const grantCredits = (userId: string, amount: number, reason: string) =>
   api<{ entry: LedgerEntry }>(userPath(userId, "credits"), { method: "POST", json: { amount, reason } });
 
-/** One user's instance (null when they have none) and its recent log lines. */
-export const getUserSupport = (userId: string) => api<UserSupportView>(ADMIN_PATHS.userSupport(userId));
+// One user's support view (`GET /api/admin/users/:userId/instance`) lives in support.ts with the Support page's routes.
 
 export const listWaitlist = () => api<AdminWaitlist>(ADMIN_PATHS.waitlist);
 

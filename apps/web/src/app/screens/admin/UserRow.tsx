@@ -2,10 +2,10 @@ import { useState } from "react";
 import type { AdminUser } from "@openclaw-cloud/contracts/web-views";
 import { setUserAccess, setUserRole } from "../../api/admin.ts";
 import { useAction } from "../../api/use-api.ts";
-import { ConfirmButton } from "../../components/ConfirmButton.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Link } from "../../router.tsx";
 import { When } from "./When.tsx";
+import { AccessButton, RoleButton } from "./UserPermissionButtons.tsx";
 import { GrantCreditsForm } from "./GrantCreditsForm.tsx";
 
 const COLUMNS = 6;
@@ -49,62 +49,8 @@ export function UserRow({ user, isMe, onChanged }: { user: AdminUser; isMe: bool
         </td>
         <td>
           <div className="row admin-actions">
-            {user.accessEnabled ? (
-              <ConfirmButton
-                className="button button-small button-danger"
-                danger
-                title={`Turn off access for ${user.email}?`}
-                description={
-                  user.admin
-                    ? `${isMe ? "You keep" : `${user.email} keeps`} access while an admin; this only matters once the admin role is gone.`
-                    : `${user.email} sees the waitlist page on every request until access is turned on again. Their instance, keys and credits stay.`
-                }
-                confirmLabel="Turn off access"
-                disabled={access.pending}
-                onConfirm={() => void access.run(false)}
-              >
-                {access.pending ? "Turning off…" : "Turn off access"}
-              </ConfirmButton>
-            ) : (
-              <ConfirmButton
-                className="button button-small"
-                title={`Let ${user.email} in?`}
-                description={`${user.email} can then use OpenClaw Cloud: create an instance, chat and spend credits.`}
-                confirmLabel="Turn on access"
-                disabled={access.pending}
-                onConfirm={() => void access.run(true)}
-              >
-                {access.pending ? "Turning on…" : "Turn on access"}
-              </ConfirmButton>
-            )}
-            {user.role === "admin" ? (
-              <ConfirmButton
-                className="button button-small button-danger"
-                danger
-                title={`Remove the admin role from ${user.email}?`}
-                description={`${isMe ? "You lose" : `${user.email} loses`} this admin area, unless the email is on the platform's admin email list.`}
-                confirmLabel="Remove admin role"
-                disabled={role.pending}
-                onConfirm={() => void role.run("user")}
-              >
-                {role.pending ? "Removing…" : "Remove admin"}
-              </ConfirmButton>
-            ) : (
-              <ConfirmButton
-                className="button button-small"
-                title={`Make ${user.email} an admin?`}
-                description={
-                  adminByList
-                    ? `${user.email} is already an admin through the platform's admin email list; this also records the role on their account.`
-                    : `${user.email} gets every admin power: this area, letting people in, granting credits and changing roles.`
-                }
-                confirmLabel="Make admin"
-                disabled={role.pending}
-                onConfirm={() => void role.run("admin")}
-              >
-                {role.pending ? "Saving…" : "Make admin"}
-              </ConfirmButton>
-            )}
+            <AccessButton user={user} isMe={isMe} pending={access.pending} onConfirm={(enabled) => void access.run(enabled)} />
+            <RoleButton user={user} isMe={isMe} pending={role.pending} onConfirm={(next) => void role.run(next)} />
             <button
               type="button"
               className="button button-small"
