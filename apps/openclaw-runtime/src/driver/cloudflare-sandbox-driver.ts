@@ -1,5 +1,6 @@
 import { getSandbox, type Sandbox } from "@cloudflare/sandbox";
 import { shellQuote, type ExecResult, type ProcessInfo, type SandboxDriver } from "./sandbox-driver.ts";
+import { stopWithGrace } from "./stop-with-grace.ts";
 
 /** Matches `SANDBOX_HOME` in apps/openclaw-runtime/Dockerfile. */
 export const CONTAINER_SANDBOX_HOME = "/home/openclaw";
@@ -33,8 +34,12 @@ export class CloudflareSandboxDriver implements SandboxDriver {
   }
 
   async killProcess(id: string): Promise<void> {
-    const process = await this.#sandbox.getProcess(id);
-    if (process && (process.status === "running" || process.status === "starting")) await this.#sandbox.killProcess(id, "SIGTERM");
+    const isRunning = async () => {
+      const process = await this.#sandbox.getProcess(id);
+      return process !== null && (process.status === "running" || process.status === "starting");
+    };
+    if (!(await isRunning())) return;
+    await stopWithGrace({ signal: (signal) => this.#sandbox.killProcess(id, signal), isRunning });
   }
 
   async processLogs(id: string): Promise<{ stdout: string; stderr: string }> {
