@@ -1,0 +1,58 @@
+import { AssistantRuntimeProvider, useAuiState, useLocalRuntime, type ThreadMessageLike } from "@assistant-ui/react";
+import { useEffect, useMemo, useRef } from "react";
+import type { ApiData } from "../../api/use-api.ts";
+import { useApiData } from "../../api/use-api.ts";
+import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { Spinner } from "../../components/Spinner.tsx";
+import { openClawChatAdapter } from "./chat-adapter.ts";
+import { ChatThread } from "./ChatThread.tsx";
+import { historyOf } from "./session-history.ts";
+import { sessionItemsOf } from "./session-list.ts";
+
+/** One session: its transcript from the gateway, then a live thread that continues it. */
+export function ChatSession({ chatKey, sessions }: { chatKey: string; sessions: ApiData<{ result: unknown }> }) {
+  const history = useApiData<{ result: unknown }>(`/api/openclaw/sessions/${encodeURIComponent(chatKey)}/history`);
+  const item = sessions.data ? sessionItemsOf(sessions.data.result).find((entry) => entry.chatKey === chatKey) : undefined;
+  const title = item?.title ?? (chatKey === "main" ? "Main session" : "New chat");
+  const view = useMemo(() => (history.data ? historyOf(history.data.result) : null), [history.data]);
+  const fromChannel = item?.group === "channel";
+
+  return (
+    <section className="chat-main" aria-labelledby="chat-title">
+      <header className="chat-header">
+        <h1 id="chat-title">{title}</h1>
+        <span className="muted small mono">{chatKey}</span>
+      </header>
+      {fromChannel ? (
+        <p className="notice notice-info small">This conversation happens in {item.channel}. You can read it here; replies are sent from {item.channel}.</p>
+      ) : null}
+      {view?.problem && item ? <p className="notice notice-warning small">Your OpenClaw did not show this session's history: {view.problem}</p> : null}
+      <ErrorNotice error={history.error} onRetry={() => void history.reload()} />
+      {!view && history.loading ? <Spinner label="Loading the conversation…" /> : null}
+      {view ? <LiveThread chatKey={chatKey} initialMessages={view.messages} canSend={!fromChannel} title={title} onTurnEnd={() => void sessions.reload()} /> : null}
+    </section>
+  );
+}
+
+/** assistant-ui's local runtime over the gateway's chat stream, starting from the transcript. */
+function LiveThread(props: { chatKey: string; initialMessages: ThreadMessageLike[]; canSend: boolean; title: string; onTurnEnd: () => void }) {
+  const adapter = useMemo(() => openClawChatAdapter(props.chatKey), [props.chatKey]);
+  const runtime = useLocalRuntime(adapter, { initialMessages: props.initialMessages });
+  return (
+    <AssistantRuntimeProvider runtime={runtime}>
+      <TurnEndWatcher onTurnEnd={props.onTurnEnd} />
+      <ChatThread canSend={props.canSend} title={props.title} />
+    </AssistantRuntimeProvider>
+  );
+}
+
+/** Tells the screen when a turn ended, so the sessions list shows the new activity. */
+function TurnEndWatcher({ onTurnEnd }: { onTurnEnd: () => void }) {
+  const running = useAuiState(({ thread }) => thread.isRunning);
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (wasRunning.current && !running) onTurnEnd();
+    wasRunning.current = running;
+  }, [running, onTurnEnd]);
+  return null;
+}
