@@ -68,7 +68,7 @@ describe("creationSteps", () => {
 
   it("treats a stream that ends without done or failed as interrupted", () => {
     const progress = { secrets: "skipped" as const, events: [accepted, { stage: "provisioning" as const }], streaming: false };
-    expect(states(progress).provisioning).toBe("failed");
+    expect(states(progress).provisioning).toBe("current");
     expect(creationOutcome(progress)).toEqual({ kind: "interrupted" });
     expect(creationOutcome({ ...progress, streaming: true })).toEqual({ kind: "running" });
   });

@@ -62,14 +62,14 @@ export function creationSteps(progress: CreationProgress): StepRow[] {
   }
   const seen = new Set(progress.events.map((event) => event.stage));
   const failed = seen.has("failed");
-  const interrupted = !progress.streaming && !failed && !seen.has("done") && progress.events.length > 0;
   const stages = STAGES.filter((stage) => stage.id !== "restoring" || seen.has("restoring"));
   const reached = stages.reduce((latest, stage, index) => (seen.has(stage.id) ? index : latest), -1);
   const waitingForFirst = reached === -1 && progress.streaming;
   stages.forEach((stage, index) => {
     let state: StepState = "pending";
     if (seen.has("done") || index < reached) state = "done";
-    else if (index === reached) state = failed || interrupted ? "failed" : "current";
+    // After an interruption the stage stays current: the work goes on without this page.
+    else if (index === reached) state = failed ? "failed" : "current";
     else if (index === 0 && waitingForFirst) state = "current";
     else if (index === 0 && failed) state = "failed";
     rows.push({ id: stage.id, label: stage.label, state });

@@ -55,7 +55,9 @@ export function useCreation(onDone: () => Promise<void>): Creation {
         }
       } catch (caught) {
         if (abort.current.signal.aborted) return;
-        setError(caught);
+        // Once a stage has arrived the instance exists and its work goes on: the lost stream is
+        // shown as such (creationOutcome "interrupted"), not as an error of this page.
+        if (events.length === 0) setError(caught);
       }
       update({ streaming: false });
       if (events.length > 0) await onDone();

@@ -4,6 +4,8 @@ import { formatDateTime } from "../../components/format.ts";
 /** What the next request meets (the API's availability sentence), coloured by how ready it is. */
 export function AvailabilityNotice({ view }: { view: InstanceView }) {
   const { availability, runtime } = view;
+  // A failed start says the same as its last error, which shows it with its time.
+  if (runtime.state === "error" && (runtime.lastError ?? view.instance.lastError)) return null;
   const tone = availability.ready
     ? "notice-success"
     : runtime.state === "error"
@@ -30,11 +32,16 @@ function sentence(message: string): string {
 export function LastError({ view }: { view: InstanceView }) {
   const message = view.runtime.lastError ?? view.instance.lastError;
   if (!message) return null;
+  const failed = view.runtime.state === "error";
   return (
     <div className="notice notice-error last-error" role="status">
       <div>
-        <div className="strong">Last error{view.runtime.lastErrorAt ? `, ${formatDateTime(view.runtime.lastErrorAt)}` : ""}</div>
+        <div className="strong">
+          {failed ? "Failed to start" : "Last error"}
+          {view.runtime.lastErrorAt ? `, ${formatDateTime(view.runtime.lastErrorAt)}` : ""}
+        </div>
         <div className="mono">{message}</div>
+        {failed ? <div className="small">The next request tries again, or restart it now.</div> : null}
       </div>
     </div>
   );
