@@ -1,12 +1,12 @@
-// `npm run bench`: the runtime's speed and memory against a plain OpenClaw gateway, on this
-// machine, in one run. Rewrites docs/benchmarks.md; the last stdout line is the JSON summary.
+// `npm run bench`: the runtime's speed and memory against a plain OpenClaw gateway, and the
+// website's weight and speed in headless Chromium, on this machine, in one run. Rewrites docs/benchmarks.md; the last stdout line is the JSON summary.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT, startLocalStack } from "@openclaw-cloud/local-stack";
 import { Cleanups } from "./src/cleanups.ts";
-import { API_BENCH_VARS, measureApi } from "./src/measure-api.ts";
+import { API_BENCH_VARS, benchAdminApi, measureApi } from "./src/measure-api.ts";
 import { measureBackup } from "./src/measure-backup.ts";
 import { measureChat, warmUp } from "./src/measure-chat.ts";
 import { measureColdReady } from "./src/measure-cold-ready.ts";
@@ -14,6 +14,7 @@ import { measureMemory } from "./src/measure-memory.ts";
 import { measurePairing } from "./src/measure-pairing.ts";
 import { gatewayDirect, provisionTenant } from "./src/platform-api.ts";
 import { startRawGateway } from "./src/raw-gateway.ts";
+import { measureWeb } from "./src/measure-web.ts";
 import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
 
 // Gateway starts take ~10 s each on 2 cores, so slow metrics get few runs. A turn's time to
@@ -34,6 +35,8 @@ const RUNS = {
   apiTtftPairs: 150,
   apiStatusConcurrency: 8,
   apiStatusSeconds: 10,
+  webRenders: 5,
+  webTokenPairs: 15,
 };
 
 const cleanups = new Cleanups();
@@ -93,6 +96,9 @@ async function main(): Promise<void> {
     statusSeconds: RUNS.apiStatusSeconds,
   });
 
+  progress(`web: the site's entry scripts, ${RUNS.webRenders} loads of the signed-in home, ${RUNS.webTokenPairs} chat screen/API pairs of short turns ...`);
+  const web = await measureWeb(stack, benchAdminApi(stack), { renders: RUNS.webRenders, tokenPairs: RUNS.webTokenPairs, words: RUNS.ttftWords });
+
   progress(`pairing: ${RUNS.pairingRuns} nodes through the device proxy ...`);
   const pairing = await measurePairing(stack, tenantId, RUNS.pairingRuns);
   if (pairing.failure) progress(`pairing not measured: ${pairing.failure}`);
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
   progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores, ${RUNS.backupRuns} launcher restores ...`);
   const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
 
-  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, api };
+  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, api, web };
   const summary = summarize(results);
   const setup: BenchSetup = {
     date: new Date().toISOString(),

@@ -13,6 +13,12 @@ export const API_BENCH_VARS: Record<string, string> = {
   RATE_LIMIT_PER_SECOND: "1000000",
 };
 
+/** The API as the bench's admin user, a server-to-server caller. */
+export function benchAdminApi(stack: LocalStack): (path: string, init?: RequestInit) => Promise<Response> {
+  return (path, init = {}) =>
+    fetch(`${stack.apiUrl}${path}`, { ...init, headers: { ...stack.apiInternalHeaders(BENCH_USER), "content-type": "application/json", ...init.headers } });
+}
+
 export interface ApiOptions {
   warmupTurns: number;
   pairs: number;
@@ -41,8 +47,7 @@ export interface ApiResult {
  * Provisions the bench user's instance through the API and deletes it afterwards.
  */
 export async function measureApi(stack: LocalStack, options: ApiOptions): Promise<ApiResult> {
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${stack.apiUrl}${path}`, { ...init, headers: { ...stack.apiInternalHeaders(BENCH_USER), "content-type": "application/json", ...init.headers } });
+  const api = benchAdminApi(stack);
   const { user } = await expectJson<{ user: { id: string } }>(await api("/api/me"));
   await expectJson(await api(`/api/admin/users/${user.id}/credits`, { method: "POST", body: JSON.stringify({ amount: 1_000_000_000, reason: "bench" }) }), 201);
   const { token } = await expectJson<{ token: string }>(await api("/api/tokens", { method: "POST", body: JSON.stringify({ name: "bench" }) }), 201);

@@ -5,6 +5,7 @@ import type { ColdReadyResult } from "./measure-cold-ready.ts";
 import type { MemoryResult } from "./measure-memory.ts";
 import type { PairingResult } from "./measure-pairing.ts";
 import { round } from "./stats.ts";
+import { summarizeWeb, webMethodNotes, webReportRows, type WebResult } from "./measure-web.ts";
 
 export interface BenchResults {
   coldReady: ColdReadyResult;
@@ -18,6 +19,7 @@ export interface BenchResults {
   pairing: PairingResult;
   backup: BackupResult;
   api: ApiResult;
+  web: WebResult;
 }
 
 /** How the run was made, for the report's header and method notes. */
@@ -42,6 +44,8 @@ export interface BenchSetup {
   apiTtftPairs: number;
   apiStatusConcurrency: number;
   apiStatusSeconds: number;
+  webRenders: number;
+  webTokenPairs: number;
 }
 
 export type Summary = Record<string, number | null>;
@@ -63,6 +67,7 @@ export function summarize(results: BenchResults): Summary {
     tenant_rss_mb: round(memory.tenantRssMb, 0),
     raw_gateway_rss_mb: round(memory.rawRssMb, 0),
     ...summarizeApi(results.api),
+    ...summarizeWeb(results.web),
   };
 }
 
@@ -94,6 +99,7 @@ function rows(summary: Summary): Row[] {
     { metric: "tenant_rss_mb", target: "measured", met: null },
     { metric: "raw_gateway_rss_mb", target: "baseline", met: null },
     ...apiReportRows(summary),
+    ...webReportRows(summary),
   ];
 }
 
@@ -213,5 +219,5 @@ No launcher, sandbox host, worker or Durable Object is involved.
   links), ${memory.tenantProcesses} processes; median of ${setup.memorySamples} samples 1 s apart. Shared processes
   (workerd, the sandbox host) are not counted. \`raw_gateway_rss_mb\` is the same for the raw
   gateway after the same warm-up turns (${memory.rawProcesses} processes).
-${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}`;
+${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}${webMethodNotes(results.web, { renders: setup.webRenders, tokenPairs: setup.webTokenPairs, words: setup.ttftWords })}`;
 }

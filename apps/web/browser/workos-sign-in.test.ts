@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium, startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
+import { launchChromium, startLocalStack, type Browser, type LocalStack } from "@openclaw-cloud/local-stack";
 import { startWorkosStandIn, type WorkosStandIn } from "@openclaw-cloud/workos-auth/testing";
 
 // Signing in with WorkOS AuthKit, on the server, against the WorkOS stand-in (which speaks

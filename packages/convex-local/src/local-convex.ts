@@ -98,7 +98,7 @@ export async function startLocalConvex(options: LocalConvexOptions): Promise<Loc
         const answer = await t.fetch(request.url ?? "/", {
           method,
           headers: requestHeaders(request),
-          body: method === "GET" || method === "HEAD" || body.length === 0 ? undefined : body,
+          body: method === "GET" || method === "HEAD" || body.length === 0 ? undefined : new Uint8Array(body),
         });
         const payload = Buffer.from(await answer.arrayBuffer());
         await persist();

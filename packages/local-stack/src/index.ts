@@ -7,3 +7,5 @@ export { readSse, collectSse, parseEvent, type SseEvent } from "@openclaw-cloud/
 export { REPO_ROOT, REPO_BIN, pathWithRepoBin } from "./repo.ts";
 export { gatewayEnvironment, runningGatewayTokens } from "./gateway-environment.ts";
 export { launchChromium, CHROMIUM_PATH } from "./chromium.ts";
+// Playwright's types as the launcher's copy has them (openclaw pins an older playwright-core at the root).
+export type { Browser, BrowserContext, Page } from "playwright-core";

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "@openclaw-cloud/local-stack";
 
 /** One thing a browser was given or kept: an answer, a page's markup, its script-readable storage. */
 export interface Exposure {
