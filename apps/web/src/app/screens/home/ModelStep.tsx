@@ -1,6 +1,7 @@
 import type { ModelProvider } from "@openclaw-cloud/contracts";
 import type { ProviderKeySummary } from "@openclaw-cloud/contracts/web-views";
 import { useState, type FormEvent } from "react";
+import { Field } from "./Field.tsx";
 import { PROVIDER_NAMES, modelStepProblem, type Draft } from "./draft.ts";
 
 const CHOICES: Array<{ value: Draft["provider"]; title: string; text: string }> = [
@@ -57,38 +58,45 @@ export function ModelStep({ draft, storedKeys, onChange, onNext }: ModelStepProp
       </fieldset>
       {own ? (
         <div className="stack wizard-own">
-          <label className="field">
-            <span>Model id</span>
-            <input
-              value={draft.model}
-              onChange={(e) => onChange({ model: e.target.value })}
-              placeholder={`e.g. ${MODEL_EXAMPLES[own]}`}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <span className="field-hint">The model's name at {PROVIDER_NAMES[own]}.</span>
-          </label>
-          <label className="field">
-            <span>{PROVIDER_NAMES[own]} API key</span>
-            <input type="password" value={draft.key} onChange={(e) => onChange({ key: e.target.value })} autoComplete="off" spellCheck={false} />
-            <span className="field-hint">
-              {stored
-                ? `Leave empty to use your saved key ending in ${stored.last4}.`
-                : "Stored encrypted and handed only to your OpenClaw; it is never shown again."}
-            </span>
-          </label>
-          {own === "openai-compatible" && (draft.key || !stored) ? (
-            <label className="field">
-              <span>Base URL</span>
+          <Field label="Model id" hint={<>The model's name at {PROVIDER_NAMES[own]}.</>}>
+            {(props) => (
               <input
-                type="url"
-                value={draft.baseUrl}
-                onChange={(e) => onChange({ baseUrl: e.target.value })}
-                placeholder="https://openrouter.ai/api/v1"
+                {...props}
+                value={draft.model}
+                onChange={(e) => onChange({ model: e.target.value })}
+                placeholder={`e.g. ${MODEL_EXAMPLES[own]}`}
                 autoComplete="off"
+                spellCheck={false}
               />
-              <span className="field-hint">Where the server's OpenAI API lives, usually ending in /v1.</span>
-            </label>
+            )}
+          </Field>
+          <Field
+            label={`${PROVIDER_NAMES[own]} API key`}
+            hint={
+              <>
+                {stored
+                  ? `Leave empty to use your saved key ending in ${stored.last4}.`
+                  : "Stored encrypted and handed only to your OpenClaw; it is never shown again."}
+              </>
+            }
+          >
+            {(props) => (
+              <input {...props} type="password" value={draft.key} onChange={(e) => onChange({ key: e.target.value })} autoComplete="off" spellCheck={false} />
+            )}
+          </Field>
+          {own === "openai-compatible" && (draft.key || !stored) ? (
+            <Field label="Base URL" hint={<>Where the server's OpenAI API lives, usually ending in /v1.</>}>
+              {(props) => (
+                <input
+                  {...props}
+                  type="url"
+                  value={draft.baseUrl}
+                  onChange={(e) => onChange({ baseUrl: e.target.value })}
+                  placeholder="https://openrouter.ai/api/v1"
+                  autoComplete="off"
+                />
+              )}
+            </Field>
           ) : null}
         </div>
       ) : null}

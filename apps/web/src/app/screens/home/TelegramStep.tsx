@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { Field } from "./Field.tsx";
 import type { Draft } from "./draft.ts";
 
 interface TelegramStepProps {
@@ -20,18 +21,19 @@ export function TelegramStep({ draft, onChange, onBack, onNext }: TelegramStepPr
         Optional. Create a bot with <strong>@BotFather</strong> in Telegram (send it <code>/newbot</code>) and paste the token it gives you. People who message
         the bot are asked to pair first; you approve them under Channels. You can also do this later.
       </p>
-      <label className="field">
-        <span>Telegram bot token (optional)</span>
-        <input
-          type="password"
-          value={draft.botToken}
-          onChange={(e) => onChange({ botToken: e.target.value })}
-          placeholder="123456789:AA…"
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <span className="field-hint">Stored encrypted and handed only to your OpenClaw; it is never shown again.</span>
-      </label>
+      <Field label="Telegram bot token (optional)" hint={<>Stored encrypted and handed only to your OpenClaw; it is never shown again.</>}>
+        {(props) => (
+          <input
+            {...props}
+            type="password"
+            value={draft.botToken}
+            onChange={(e) => onChange({ botToken: e.target.value })}
+            placeholder="123456789:AA…"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
+      </Field>
       <div className="row wizard-nav">
         <button type="button" className="button" onClick={onBack}>
           Back

@@ -4,6 +4,7 @@ import { TOKENS_PATH, createToken, revokeToken } from "../../api/settings.ts";
 import { useAction, useApiData } from "../../api/use-api.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
+import { Field } from "../home/Field.tsx";
 import { NewToken } from "./NewToken.tsx";
 import { TokenTable } from "./TokenTable.tsx";
 
@@ -37,11 +38,9 @@ export function ApiTokens() {
         </p>
       </div>
       <form className="card form token-form" onSubmit={submit} aria-label="Create an API token">
-        <label className="field">
-          <span>Token name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. laptop script" maxLength={128} required />
-          <span className="field-hint">So you recognise it in the list later.</span>
-        </label>
+        <Field label="Token name" hint={<>So you recognise it in the list later.</>}>
+          {(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. laptop script" maxLength={128} required />}
+        </Field>
         <div>
           <button type="submit" className="button button-primary" disabled={create.pending || !name.trim()}>
             {create.pending ? "Creating…" : "Create token"}

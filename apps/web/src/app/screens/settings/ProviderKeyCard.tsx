@@ -7,6 +7,7 @@ import { ConfirmButton } from "../../components/ConfirmButton.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
 import { formatDateTime } from "../../components/format.ts";
+import { Field } from "../home/Field.tsx";
 import { gatewayOutcome } from "./gateway-outcome.ts";
 
 interface ProviderKeyCardProps {
@@ -69,17 +70,17 @@ export function ProviderKeyCard({ provider, name, hint, stored, onChanged }: Pro
       ) : null}
       <form className="form key-form" onSubmit={submit} aria-label={`${stored ? "Replace" : "Set"} the ${name} key`}>
         <div className="key-fields">
-          <label className="field">
-            <span>{stored ? `New ${name} key` : `${name} key`}</span>
-            <input id={inputId} type="password" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} required />
-            <span className="field-hint">{hint}</span>
-          </label>
+          <Field label={stored ? `New ${name} key` : `${name} key`} hint={<>{hint}</>}>
+            {(props) => (
+              <input {...props} type="password" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} required />
+            )}
+          </Field>
           {needsBaseUrl ? (
-            <label className="field">
-              <span>Base URL</span>
-              <input type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://openrouter.ai/api/v1" required />
-              <span className="field-hint">Usually ends in /v1.</span>
-            </label>
+            <Field label="Base URL" hint={<>Usually ends in /v1.</>}>
+              {(props) => (
+                <input {...props} type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://openrouter.ai/api/v1" required />
+              )}
+            </Field>
           ) : null}
         </div>
         <div className="row">
