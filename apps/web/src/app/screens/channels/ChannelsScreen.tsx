@@ -17,7 +17,7 @@ export function ChannelsScreen() {
         </div>
       </header>
       <ErrorNotice error={channels.error} onRetry={() => void channels.reload()} />
-      {!channels.data && channels.loading ? <Spinner label="Loading channels…" /> : null}
+      {!channels.data && channels.loading && !channels.error ? <Spinner label="Loading channels…" /> : null}
       {channels.data ? (
         <div className="channel-layout">
           <TelegramCard channel={channels.data.telegram} onChanged={() => void channels.reload()} />

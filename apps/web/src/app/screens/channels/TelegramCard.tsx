@@ -16,8 +16,8 @@ export function TelegramCard({ channel, onChanged }: { channel: ChannelView; onC
   const busy = save.pending || remove.pending;
 
   const finish = (change: ChannelChange | undefined, kind: "saved" | "removed") => {
-    if (!change) return;
-    setOutcome(gatewayOutcome(change.gateway, kind));
+    if (change) setOutcome(gatewayOutcome(change.gateway, kind));
+    // Read the channel again either way: a request cut off on its way back may still have been stored.
     onChanged();
   };
   const submit = async (event: FormEvent) => {
@@ -37,7 +37,7 @@ export function TelegramCard({ channel, onChanged }: { channel: ChannelView; onC
     <section className="card stack" aria-labelledby="telegram-title">
       <div className="card-title">
         <h2 id="telegram-title">Telegram</h2>
-        {channel.configured ? <span className="badge badge-running">Connected</span> : <span className="badge">Not connected</span>}
+        {channel.configured ? <span className="badge badge-running">Bot set up</span> : <span className="badge">Not set up</span>}
       </div>
       {channel.configured ? (
         <dl className="kv">
@@ -63,7 +63,7 @@ export function TelegramCard({ channel, onChanged }: { channel: ChannelView; onC
             placeholder="123456789:AA…"
             disabled={busy}
           />
-          <span className="field-hint">Saving restarts your OpenClaw with the bot (a few seconds).</span>
+          <span className="field-hint">Saving restarts your OpenClaw with the bot, which takes up to a minute.</span>
         </label>
         <div className="row">
           <button type="submit" className="button button-primary" disabled={busy || token.trim() === ""}>

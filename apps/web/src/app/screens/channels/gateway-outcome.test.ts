@@ -9,6 +9,10 @@ describe("gatewayOutcome", () => {
     });
   });
 
+  it("says the gateway restarted without a removed bot", () => {
+    expect(gatewayOutcome({ reconfigured: true, state: "starting" }, "removed").text).toBe("The Telegram bot is removed and your OpenClaw restarted without it (now starting).");
+  });
+
   it("says a missing instance picks it up later", () => {
     expect(gatewayOutcome({ reconfigured: false, reason: "no_instance" }, "removed").text).toBe("The Telegram bot is removed. Your OpenClaw picks it up when you create it.");
   });

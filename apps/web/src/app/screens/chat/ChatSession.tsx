@@ -28,7 +28,7 @@ export function ChatSession({ chatKey, sessions }: { chatKey: string; sessions: 
       ) : null}
       {view?.problem && item ? <p className="notice notice-warning small">Your OpenClaw did not show this session's history: {view.problem}</p> : null}
       <ErrorNotice error={history.error} onRetry={() => void history.reload()} />
-      {!view && history.loading ? <Spinner label="Loading the conversation…" /> : null}
+      {!view && history.loading && !history.error ? <Spinner label="Loading the conversation…" /> : null}
       {view ? <LiveThread chatKey={chatKey} initialMessages={view.messages} canSend={!fromChannel} title={title} onTurnEnd={() => void sessions.reload()} /> : null}
     </section>
   );

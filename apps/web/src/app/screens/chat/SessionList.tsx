@@ -16,7 +16,7 @@ export function SessionList({ sessions, currentKey }: { sessions: ApiData<{ resu
         New chat
       </button>
       <ErrorNotice error={sessions.error} onRetry={() => void sessions.reload()} />
-      {!sessions.data && sessions.loading ? <Spinner label="Loading sessions…" /> : null}
+      {!sessions.data && sessions.loading && !sessions.error ? <Spinner label="Loading sessions…" /> : null}
       {sessions.data && sections.length === 0 ? <p className="muted small">No sessions yet. Your first message starts one.</p> : null}
       {sections.map((section) => (
         <section key={section.group} aria-label={section.label}>

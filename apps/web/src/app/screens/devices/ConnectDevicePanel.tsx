@@ -38,13 +38,16 @@ export function ConnectDevicePanel() {
             <p className={expired ? "notice notice-warning" : "small"} role="status">
               {expired
                 ? "This link has expired. Create a new one; devices already paired stay connected."
-                : `This link ${expiresIn(current.expiresAt, now)} (at ${formatDateTime(current.expiresAt)}). A device must start connecting before then.`}
+                : `This link ${expiresIn(current.expiresAt, now)} (at ${formatDateTime(current.expiresAt)}). Connect the device before then.`}
             </p>
             <div>
               <h3>Connect an OpenClaw node</h3>
-              <p className="small muted">On the machine, with OpenClaw installed, run:</p>
+              <p className="small muted">On the machine, with OpenClaw installed, run this (change the display name if you like):</p>
               <pre className="command" aria-label="Command to connect a node">{command}</pre>
               <CopyButton text={command} label="Copy command" />
+              <p className="small muted connect-note">
+                The node keeps this address for reconnecting, so once the link has expired a node that lost its connection needs a new link and the command again.
+              </p>
             </div>
             <div>
               <h3>Open the Control UI</h3>

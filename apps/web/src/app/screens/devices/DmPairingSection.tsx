@@ -4,6 +4,7 @@ import { useAction, type ApiData } from "../../api/use-api.ts";
 import { ConfirmButton } from "../../components/ConfirmButton.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { formatDateTime } from "../../components/format.ts";
+import { Spinner } from "../../components/Spinner.tsx";
 import { Link } from "../../router.tsx";
 import { groupDmRequests, type DmAccountGroup } from "./device-view.ts";
 
@@ -16,6 +17,7 @@ export function DmPairingSection({ data }: { data: ApiData<DmPairingList> }) {
     <section className="section" aria-labelledby="dm-title">
       <h2 id="dm-title">Chat pairing requests</h2>
       <ErrorNotice error={data.error} onRetry={() => void data.reload()} />
+      {!data.data && data.loading && !data.error ? <Spinner label="Loading chat pairing requests…" /> : null}
       {data.data && groups.length === 0 ? (
         <p className="card empty">
           No messaging channel is connected. Add a Telegram bot on the <Link to="/channels">Channels</Link> page; when someone writes to it, their request shows up here.

@@ -12,12 +12,9 @@ export function PendingDevices({ data }: { data: ApiData<DeviceList> }) {
   const pending = [...(data.data?.pending ?? [])].sort((a, b) => b.requestedAt - a.requestedAt);
   return (
     <section className="section" aria-labelledby="pending-title">
-      <div className="row row-between">
-        <h2 id="pending-title">Waiting for approval</h2>
-        {data.loading && data.data ? <span className="muted small">Checking…</span> : null}
-      </div>
+      <h2 id="pending-title">Waiting for approval</h2>
       <ErrorNotice error={data.error} onRetry={() => void data.reload()} />
-      {!data.data && data.loading ? <Spinner label="Loading devices…" /> : null}
+      {!data.data && data.loading && !data.error ? <Spinner label="Loading devices…" /> : null}
       {data.data && pending.length === 0 ? (
         <p className="card empty">No device is waiting. Connect one with the link below; its request shows up here by itself.</p>
       ) : null}

@@ -50,7 +50,11 @@ describe("groupDmRequests", () => {
 
 describe("nodeCommand", () => {
   it("points openclaw node run at the link's host, port, TLS and path with the ticket", () => {
-    expect(nodeCommand("wss://claw.example/gateway/u-1/?ticket=abc")).toBe("openclaw node run --host claw.example --port 443 --tls --context-path '/gateway/u-1/?ticket=abc'");
-    expect(nodeCommand("ws://127.0.0.1:8787/gateway/u-1/?ticket=abc")).toBe("openclaw node run --host 127.0.0.1 --port 8787 --no-tls --context-path '/gateway/u-1/?ticket=abc'");
+    expect(nodeCommand("wss://claw.example/gateway/u-1/?ticket=abc")).toBe(
+      'openclaw node run --host claw.example --port 443 --tls --context-path "/gateway/u-1/?ticket=abc" --display-name "My computer"',
+    );
+    expect(nodeCommand("ws://127.0.0.1:8787/gateway/u-1/?ticket=abc", 'Ada\'s "laptop"')).toBe(
+      'openclaw node run --host 127.0.0.1 --port 8787 --no-tls --context-path "/gateway/u-1/?ticket=abc" --display-name "Ada\'s laptop"',
+    );
   });
 });

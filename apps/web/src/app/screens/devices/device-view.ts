@@ -77,15 +77,23 @@ export function expiresIn(expiresAt: string | number, now: number): string {
 }
 
 /**
- * The command that runs an OpenClaw node against the link: `openclaw node run` with the
- * link's host, port, TLS and its path with the ticket as the WebSocket context path.
+ * The command that runs an OpenClaw node against the link (docs/api.md, "Connecting a
+ * device"): `openclaw node run` with the link's host, port and TLS, and its path with the
+ * ticket as the WebSocket context path (OpenClaw appends it to the URL as it is).
  *
  * @example nodeCommand("wss://site.example/gateway/u-1/?ticket=t")
- *   // openclaw node run --host site.example --port 443 --tls --context-path '/gateway/u-1/?ticket=t'
+ *   // openclaw node run --host site.example --port 443 --tls --context-path "/gateway/u-1/?ticket=t" --display-name "My computer"
  */
-export function nodeCommand(wsUrl: string): string {
+export function nodeCommand(wsUrl: string, displayName = "My computer"): string {
   const url = new URL(wsUrl);
   const tls = url.protocol === "wss:";
   const port = url.port || (tls ? "443" : "80");
-  return ["openclaw node run", `--host ${url.hostname}`, `--port ${port}`, tls ? "--tls" : "--no-tls", `--context-path '${url.pathname}${url.search}'`].join(" ");
+  return [
+    "openclaw node run",
+    `--host ${url.hostname}`,
+    `--port ${port}`,
+    tls ? "--tls" : "--no-tls",
+    `--context-path "${url.pathname}${url.search}"`,
+    `--display-name "${displayName.replace(/["\\$`]/g, "")}"`,
+  ].join(" ");
 }
