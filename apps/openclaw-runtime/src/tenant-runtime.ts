@@ -284,7 +284,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     await this.#serial(async () => {
       if (this.#stored.state.name !== "running") return;
       const process = await this.driver().getProcess(GATEWAY_PROCESS).catch(() => null);
-      if (process?.status === "running" && (await isGatewayReady(this.driver()))) return;
+      if (process?.status === "running" && (await isGatewayReady(this.driver(), this.#stored.gatewayToken ?? undefined))) return;
       await this.#apply({ type: "fail", error: `gateway stopped: ${(error as Error)?.message ?? String(error)}` });
     });
   }
@@ -351,7 +351,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
   async #waitUntilReady(driver: SandboxDriver): Promise<void> {
     const deadline = Date.now() + this.settings.gatewayStartTimeoutMs;
     while (Date.now() < deadline) {
-      const ready = await isGatewayReady(driver);
+      const ready = await isGatewayReady(driver, this.gatewayToken);
       const process = await driver.getProcess(GATEWAY_PROCESS);
       // Ready only counts from our own gateway: the process must still run and accept this
       // tenant's token (locally, another host's gateway can hold the same port).

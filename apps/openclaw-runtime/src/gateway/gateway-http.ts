@@ -1,9 +1,10 @@
 import { RuntimeError } from "../http/errors.ts";
 import type { SandboxDriver } from "../driver/sandbox-driver.ts";
+import { isReadyAnswer } from "./readiness.ts";
 
 /** Port the gateway listens on inside the sandbox (the Dockerfile's GATEWAY_PORT). */
 export const GATEWAY_PORT = 18789;
-/** Answers 200 once startup is complete and agents are admitted (docs/gateway/health.md). */
+/** Answers 200 once startup is complete and agents are admitted (docs/gateway/health.md); see readiness.ts for channels. */
 export const GATEWAY_READY_PATH = "/readyz";
 
 /** Session-key namespaces the gateway reserves for itself (docs/gateway/openresponses-http-api.md). */
@@ -50,11 +51,16 @@ export async function callGateway(driver: SandboxDriver, request: Request): Prom
   return response;
 }
 
-export async function isGatewayReady(driver: SandboxDriver): Promise<boolean> {
+export async function isGatewayReady(driver: SandboxDriver, token?: string): Promise<boolean> {
   try {
-    const response = await driver.fetch(new Request(`http://gateway${GATEWAY_READY_PATH}`), GATEWAY_PORT);
-    await response.body?.cancel();
-    return response.status === 200;
+    // With the token the answer names what is failing (local or authenticated callers only).
+    const request = token ? gatewayRequest(GATEWAY_READY_PATH, token) : new Request(`http://gateway${GATEWAY_READY_PATH}`);
+    const response = await driver.fetch(request, GATEWAY_PORT);
+    if (response.status === 200) {
+      await response.body?.cancel();
+      return true;
+    }
+    return isReadyAnswer(response.status, await response.json().catch(() => null));
   } catch {
     return false;
   }
