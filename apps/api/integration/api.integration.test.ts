@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import { collectSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 import { tenantIdForUser } from "../src/auth/tenant-id.ts";
 import { CREDITS_PER_TOKEN } from "../src/billing/pricing.ts";
@@ -17,6 +18,8 @@ const BOB = { workosUserId: "user_it_bob", email: "bob@it.test", name: "Bob" };
 /** Alice brings her own key for the OpenAI-compatible provider (the local model server), then changes it. */
 const ALICE_PROVIDER_KEY = `alice-provider-key-${randomBytes(12).toString("hex")}`;
 const ALICE_SECOND_PROVIDER_KEY = `alice-second-key-${randomBytes(12).toString("hex")}`;
+/** Alice's Telegram bot, shaped like BotFather's tokens. There is no internet here: the gateway only tries to reach Telegram. */
+const ALICE_BOT_TOKEN = `${100_000_000 + randomBytes(3).readUIntBE(0, 3)}:AA${randomBytes(16).toString("base64url")}`;
 
 let stack: LocalStack;
 const recorder = new ResponseRecorder();
@@ -213,6 +216,86 @@ describe("the API worker end to end, as a server-to-server client", () => {
     gatewayTokens.add(await gatewayTokenOf(aliceTenant));
   });
 
+  it("connects a Telegram bot: the running gateway gets the token in its environment, loses it on remove, and no answer shows it", async () => {
+    expect(await json(await api(ALICE, "/api/openclaw/channels"))).toEqual({ telegram: { configured: false, last4: null, updatedAt: null } });
+    const set = await json<{ channel: { configured: boolean; last4: string }; gateway: { reconfigured: boolean; state: string } }>(
+      await api(ALICE, "/api/openclaw/channels/telegram", { method: "PUT", json: { botToken: ALICE_BOT_TOKEN } }),
+    );
+    expect(set, JSON.stringify(set)).toMatchObject({ channel: { configured: true, last4: ALICE_BOT_TOKEN.slice(-4) }, gateway: { reconfigured: true, state: "running" } });
+    expect(await gatewayEnvironment(aliceTenant)).toContain(`TELEGRAM_BOT_TOKEN=${ALICE_BOT_TOKEN}`);
+    gatewayTokens.add(await gatewayTokenOf(aliceTenant));
+    expect((await json<{ telegram: { configured: boolean } }>(await api(ALICE, "/api/openclaw/channels"))).telegram.configured).toBe(true);
+
+    // The gateway's own output, with the Telegram channel trying (offline) to start, redacted.
+    await expect
+      .poll(async () => (await json<{ lines: string[] }>(await api(ALICE, "/api/openclaw/logs?lines=500"))).lines.join("\n"), { timeout: 30_000, interval: 1000 })
+      .toMatch(/\[telegram\]/);
+    const { lines } = await json<{ lines: string[] }>(await api(ALICE, "/api/openclaw/logs?lines=20"));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThanOrEqual(20);
+
+    // Removing it restarts the gateway without it. OpenClaw's graceful shutdown would wait on the
+    // offline Telegram channel for minutes; the sandbox host's SIGKILL after its grace period ends it.
+    const removed = await json<{ channel: { configured: boolean }; gateway: { reconfigured: boolean; state: string } }>(
+      await api(ALICE, "/api/openclaw/channels/telegram", { method: "DELETE" }),
+    );
+    expect(removed, JSON.stringify(removed)).toMatchObject({ channel: { configured: false }, gateway: { reconfigured: true, state: "running" } });
+    const environment = (await gatewayEnvironment(aliceTenant)).join("\n");
+    expect(environment).not.toContain(ALICE_BOT_TOKEN);
+    expect(environment).not.toContain("TELEGRAM_BOT_TOKEN=");
+    gatewayTokens.add(await gatewayTokenOf(aliceTenant));
+    const audit = await json<{ entries: Array<{ action: string; target: string }> }>(await api(ADMIN, "/api/admin/audit?limit=100"));
+    expect(audit.entries.filter((e) => e.target === aliceId).map((e) => e.action)).toEqual(expect.arrayContaining(["channel.set", "channel.delete"]));
+  });
+
+  it("stops the instance on request (backed up, asleep) and records it", async () => {
+    await json(await api(ALICE, "/api/openclaw/sessions")); // running, so the stop backs it up first
+    const stopped = await json<{ instance: { status: string }; runtime: { state: string; lastBackup: { reason: string } }; availability: { waking: boolean } }>(
+      await api(ALICE, "/api/openclaw/stop", { method: "POST" }),
+    );
+    expect(stopped).toMatchObject({ instance: { status: "sleeping" }, runtime: { state: "sleeping", lastBackup: { reason: "sleep" } }, availability: { waking: true } });
+    const admin = await json<{ instances: Array<{ ownerId: string; status: string }> }>(await api(ADMIN, "/api/admin/instances"));
+    expect(admin.instances.find((i) => i.ownerId === aliceId)?.status).toBe("sleeping");
+  });
+
+  it("pairs a real OpenClaw node through the API's own /gateway URL from a device link", async () => {
+    // Any gateway request wakes the sleeping instance and waits for it; the node then meets a running gateway.
+    await json(await api(ALICE, "/api/openclaw/sessions"));
+    const link = await json<{ url: string; wsUrl: string; expiresAt: string; path: string }>(await api(ALICE, "/api/openclaw/devices/link", { method: "POST" }), 201);
+    expect(link.path).toBe(`/gateway/${aliceTenant}/`);
+    expect(link.wsUrl.startsWith(`${stack.apiUrl.replace(/^http/, "ws")}/gateway/${aliceTenant}/?ticket=`)).toBe(true);
+    const node = await startTestNodeClient({ url: link.wsUrl, displayName: "api-integration-node" });
+    try {
+      await node.waitForPairingRequired(120_000);
+      const before = await json<{ pending: Array<{ requestId: string; deviceId: string }> }>(await api(ALICE, "/api/openclaw/devices"));
+      const request = before.pending.find((p) => p.deviceId === node.deviceId);
+      expect(request).toBeDefined();
+      await json(await api(ALICE, `/api/openclaw/devices/${request!.requestId}/approve`, { method: "POST" }));
+      const connection = await node.waitForConnected(60_000);
+      expect(connection.role).toBe("node");
+      const after = await json<{ paired: Array<{ deviceId: string }> }>(await api(ALICE, "/api/openclaw/devices"));
+      expect(after.paired.map((d) => d.deviceId)).toContain(node.deviceId);
+    } finally {
+      await node.stop();
+    }
+    // The proxy path takes the ticket, not API credentials, and only for its own tenant.
+    expect((await recorder.fetch(`${stack.apiUrl}/gateway/${aliceTenant}/`)).status).toBe(401);
+    expect((await recorder.fetch(`${stack.apiUrl}/gateway/u-00000000000000000000000000000000/${new URL(link.url).search}`)).status).toBe(401);
+    expect((await json<{ runtime: { state: string } }>(await api(ALICE, "/api/openclaw/status"))).runtime.state).toBe("running");
+    gatewayTokens.add(await gatewayTokenOf(aliceTenant));
+  });
+
+  it("shows an admin a user's instance with its redacted gateway logs", async () => {
+    const view = await json<{ user: { id: string; email: string }; instance: { instance: { status: string }; runtime: { state: string } }; logs: string[] }>(
+      await api(ADMIN, `/api/admin/users/${aliceId}/instance`),
+    );
+    expect(view.user).toMatchObject({ id: aliceId, email: ALICE.email });
+    expect(view.instance.runtime.state).toBe("running");
+    expect(view.logs.length).toBeGreaterThan(0);
+    expect(await errorCode(await api(ALICE, `/api/admin/users/${aliceId}/instance`))).toBe("forbidden");
+    expect(await errorCode(await api(ADMIN, "/api/admin/users/no-such-user/instance"))).toBe("not_found");
+  });
+
   it("keeps users apart: Bob reaches only his own (absent) instance, whatever he sends", async () => {
     const me = await json<{ user: { id: string } }>(await api(BOB, "/api/me"));
     bobId = me.user.id;
@@ -222,7 +305,9 @@ describe("the API worker end to end, as a server-to-server client", () => {
     await json(await api(ADMIN, `/api/admin/users/${bobId}/credits`, { method: "POST", json: { amount: 1000, reason: "integration" } }), 201);
     // Naming Alice's tenant, or acting with headers meant for the runtime, changes nothing.
     const tricks = { "x-oa-tenant-id": aliceTenant, "x-openclaw-session-key": "webchat-alice" };
-    for (const [method, path] of SIGNED_IN_ROUTES.filter(([, p]) => p.startsWith("/api/openclaw/") && !p.includes("billing") && !p.endsWith("/instance"))) {
+    // Channels are the user's own settings, not the instance: Bob sees none of Alice's.
+    expect(await json(await api(BOB, "/api/openclaw/channels", { headers: tricks }))).toEqual({ telegram: { configured: false, last4: null, updatedAt: null } });
+    for (const [method, path] of SIGNED_IN_ROUTES.filter(([, p]) => p.startsWith("/api/openclaw/") && !p.includes("billing") && !p.includes("/channels") && !p.endsWith("/instance"))) {
       const body = method === "POST" ? { json: path.endsWith("/chat") || path.endsWith("/send") ? { message: "hi" } : path.endsWith("responses") ? { input: "hi" } : path.endsWith("invoke") ? { tool: "sessions_list" } : path.endsWith("approve") && path.includes("pairing") ? { channel: "telegram", requestId: "r" } : {} } : {};
       const response = await api(BOB, path, { method, headers: tricks, ...body });
       expect(`${method} ${path} ${response.status} ${await errorCode(response)}`).toBe(`${method} ${path} 404 no_instance`);
@@ -256,11 +341,11 @@ describe("the API worker end to end, as a server-to-server client", () => {
 });
 
 describe("secrets", () => {
-  it("no answer in these flows, body or header, contains a gateway token, a provider key or a platform secret", async () => {
+  it("no answer in these flows, body or header, contains a gateway token, a provider key, a bot token or a platform secret", async () => {
     const responses = await recorder.settled();
     expect(responses.length).toBeGreaterThan(150);
     expect(responses.some((r) => r.body.includes("response.output_text.delta"))).toBe(true);
-    expect(findSecrets(responses, { providerKey: ALICE_PROVIDER_KEY, secondProviderKey: ALICE_SECOND_PROVIDER_KEY, ...platformSecrets() })).toEqual([]);
+    expect(findSecrets(responses, { providerKey: ALICE_PROVIDER_KEY, secondProviderKey: ALICE_SECOND_PROVIDER_KEY, botToken: ALICE_BOT_TOKEN, ...platformSecrets() })).toEqual([]);
     expect(gatewayTokens.size).toBeGreaterThan(0);
     expect(findSecrets(responses, Object.fromEntries([...gatewayTokens].map((token, i) => [`gatewayToken${i}`, token])))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
-import { collectSse, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
+import { collectSse, gatewayEnvironment, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 
 // The real stack: workerd running the runtime worker and its Durable Objects, the
 // sandbox host running real `openclaw gateway` processes, and the offline model server.
@@ -131,6 +131,19 @@ describe("tenant runtime with real gateways", () => {
     // Nothing any route returned carries a gateway token: status is all a caller sees.
     const status = await json<Record<string, unknown>>(await runtime("tenant-b", "/v1/tenant/status"));
     expect(Object.keys(status).sort()).toEqual(["agent", "lastBackup", "lastError", "lastErrorAt", "model", "openclawVersion", "since", "state", "tenantId", "uptimeMs"]);
+  });
+
+  it("serves the gateway's recent output with the secrets it holds redacted", async () => {
+    const environment = await gatewayEnvironment(stack, "tenant-a");
+    const token = environment.find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))!.slice("OPENCLAW_GATEWAY_TOKEN=".length);
+    const { lines } = await json<{ lines: string[] }>(await runtime("tenant-a", "/v1/tenant/logs"));
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.join("\n")).toContain("[gateway]");
+    expect(JSON.stringify(lines)).not.toContain(token);
+    expect(JSON.stringify(lines)).not.toContain("local-model-key");
+    const few = await json<{ lines: string[] }>(await runtime("tenant-a", "/v1/tenant/logs?lines=2"));
+    expect(few.lines).toHaveLength(2);
+    expect((await runtime("tenant-never", "/v1/tenant/logs")).status).toBe(404);
   });
 
   it("answers gateway-side bad input with clear errors", async () => {
