@@ -15,6 +15,9 @@ export function ChatSession({ chatKey, sessions }: { chatKey: string; sessions: 
   const item = sessions.data ? sessionItemsOf(sessions.data.result).find((entry) => entry.chatKey === chatKey) : undefined;
   const title = item?.title ?? (chatKey === "main" ? "Main session" : "New chat");
   const view = useMemo(() => (history.data ? historyOf(history.data.result) : null), [history.data]);
+  // The gateway's refusal matters only for a session it listed when the history came: a new
+  // chat is "not found" until its first turn, and then appears in the list.
+  const listedWhenLoaded = useMemo(() => item !== undefined, [history.data]);
   const fromChannel = item?.group === "channel";
 
   return (
@@ -26,7 +29,7 @@ export function ChatSession({ chatKey, sessions }: { chatKey: string; sessions: 
       {fromChannel ? (
         <p className="notice notice-info small">This conversation happens in {item.channel}. You can read it here; replies are sent from {item.channel}.</p>
       ) : null}
-      {view?.problem && item ? <p className="notice notice-warning small">Your OpenClaw did not show this session's history: {view.problem}</p> : null}
+      {view?.problem && listedWhenLoaded ? <p className="notice notice-warning small">Your OpenClaw did not show this session's history: {view.problem}</p> : null}
       <ErrorNotice error={history.error} onRetry={() => void history.reload()} />
       {!view && history.loading && !history.error ? <Spinner label="Loading the conversation…" /> : null}
       {view ? <LiveThread chatKey={chatKey} initialMessages={view.messages} canSend={!fromChannel} title={title} onTurnEnd={() => void sessions.reload()} /> : null}

@@ -17,6 +17,7 @@ describe("device wording", () => {
   it("says what kind of client it is", () => {
     expect(deviceKind({ platform: "linux", clientId: "node-host", clientMode: "node" })).toBe("linux (node-host, node mode)");
     expect(deviceKind({})).toBe("unknown platform");
+    expect(deviceKind({ platform: "linux", deviceFamily: "Linux", clientId: "node-host", clientMode: "node" })).toBe("linux (node-host, node mode)");
   });
 
   it("says how long a link still holds", () => {
@@ -32,7 +33,7 @@ describe("groupDmRequests", () => {
   it("puts requests under their account and keeps accounts without requests", () => {
     const groups = groupDmRequests({
       accounts: [
-        { channel: "telegram", accountId: "default" },
+        { channel: "telegram", accountId: "default", label: "Telegram" },
         { channel: "telegram", accountId: "work", label: "Work bot" },
       ],
       requests: [

@@ -27,7 +27,9 @@ export function listWords(items: readonly string[]): string {
 
 /** "linux (node-host, node mode)": what kind of client it is, from whatever it told the gateway. */
 export function deviceKind(device: Pick<DeviceDescription, "platform" | "deviceFamily" | "clientId" | "clientMode">): string {
-  const base = [device.platform, device.deviceFamily].filter(Boolean).join(" ") || "unknown platform";
+  const parts = [device.platform, device.deviceFamily].filter((part): part is string => Boolean(part?.trim()));
+  // "linux" and "Linux" say the same once.
+  const base = parts.filter((part, i) => parts.findIndex((other) => other.toLowerCase() === part.toLowerCase()) === i).join(" ") || "unknown platform";
   const client = [device.clientId, device.clientMode ? `${device.clientMode} mode` : null].filter(Boolean).join(", ");
   return client ? `${base} (${client})` : base;
 }
@@ -60,7 +62,8 @@ export function groupDmRequests(list: DmPairingList): DmAccountGroup[] {
 
 function accountLabel(account: { channel: string; accountId: string; label?: string }): string {
   const channel = account.channel.charAt(0).toUpperCase() + account.channel.slice(1);
-  const name = account.label?.trim() || (account.accountId === "default" ? "" : account.accountId);
+  const label = account.label?.trim();
+  const name = (label && label.toLowerCase() !== account.channel.toLowerCase() ? label : "") || (account.accountId === "default" ? "" : account.accountId);
   return name ? `${channel}: ${name}` : channel;
 }
 
