@@ -56,7 +56,7 @@ export async function measureWeb(stack: LocalStack, adminApi: (path: string, ini
     const { user } = (await signIn.json()) as { user: { id: string } };
     await expectJson(await adminApi(`/api/admin/users/${user.id}/access`, { method: "POST", body: JSON.stringify({ enabled: true }) }));
     await expectJson(await adminApi(`/api/admin/users/${user.id}/credits`, { method: "POST", body: JSON.stringify({ amount: 1_000_000_000, reason: "bench" }) }), 201);
-    const created = await context.request.post(`${stack.webUrl}/api/openclaw/instance`);
+    const created = await context.request.post(`${stack.webUrl}/api/openclaw/instance`, { timeout: 180_000 });
     if (created.status() !== 201) throw new Error(`creating the web bench instance: ${created.status()} ${await created.text()}`);
     try {
       const entry = await measureEntry(context.newPage.bind(context), stack.webUrl);
