@@ -23,6 +23,12 @@ describe("error sentences", () => {
     expect(sentence).toBe("Your OpenClaw failed to start: port 18789 in use. Restart it to try again.");
   });
 
+  it("says that a reply failed, with the gateway's own reason", () => {
+    expect(messageFor({ code: "turn_failed", message: "internal error", retryAfterSeconds: null })).toBe(
+      "Your OpenClaw could not finish this reply: internal error. Send it again to retry.",
+    );
+  });
+
   it("falls back for unknown codes and for errors that are not API problems", () => {
     expect(messageFor({ code: "something_new" as never, message: "", retryAfterSeconds: null })).toContain("did not expect");
     expect(messageForError(new TypeError("x is undefined"))).toBe("Something went wrong in this page. Reload and try again.");

@@ -1,7 +1,10 @@
 import type { ApiErrorCode } from "@openclaw-cloud/contracts/api-errors";
 
-/** Codes the website adds for failures that never reached the API's answer. */
-export type ClientErrorCode = "network" | "unexpected_answer";
+/**
+ * Codes the website adds: failures that never reached the API's answer, and a chat turn
+ * that the gateway itself reported as failed (its own codes are not the API's).
+ */
+export type ClientErrorCode = "network" | "unexpected_answer" | "turn_failed";
 
 /** An API error as the screens see it: the API's stable code, its status and, for 429s, when to retry. */
 export class ApiProblem extends Error {

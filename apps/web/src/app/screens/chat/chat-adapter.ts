@@ -25,7 +25,7 @@ export function openClawChatAdapter(sessionKey: string): ChatModelAdapter {
             text += turn.text;
             yield { content: [{ type: "text", text }] };
           } else if (turn.kind === "failed") {
-            throw new ApiProblem(isApiErrorCode(turn.code) ? turn.code : "gateway_unavailable", 502, turn.message);
+            throw new ApiProblem(isApiErrorCode(turn.code) ? turn.code : "turn_failed", 502, turn.message);
           } else if (turn.kind === "done") {
             incomplete = turn.incomplete;
           }
