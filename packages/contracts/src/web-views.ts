@@ -179,17 +179,10 @@ export interface AdminUser extends PublicUser {
   admin: boolean;
 }
 
-export interface AdminInstance {
-  id: string;
+/** An instance as admins list it: the stored record, whose it is, and its live state. */
+export interface AdminInstance extends InstanceRecord {
   ownerId: string;
   tenantId: string;
-  status: InstanceState;
-  provider: ModelProvider;
-  model: string;
-  openclawVersion: string | null;
-  lastError: string | null;
-  createdAt: number;
-  updatedAt: number;
   runtime:
     | { state: InstanceState; since: string | null; lastError: string | null; lastBackup: BackupSummary | null; availability: Availability }
     | { state: null; error: string };

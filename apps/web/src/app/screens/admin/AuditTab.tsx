@@ -5,6 +5,8 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { compactJson, emailDirectory, personLabel } from "./admin-view.ts";
+import { DataTable } from "../../components/DataTable.tsx";
+import { RefreshButton } from "../../components/RefreshButton.tsx";
 
 /** The newest 200 audit entries: who did what to whom, and the details the API recorded. */
 export function AuditTab({ users }: { users: AdminUser[] | null }) {
@@ -17,45 +19,29 @@ export function AuditTab({ users }: { users: AdminUser[] | null }) {
         <p className="muted small admin-summary">
           {audit.data ? `The newest ${entries.length} entr${entries.length === 1 ? "y" : "ies"}, newest first.` : null}
         </p>
-        <button type="button" className="button button-small" onClick={() => void audit.reload()} disabled={audit.loading}>
-          {audit.loading ? "Refreshing…" : "Refresh"}
-        </button>
+        <RefreshButton loading={audit.loading} onRefresh={() => void audit.reload()} />
       </div>
       <ErrorNotice error={audit.error} onRetry={() => void audit.reload()} />
       {audit.loading && !audit.data ? <Spinner label="Loading the audit log…" /> : null}
       {audit.data ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Details</th>
+        <DataTable columns={["Time", "Actor", "Action", "Target", "Details"]} footer={entries.length === 0 ? <p className="empty">Nothing audited yet. Admin changes and users' instance, token and key changes appear here.</p> : null}>
+          {entries.map((entry) => {
+            const target = personLabel(entry.target, directory);
+            return (
+              <tr key={entry.id}>
+                <td className="small admin-nowrap">{formatDateTime(entry.createdAt)}</td>
+                <td className="small admin-nowrap">{personLabel(entry.actor, directory)}</td>
+                <td>
+                  <code className="admin-action">{entry.action}</code>
+                </td>
+                <td className={target === entry.target ? "mono small admin-target" : "small admin-target"}>{target}</td>
+                <td>
+                  <code className="small admin-details">{compactJson(entry.details)}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => {
-                const target = personLabel(entry.target, directory);
-                return (
-                  <tr key={entry.id}>
-                    <td className="small admin-nowrap">{formatDateTime(entry.createdAt)}</td>
-                    <td className="small admin-nowrap">{personLabel(entry.actor, directory)}</td>
-                    <td>
-                      <code className="admin-action">{entry.action}</code>
-                    </td>
-                    <td className={target === entry.target ? "mono small admin-target" : "small admin-target"}>{target}</td>
-                    <td>
-                      <code className="small admin-details">{compactJson(entry.details)}</code>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {entries.length === 0 ? <p className="empty">Nothing audited yet. Admin changes and users' instance, token and key changes appear here.</p> : null}
-        </div>
+            );
+          })}
+        </DataTable>
       ) : null}
     </div>
   );

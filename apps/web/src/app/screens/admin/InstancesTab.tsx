@@ -6,6 +6,8 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
 import { emailDirectory } from "./admin-view.ts";
 import { InstanceRow } from "./InstanceRow.tsx";
+import { DataTable } from "../../components/DataTable.tsx";
+import { RefreshButton } from "../../components/RefreshButton.tsx";
 
 const POLL_MS = 10_000;
 
@@ -24,33 +26,16 @@ export function InstancesTab({ users }: { users: AdminUser[] | null }) {
         <p className="muted small admin-summary">
           Live from the runtime, checked every 10 seconds{checkedAt ? ` (last at ${checkedAt.toLocaleTimeString()})` : ""}.
         </p>
-        <button type="button" className="button button-small" onClick={() => void instances.reload()} disabled={instances.loading}>
-          {instances.loading ? "Refreshing…" : "Refresh"}
-        </button>
+        <RefreshButton loading={instances.loading} onRefresh={() => void instances.reload()} />
       </div>
       <ErrorNotice error={instances.error} onRetry={() => void instances.reload()} />
       {instances.loading && !instances.data ? <Spinner label="Asking the runtime about every instance…" /> : null}
       {instances.data ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Owner</th>
-                <th scope="col">State</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Last backup</th>
-                <th scope="col">Model</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((instance) => (
-                <InstanceRow key={instance.id} instance={instance} ownerEmail={directory.get(instance.ownerId) ?? null} />
-              ))}
-            </tbody>
-          </table>
-          {list.length === 0 ? <p className="empty">No instances yet. One appears here as soon as a user creates their OpenClaw.</p> : null}
-        </div>
+        <DataTable columns={["Owner", "State", "Last error", "Last backup", "Model", "Created"]} footer={list.length === 0 ? <p className="empty">No instances yet. One appears here as soon as a user creates their OpenClaw.</p> : null}>
+          {list.map((instance) => (
+            <InstanceRow key={instance.id} instance={instance} ownerEmail={directory.get(instance.ownerId) ?? null} />
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import type { AdminUser, UserSupportView } from "@openclaw-cloud/contracts/web-v
 import { userSupportPath } from "../../api/support.ts";
 import { useApiData } from "../../api/use-api.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { RefreshButton } from "../../components/RefreshButton.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
 import { Link } from "../../router.tsx";
 import { SupportDetails } from "../support/SupportDetails.tsx";
@@ -16,9 +17,7 @@ export function UserSupportPanel({ userId, known }: { userId: string; known: Adm
         <Link to="/admin/users" className="button button-small button-quiet">
           ← All users
         </Link>
-        <button type="button" className="button button-small" onClick={() => void support.reload()} disabled={support.loading}>
-          {support.loading ? "Refreshing…" : "Refresh"}
-        </button>
+        <RefreshButton loading={support.loading} onRefresh={() => void support.reload()} />
       </div>
       <h2>Support: {email}</h2>
       <ErrorNotice error={support.error} onRetry={() => void support.reload()} />

@@ -7,6 +7,8 @@ import { useMe } from "../../session.tsx";
 import { filterUsers } from "./admin-view.ts";
 import { UserRow } from "./UserRow.tsx";
 import { UserSupportPanel } from "./UserSupportPanel.tsx";
+import { DataTable } from "../../components/DataTable.tsx";
+import { RefreshButton } from "../../components/RefreshButton.tsx";
 
 /**
  * Every user: search by email or name, turn access and the admin role on or off, grant
@@ -33,42 +35,23 @@ export function UsersTab({ users, supportUserId }: { users: ApiData<AdminUsers>;
               {shown.length === all.length ? `${all.length} user${all.length === 1 ? "" : "s"}` : `${shown.length} of ${all.length} users`}
             </span>
           ) : null}
-          <button type="button" className="button button-small" onClick={() => void users.reload()} disabled={users.loading}>
-            {users.loading ? "Refreshing…" : "Refresh"}
-          </button>
+          <RefreshButton loading={users.loading} onRefresh={() => void users.reload()} />
         </div>
       </div>
       <ErrorNotice error={users.error} onRetry={() => void users.reload()} />
       {users.loading && !users.data ? <Spinner label="Loading users…" /> : null}
       {users.data ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Access</th>
-                <th scope="col">Created</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((user) => (
-                <UserRow key={user.id} user={user} isMe={user.id === me.user.id} onChanged={users.reload} />
-              ))}
-            </tbody>
-          </table>
-          {shown.length === 0 ? (
+        <DataTable columns={["Email", "Name", "Role", "Access", "Created"]} actions footer={shown.length === 0 ? (
             <p className="empty">
               {all.length === 0
                 ? "No users yet. People appear here once they sign in."
                 : `No user's email or name contains “${search.trim()}”. Try a shorter search.`}
             </p>
-          ) : null}
-        </div>
+          ) : null}>
+          {shown.map((user) => (
+            <UserRow key={user.id} user={user} isMe={user.id === me.user.id} onChanged={users.reload} />
+          ))}
+        </DataTable>
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import { formatBytes, formatDateTime } from "../../components/format.ts";
 import { useInstance } from "../../instance.tsx";
 import { Link } from "../../router.tsx";
 import { BackupTable } from "./BackupTable.tsx";
+import { SuccessNotice } from "../../components/SuccessNotice.tsx";
 
 type Work = { kind: "backup" } | { kind: "restore"; backup: BackupManifest };
 
@@ -64,11 +65,7 @@ export function BackupsScreen() {
             label={running.kind === "backup" ? "Backing up…" : `Restoring the backup from ${formatDateTime(running.backup.createdAt)}… (about 15 seconds)`}
           />
         ) : null}
-        {result && !busy ? (
-          <div className="notice notice-success" role="status">
-            <span>{result}</span>
-          </div>
-        ) : null}
+        <SuccessNotice message={busy ? null : result} />
         <ErrorNotice error={action.error} />
         <ErrorNotice error={list.error} onRetry={() => void list.reload()} />
         {backups === null && !list.error ? <Spinner label="Loading backups…" /> : null}

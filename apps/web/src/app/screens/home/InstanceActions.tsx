@@ -8,6 +8,7 @@ import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
 import { formatBytes } from "../../components/format.ts";
 import { useInstance } from "../../instance.tsx";
+import { SuccessNotice } from "../../components/SuccessNotice.tsx";
 
 type Kind = "restart" | "backup" | "stop" | "delete";
 
@@ -97,11 +98,7 @@ export function InstanceActions({ view }: { view: InstanceView }) {
         </div>
         <p className="muted small actions-hint">Putting it to sleep backs it up and stops it; the next message or request wakes it (about 10 seconds).</p>
         {running ? <Spinner label={UNDER_WAY[running]} /> : null}
-        {result && !busy ? (
-          <div className="notice notice-success" role="status">
-            <span>{result}</span>
-          </div>
-        ) : null}
+        <SuccessNotice message={busy ? null : result} />
         <ErrorNotice error={action.error} />
       </div>
     </section>

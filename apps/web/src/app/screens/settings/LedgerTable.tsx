@@ -1,5 +1,6 @@
 import type { LedgerEntry } from "@openclaw-cloud/contracts/web-views";
 import { formatDateTime, formatNumber } from "../../components/format.ts";
+import { DataTable } from "../../components/DataTable.tsx";
 
 /** "+100,000" / "−42". */
 function signed(delta: number): string {
@@ -16,35 +17,18 @@ export function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
     );
   }
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Credit changes, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col" className="num">
-              Change
-            </th>
-            <th scope="col">Reason</th>
-            <th scope="col" className="num">
-              Balance after
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{formatDateTime(entry.createdAt)}</td>
-              <td className={`num ${entry.delta > 0 ? "delta-plus" : "delta-minus"}`}>{signed(entry.delta)}</td>
-              <td>
-                {entry.reason}
-                {entry.reference ? <div className="muted small mono">{entry.reference}</div> : null}
-              </td>
-              <td className="num">{formatNumber(entry.balanceAfter)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["When", "Change", "Reason", "Balance after"]} numeric={["Change", "Balance after"]} caption="Credit changes, newest first">
+      {entries.map((entry) => (
+        <tr key={entry.id}>
+          <td>{formatDateTime(entry.createdAt)}</td>
+          <td className={`num ${entry.delta > 0 ? "delta-plus" : "delta-minus"}`}>{signed(entry.delta)}</td>
+          <td>
+            {entry.reason}
+            {entry.reference ? <div className="muted small mono">{entry.reference}</div> : null}
+          </td>
+          <td className="num">{formatNumber(entry.balanceAfter)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

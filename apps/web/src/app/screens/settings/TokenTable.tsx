@@ -1,6 +1,7 @@
 import type { ApiTokenSummary } from "@openclaw-cloud/contracts/web-views";
 import { ConfirmButton } from "../../components/ConfirmButton.tsx";
 import { formatDateTime } from "../../components/format.ts";
+import { DataTable } from "../../components/DataTable.tsx";
 
 interface TokenTableProps {
   tokens: ApiTokenSummary[];
@@ -18,54 +19,37 @@ export function TokenTable({ tokens, revoking, onRevoke }: TokenTableProps) {
     );
   }
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Your API tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Starts with</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id} className={token.revokedAt ? "row-revoked" : undefined}>
-              <td className="strong">{token.name}</td>
-              <td className="mono">{token.prefix}…</td>
-              <td>{formatDateTime(token.createdAt)}</td>
-              <td>{formatDateTime(token.lastUsedAt)}</td>
-              <td>
-                {token.revokedAt ? (
-                  <span className="muted">Revoked {formatDateTime(token.revokedAt)}</span>
-                ) : (
-                  <span className="badge badge-running">Active</span>
-                )}
-              </td>
-              <td className="cell-actions">
-                {token.revokedAt ? null : (
-                  <ConfirmButton
-                    danger
-                    className="button button-small button-danger"
-                    title={`Revoke “${token.name}”?`}
-                    description="Programs using this token are refused from now on. This cannot be undone; create a new token if you need one again."
-                    confirmLabel="Yes, revoke"
-                    onConfirm={() => onRevoke(token.id)}
-                    disabled={revoking}
-                  >
-                    Revoke<span className="visually-hidden"> {token.name}</span>
-                  </ConfirmButton>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["Name", "Starts with", "Created", "Last used", "Status"]} actions caption="Your API tokens">
+      {tokens.map((token) => (
+        <tr key={token.id} className={token.revokedAt ? "row-revoked" : undefined}>
+          <td className="strong">{token.name}</td>
+          <td className="mono">{token.prefix}…</td>
+          <td>{formatDateTime(token.createdAt)}</td>
+          <td>{formatDateTime(token.lastUsedAt)}</td>
+          <td>
+            {token.revokedAt ? (
+              <span className="muted">Revoked {formatDateTime(token.revokedAt)}</span>
+            ) : (
+              <span className="badge badge-running">Active</span>
+            )}
+          </td>
+          <td className="cell-actions">
+            {token.revokedAt ? null : (
+              <ConfirmButton
+                danger
+                className="button button-small button-danger"
+                title={`Revoke “${token.name}”?`}
+                description="Programs using this token are refused from now on. This cannot be undone; create a new token if you need one again."
+                confirmLabel="Yes, revoke"
+                onConfirm={() => onRevoke(token.id)}
+                disabled={revoking}
+              >
+                Revoke<span className="visually-hidden"> {token.name}</span>
+              </ConfirmButton>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { RefreshButton } from "../../components/RefreshButton.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
 
 interface LogBoxProps {
@@ -20,9 +21,7 @@ export function LogBox({ lines, error, onRefresh, refreshing }: LogBoxProps) {
       <div className="card-title">
         <h2 id="logs-title">Recent gateway log</h2>
         {onRefresh ? (
-          <button type="button" className="button button-small" onClick={onRefresh} disabled={refreshing}>
-            {refreshing ? "Refreshing…" : "Refresh"}
-          </button>
+          <RefreshButton loading={refreshing ?? false} onRefresh={onRefresh} />
         ) : null}
       </div>
       <p className="muted small">The OpenClaw gateway's own output. Secrets are removed before it reaches this page.</p>
