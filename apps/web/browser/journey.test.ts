@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient, type TestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import { launchChromium, runningGatewayTokens, startLocalStack, type Browser, type BrowserContext, type LocalStack, type Page } from "@openclaw-cloud/local-stack";
@@ -17,6 +18,7 @@ const OTTO = { email: "otto@web.test", name: "Otto Outsider" };
 const NINA_PROVIDER_KEY = `nina-provider-key-${randomBytes(12).toString("hex")}`;
 const CHAT_KEY = "web-journey";
 
+const stateDir = `${process.env.TMPDIR ?? "/tmp"}/occ-web-journey-${process.pid}`;
 let stack: LocalStack;
 let browser: Browser;
 const recorder = new ExposureRecorder();
@@ -29,7 +31,7 @@ let node: TestNodeClient | null = null;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
     startLocalStack({
-      stateDir: `${process.env.TMPDIR ?? "/tmp"}/occ-web-journey-${process.pid}`,
+      stateDir,
       // Slow enough that a 120-word reply streams for about two seconds: its growth is visible.
       tokenDelayMs: 15,
       apiVars: { ADMIN_EMAILS: ADMIN.email, RATE_LIMIT_BURST: "1000", RATE_LIMIT_PER_SECOND: "1000" },
@@ -57,6 +59,7 @@ afterAll(async () => {
   await node?.stop();
   await browser?.close();
   await stack?.stop();
+  rmSync(stateDir, { recursive: true, force: true });
 });
 
 async function personPage(): Promise<Page> {

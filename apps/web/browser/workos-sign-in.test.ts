@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, startLocalStack, type Browser, type LocalStack } from "@openclaw-cloud/local-stack";
 import { startWorkosStandIn, type WorkosStandIn } from "@openclaw-cloud/workos-auth/testing";
@@ -8,6 +9,7 @@ import { startWorkosStandIn, type WorkosStandIn } from "@openclaw-cloud/workos-a
 // AuthKit, exchanges the code, sets the sealed session cookie; the api verifies it.
 // No gateway is started here.
 const PERSON = { id: "user_browser_workos", email: "wanda@browser.test", firstName: "Wanda", lastName: "Workos" };
+const stateDir = `${process.env.TMPDIR ?? "/tmp"}/occ-web-workos-${process.pid}`;
 let standIn: WorkosStandIn;
 let stack: LocalStack;
 let browser: Browser;
@@ -21,7 +23,7 @@ beforeAll(async () => {
     WORKOS_API_BASE_URL: standIn.url,
   };
   [stack, browser] = await Promise.all([
-    startLocalStack({ stateDir: `${process.env.TMPDIR ?? "/tmp"}/occ-web-workos-${process.pid}`, apiVars: workos, webVars: workos }),
+    startLocalStack({ stateDir, apiVars: workos, webVars: workos }),
     launchChromium(),
   ]);
 });
@@ -30,6 +32,7 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
   await standIn?.close();
+  rmSync(stateDir, { recursive: true, force: true });
 });
 
 describe("sign-in with WorkOS AuthKit", () => {
