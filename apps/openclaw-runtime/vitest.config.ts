@@ -15,7 +15,9 @@ export default defineConfig({
             miniflare: { bindings: { OA_INTERNAL_KEY: "test-internal-key", PROXY_TICKET_SECRET: "test-ticket-secret", SANDBOX_HOST_URL: "http://127.0.0.1:9", SANDBOX_HOST_SECRET: "unused" } },
           }),
         ],
-        test: { name: "workers", include: ["src/**/*.test.ts"] },
+        // These run beside the integration project, whose gateways load both cores: a fresh
+        // isolate's first request can take several seconds then, which is no failure of ours.
+        test: { name: "workers", include: ["src/**/*.test.ts"], testTimeout: 30_000 },
       },
       {
         test: {
