@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
-import { collectSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
+import { collectSse, gatewayEnvironment as gatewayEnvironmentOf, gatewayToken, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 import { tenantIdForUser } from "../src/auth/tenant-id.ts";
 import { CREDITS_PER_TOKEN } from "../src/billing/pricing.ts";
 import { SIGNED_IN_ROUTES } from "../src/routes/signed-in-routes.ts";
@@ -63,16 +62,11 @@ async function balanceOf(user: typeof ALICE): Promise<number> {
 }
 
 /** The environment of the tenant's running gateway process, read from /proc (same user, same machine). */
-async function gatewayEnvironment(tenantId: string): Promise<string[]> {
-  const info = await fetch(`${stack.sandboxHostUrl}/sandboxes/${tenantId}/processes/gateway`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
-  const { pid } = (await info.json()) as { pid: number };
-  return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-}
+const gatewayEnvironment = (tenantId: string) => gatewayEnvironmentOf(stack, tenantId);
 
 /** The gateway token as the gateway process itself holds it. */
 async function gatewayTokenOf(tenantId: string): Promise<string> {
-  const environ = await gatewayEnvironment(tenantId);
-  const token = environ.find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))?.slice("OPENCLAW_GATEWAY_TOKEN=".length);
+  const token = await gatewayToken(stack, tenantId);
   if (!token) throw new Error("the gateway process has no OPENCLAW_GATEWAY_TOKEN");
   return token;
 }

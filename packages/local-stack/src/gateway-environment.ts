@@ -22,13 +22,20 @@ export async function gatewayEnvironment(stack: SandboxHostAccess, tenantId: str
   return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
 }
 
+const TOKEN_ENTRY = "OPENCLAW_GATEWAY_TOKEN=";
+
+/** The gateway token as the tenant's running gateway process itself holds it; null if it has none. */
+export async function gatewayToken(stack: SandboxHostAccess, tenantId: string): Promise<string | null> {
+  const environment = await gatewayEnvironment(stack, tenantId);
+  return environment.find((entry) => entry.startsWith(TOKEN_ENTRY))?.slice(TOKEN_ENTRY.length) ?? null;
+}
+
 /** The gateway token of every tenant whose gateway runs now, by tenant id. */
 export async function runningGatewayTokens(stack: SandboxHostAccess): Promise<Record<string, string>> {
   const { sandboxes } = await hostJson<{ sandboxes: string[] }>(stack, "/sandboxes");
   const tokens: Record<string, string> = {};
   for (const tenantId of sandboxes) {
-    const environment = await gatewayEnvironment(stack, tenantId).catch(() => []);
-    const token = environment.find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))?.slice("OPENCLAW_GATEWAY_TOKEN=".length);
+    const token = await gatewayToken(stack, tenantId).catch(() => null);
     if (token) tokens[tenantId] = token;
   }
   return tokens;
