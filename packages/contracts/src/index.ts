@@ -1,3 +1,4 @@
 export * from "./tenant-settings.ts";
 export * from "./api-errors.ts";
 export type * from "./web-views.ts";
+export * from "./threads.ts";
