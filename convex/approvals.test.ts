@@ -62,3 +62,15 @@ describe("approvals", () => {
     await expectError(call("listApprovals", { ownerId: ada.id, status: "maybe" }), 400, "invalid_request");
   });
 });
+
+describe("getApproval", () => {
+  test("answers the owner only, with its payload; unknown and malformed ids are null", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser("ada@example.com");
+    const bob = await newUser("bob@example.com");
+    const approval = await rpc("createApproval", { ownerId: ada.id, kind: "restart", payload, requestedBy: "agent" });
+    expect(await rpc("getApproval", { ownerId: ada.id, approvalId: approval.id })).toEqual(approval);
+    expect(await rpc("getApproval", { ownerId: bob.id, approvalId: approval.id })).toBeNull();
+    expect(await rpc("getApproval", { ownerId: ada.id, approvalId: "nope" })).toBeNull();
+  });
+});

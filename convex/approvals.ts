@@ -56,6 +56,15 @@ export const list = internalQuery({
   },
 });
 
+/** One approval of its owner, or null (another user's, unknown, or a malformed id alike). */
+export const get = internalQuery({
+  args: { ownerId: v.string(), approvalId: v.string() },
+  handler: async (ctx, { ownerId, approvalId }) => {
+    const approval = await findDocument(ctx, "approvals", approvalId);
+    return approval && approval.ownerId === ownerId ? toApproval(approval) : null;
+  },
+});
+
 /** A decision is final: resolving an approval twice is a conflict, not a change of mind. */
 export const resolve = internalMutation({
   args: { ownerId: v.string(), approvalId: v.string(), approved: v.boolean(), resolvedBy: v.string() },

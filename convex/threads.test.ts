@@ -42,3 +42,33 @@ describe("threads", () => {
     await expectError(call("updateThread", { ownerId: ada.id, threadId: "t", archived: "yes" }), 400, "invalid_request");
   });
 });
+
+describe("a thread's own reads and turns", () => {
+  test("getThread answers the owner only; malformed and unknown ids are null", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser("ada@example.com");
+    const bob = await newUser("bob@example.com");
+    const chat = await rpc("createThread", { ownerId: ada.id, title: "mine", kind: "chat" });
+    expect(await rpc("getThread", { ownerId: ada.id, threadId: chat.id })).toEqual(chat);
+    expect(await rpc("getThread", { ownerId: bob.id, threadId: chat.id })).toBeNull();
+    expect(await rpc("getThread", { ownerId: ada.id, threadId: "nope" })).toBeNull();
+  });
+
+  test("recordThreadTurn bumps updatedAt and names a thread only while it is untitled", async () => {
+    const { rpc, call, newUser, expectError } = controlPlane();
+    const ada = await newUser("ada@example.com");
+    const bob = await newUser("bob@example.com");
+    const chat = await rpc("createThread", { ownerId: ada.id, title: "New chat", kind: "chat" });
+    const older = await rpc("createThread", { ownerId: ada.id, title: "Older", kind: "chat" });
+    const named = await rpc("recordThreadTurn", { ownerId: ada.id, threadId: chat.id, untitled: "New chat", suggestedTitle: "Plan a trip" });
+    expect(named).toMatchObject({ id: chat.id, title: "Plan a trip" });
+    expect(named.updatedAt).toBeGreaterThanOrEqual(chat.updatedAt);
+    const kept = await rpc("recordThreadTurn", { ownerId: ada.id, threadId: chat.id, untitled: "New chat", suggestedTitle: "Something else" });
+    expect(kept.title).toBe("Plan a trip");
+    const bumped = await rpc("recordThreadTurn", { ownerId: ada.id, threadId: older.id, untitled: "New chat" });
+    expect(bumped.title).toBe("Older");
+    expect((await rpc("listThreads", { ownerId: ada.id }))[0].id).toBe(older.id);
+    await expectError(call("recordThreadTurn", { ownerId: bob.id, threadId: chat.id, untitled: "New chat", suggestedTitle: "stolen" }), 404, "not_found");
+    await expectError(call("recordThreadTurn", { ownerId: ada.id, threadId: chat.id, untitled: "New chat", suggestedTitle: "" }), 400, "invalid_request");
+  });
+});

@@ -58,3 +58,28 @@ export const update = internalMutation({
     return toThread((await ctx.db.get("threads", thread._id))!);
   },
 });
+
+/** One thread of its owner, or null (another user's, unknown, or a malformed id alike). */
+export const get = internalQuery({
+  args: { ownerId: v.string(), threadId: v.string() },
+  handler: async (ctx, { ownerId, threadId }) => {
+    const thread = await findDocument(ctx, "threads", threadId);
+    return thread && thread.ownerId === ownerId ? toThread(thread) : null;
+  },
+});
+
+/**
+ * A finished turn, in one write: bumps `updatedAt` and, while the thread still has its
+ * default title (`untitled`), names it `suggestedTitle`. The check and the rename are one
+ * transaction, so a rename by the person in between is never overwritten.
+ */
+export const recordTurn = internalMutation({
+  args: { ownerId: v.string(), threadId: v.string(), untitled: v.string(), suggestedTitle: v.optional(v.string()) },
+  handler: async (ctx, { ownerId, threadId, untitled, suggestedTitle }) => {
+    const thread = await findDocument(ctx, "threads", threadId);
+    if (!thread || thread.ownerId !== ownerId) fail("not_found", `user ${ownerId} has no thread ${threadId}`);
+    const rename = suggestedTitle !== undefined && thread.title === untitled;
+    await ctx.db.patch("threads", thread._id, { updatedAt: Date.now(), ...(rename ? { title: suggestedTitle } : {}) });
+    return toThread((await ctx.db.get("threads", thread._id))!);
+  },
+});

@@ -113,11 +113,17 @@ export const rpcHandlers: RpcHandlers = {
   createThread: (ctx, args) => ctx.runMutation(internal.threads.create, args),
   listThreads: (ctx, args) => ctx.runQuery(internal.threads.list, args),
   updateThread: (ctx, args) => ctx.runMutation(internal.threads.update, args),
+  getThread: (ctx, args) => ctx.runQuery(internal.threads.get, args),
+  recordThreadTurn: (ctx, args) => ctx.runMutation(internal.threads.recordTurn, args),
 
   createApproval: async (ctx, { payload, ...args }) =>
     withPayload(await ctx.runMutation(internal.approvals.create, { ...args, payloadJson: JSON.stringify(payload) })),
   listApprovals: async (ctx, args) => (await ctx.runQuery(internal.approvals.list, args)).map(withPayload),
   resolveApproval: async (ctx, args) => withPayload(await ctx.runMutation(internal.approvals.resolve, args)),
+  getApproval: async (ctx, args) => {
+    const approval = await ctx.runQuery(internal.approvals.get, args);
+    return approval === null ? null : withPayload(approval);
+  },
 
   grantCredits: (ctx, args) => ctx.runMutation(internal.credits.grant, args),
   debitCredits: (ctx, args) => ctx.runMutation(internal.credits.debit, args),

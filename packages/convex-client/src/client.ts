@@ -104,10 +104,16 @@ export interface ConvexClient {
   createThread(args: RpcArgs<"createThread">): Promise<Thread>;
   listThreads(ownerId: string): Promise<Thread[]>;
   updateThread(args: RpcArgs<"updateThread">): Promise<Thread>;
+  /** The owner's thread, null for another user's or an unknown id. */
+  getThread(args: RpcArgs<"getThread">): Promise<Thread | null>;
+  /** A finished turn: bumps `updatedAt`, and names a thread still titled `untitled` `suggestedTitle`. */
+  recordThreadTurn(args: RpcArgs<"recordThreadTurn">): Promise<Thread>;
 
   createApproval(args: RpcArgs<"createApproval">): Promise<Approval>;
   listApprovals(args: RpcArgs<"listApprovals">): Promise<Approval[]>;
   resolveApproval(args: RpcArgs<"resolveApproval">): Promise<Approval>;
+  /** The owner's approval, null for another user's or an unknown id. */
+  getApproval(args: RpcArgs<"getApproval">): Promise<Approval | null>;
 
   grantCredits(args: RpcArgs<"grantCredits">): Promise<LedgerEntry>;
   debitCredits(args: RpcArgs<"debitCredits">): Promise<LedgerEntry>;
@@ -218,10 +224,13 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
     createThread: (args) => call("createThread", args),
     listThreads: (ownerId) => call("listThreads", { ownerId }),
     updateThread: (args) => call("updateThread", args),
+    getThread: (args) => call("getThread", args),
+    recordThreadTurn: (args) => call("recordThreadTurn", args),
 
     createApproval: (args) => call("createApproval", args),
     listApprovals: (args) => call("listApprovals", args),
     resolveApproval: (args) => call("resolveApproval", args),
+    getApproval: (args) => call("getApproval", args),
 
     grantCredits: (args) => call("grantCredits", args),
     debitCredits: (args) => call("debitCredits", args),

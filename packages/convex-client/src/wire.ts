@@ -301,6 +301,17 @@ export const rpcMethods = {
     }),
     result: ThreadSchema,
   },
+  getThread: { args: z.strictObject({ ownerId: DocumentIdSchema, threadId: DocumentIdSchema }), result: ThreadSchema.nullable() },
+  /** A finished turn: bumps updatedAt and names a thread still titled `untitled` (one write). */
+  recordThreadTurn: {
+    args: z.strictObject({
+      ownerId: DocumentIdSchema,
+      threadId: DocumentIdSchema,
+      untitled: z.string().max(200),
+      suggestedTitle: z.string().trim().min(1).max(200).optional(),
+    }),
+    result: ThreadSchema,
+  },
 
   createApproval: {
     args: z.strictObject({ ownerId: DocumentIdSchema, kind: label(64), payload: jsonDetails, requestedBy: actor }),
@@ -314,6 +325,7 @@ export const rpcMethods = {
     args: z.strictObject({ ownerId: DocumentIdSchema, approvalId: DocumentIdSchema, approved: z.boolean(), resolvedBy: actor }),
     result: ApprovalSchema,
   },
+  getApproval: { args: z.strictObject({ ownerId: DocumentIdSchema, approvalId: DocumentIdSchema }), result: ApprovalSchema.nullable() },
 
   grantCredits: {
     args: z.strictObject({
