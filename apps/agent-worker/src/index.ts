@@ -1,10 +1,6 @@
-import { AIChatAgent } from "@cloudflare/ai-chat";
-import { routeAgentRequest } from "agents";
+import type { AgentEnv } from "./env.ts";
+import { app } from "./worker.ts";
 
-export class ThreadAgent extends AIChatAgent<Env> {}
+export { ThreadAgent } from "./thread-agent.ts";
 
-export default {
-  async fetch(request, env) {
-    return (await routeAgentRequest(request, env)) ?? Response.json({ error: { code: "not_found", message: "no such route" } }, { status: 404 });
-  },
-} satisfies ExportedHandler<Env>;
+export default { fetch: (request, env, ctx) => app.fetch(request, env, ctx) } satisfies ExportedHandler<AgentEnv>;
