@@ -3,10 +3,12 @@ import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const runtimeDist = join(import.meta.dirname, "../openclaw-runtime/dist");
+const agentDist = join(import.meta.dirname, "../agent-worker/dist");
 
 // Two projects: unit tests run inside workerd with the dev wrangler config, the real
 // runtime worker bundle behind the RUNTIME binding (no sandbox host: every gateway start
-// fails, which the tests use), and the real Convex functions plus a WorkOS stand-in on
+// fails, which the tests use), the real agent worker bundle behind the AGENT binding (its
+// model unreachable: the tests reach threads, not turns), and the real Convex functions plus a WorkOS stand-in on
 // loopback (test-support/global-setup.ts). The integration tests run in Node against the
 // whole local stack with real OpenClaw gateways.
 export default defineConfig({
@@ -34,6 +36,23 @@ export default defineConfig({
                     SANDBOX_HOST_URL: "http://127.0.0.1:9",
                     SANDBOX_HOST_SECRET: "unused",
                     GATEWAY_START_TIMEOUT_SECONDS: "5",
+                  },
+                },
+                {
+                  name: "openclaw-agent",
+                  modules: true,
+                  modulesRoot: agentDist,
+                  scriptPath: join(agentDist, "index.js"),
+                  compatibilityDate: "2026-10-01",
+                  compatibilityFlags: ["nodejs_compat"],
+                  durableObjects: { THREAD_AGENT: { className: "ThreadAgent", useSQLite: true } },
+                  // No API binding back: the plugin renames the worker under test, so an
+                  // auxiliary worker cannot bind to it. The tests reach threads, never turns or tools.
+                  bindings: {
+                    OA_INTERNAL_KEY: "unit-internal-key",
+                    DEFAULT_MODEL: "echo-1",
+                    DEFAULT_MODEL_BASE_URL: "http://127.0.0.1:9/v1",
+                    DEFAULT_MODEL_API_KEY: "unused",
                   },
                 },
               ],

@@ -9,11 +9,14 @@ import { ApiError } from "./http/api-error.ts";
 import type { ApiApp, ApiContext } from "./http/context.ts";
 import { enforceRequestRate } from "./limits/limits.ts";
 import { adminRoutes } from "./routes/admin-routes.ts";
+import { agentDoor } from "./routes/agent-door.ts";
+import { approvalRoutes } from "./routes/approval-routes.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { billingRoutes } from "./routes/billing-routes.ts";
 import { channelRoutes } from "./routes/channel-routes.ts";
 import { chatRoutes } from "./routes/chat-routes.ts";
 import { deviceLinkRoute } from "./routes/device-link-route.ts";
+import { execApprovalRoutes } from "./routes/exec-approval-routes.ts";
 import { gatewayPassthrough } from "./routes/gateway-passthrough.ts";
 import { gatewayRoutes } from "./routes/gateway-routes.ts";
 import { instanceRoutes } from "./routes/instance-routes.ts";
@@ -22,6 +25,7 @@ import { logsRoutes } from "./routes/logs-routes.ts";
 import { meRoutes } from "./routes/me-routes.ts";
 import { runtimePassthrough } from "./routes/runtime-passthrough.ts";
 import { stopRoute } from "./routes/stop-route.ts";
+import { threadRoutes } from "./routes/thread-routes.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
 
 /** Routes a signed-in user without access may still use. */
@@ -42,13 +46,17 @@ export function createApp(): ApiApp {
   // Devices reach their gateway here with a proxy ticket: outside /api/*, so no sign-in or rate limit.
   gatewayPassthrough(app);
 
-  app.use("/api/*", async (c, next) => {
+  const withSettings = async (c: ApiContext, next: Next) => {
     c.set("settings", apiSettings(c.env));
     c.set("convex", createConvexClient({ url: c.env.CONVEX_URL, controlKey: c.env.CONVEX_CONTROL_KEY }));
     await next();
-  });
+  };
+  app.use("/api/*", withSettings);
   authRoutes(app);
   app.use("/api/*", requireSignedIn);
+  // A thread's agent (the web worker forwards /agents/* here): signed in and gated like /api.
+  app.use("/agents/thread-agent/*", withSettings, requireSignedIn);
+  agentDoor(app);
 
   meRoutes(app);
   tokenRoutes(app);
@@ -61,6 +69,9 @@ export function createApp(): ApiApp {
   logsRoutes(app);
   chatRoutes(app);
   billingRoutes(app);
+  threadRoutes(app);
+  approvalRoutes(app);
+  execApprovalRoutes(app);
   adminRoutes(app);
   return app;
 }

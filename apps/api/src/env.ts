@@ -4,6 +4,8 @@ import type { UserLimits } from "./limits/user-limits.ts";
 export interface ApiEnv {
   /** Service binding to the `openclaw-runtime` worker. */
   RUNTIME: Fetcher;
+  /** Service binding to the `openclaw-agent` worker (durable chat threads). */
+  AGENT: Fetcher;
   /** Per-user request rate and provisioning slot. */
   USER_LIMITS: DurableObjectNamespace<UserLimits>;
   CONVEX_URL: string;

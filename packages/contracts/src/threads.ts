@@ -29,6 +29,11 @@ export const UpdateThreadBodySchema = z
 
 /** The agent worker reports each finished turn: the api debits its usage and bumps the thread. */
 export const ThreadTurnBodySchema = z.strictObject({
+  /**
+   * The turn's own id (e.g. the assistant message id). When given, a retried report debits
+   * once: it is the ledger entry's reference. Without it every report debits.
+   */
+  turnId: z.string().min(1).max(200).optional(),
   /** The user's message that started the turn; names a thread still called DEFAULT_THREAD_TITLE. */
   userText: z.string().max(20_000),
   model: z.string().min(1).max(200),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
 import { SIGNED_IN_ROUTES, admin, call, expectError, jsonOf, newUser } from "../test-harness.ts";
-import { OPEN_ROUTE_PATTERNS } from "./signed-in-routes.ts";
+import { AGENT_DOOR_ROUTE_PATTERNS, OPEN_ROUTE_PATTERNS } from "./signed-in-routes.ts";
 
 describe("access gating", () => {
   it("walks every route the app registers behind sign-in (the route table is complete)", () => {
@@ -17,12 +17,12 @@ describe("access gating", () => {
     }
   });
 
-  it("leaves only the health check and the device proxy (/gateway/*) outside sign-in", () => {
+  it("leaves only the health check and the device proxy (/gateway/*) outside sign-in (the /agents door signs in itself)", () => {
     // "/*" is middleware: the local-only runtime passthrough, which answers nothing without RUNTIME_PASSTHROUGH_PATH.
     const outside = createApp()
       .routes.filter((route) => !route.path.startsWith("/api/") && route.path !== "/*")
       .map((route) => `${route.method} ${route.path}`);
-    expect(new Set(outside)).toEqual(new Set(OPEN_ROUTE_PATTERNS.map(([method, path]) => `${method} ${path}`)));
+    expect(new Set(outside)).toEqual(new Set([...OPEN_ROUTE_PATTERNS, ...AGENT_DOOR_ROUTE_PATTERNS].map(([method, path]) => `${method} ${path}`)));
     expect(SIGNED_IN_ROUTES.filter(([, path]) => !path.startsWith("/api/"))).toEqual([]);
   });
 

@@ -36,6 +36,16 @@ export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ["PUT", "/api/openclaw/channels/telegram"],
   ["DELETE", "/api/openclaw/channels/telegram"],
   ["GET", "/api/openclaw/logs"],
+  ["GET", "/api/openclaw/exec-approvals"],
+  ["POST", "/api/openclaw/exec-approvals/some-id"],
+  ["GET", "/api/threads"],
+  ["POST", "/api/threads"],
+  ["GET", "/api/threads/somethreadid0"],
+  ["PATCH", "/api/threads/somethreadid0"],
+  ["POST", "/api/threads/somethreadid0/turns"],
+  ["GET", "/api/approvals"],
+  ["POST", "/api/approvals"],
+  ["POST", "/api/approvals/some-id/resolve"],
   ["GET", "/api/admin/users"],
   ["POST", "/api/admin/users/some-id/access"],
   ["POST", "/api/admin/users/some-id/role"],
@@ -56,4 +66,14 @@ export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
 export const OPEN_ROUTE_PATTERNS: ReadonlyArray<readonly [string, string]> = [
   ["GET", "/healthz"],
   ["ALL", "/gateway/:tenantId/*"],
+];
+
+/**
+ * Outside `/api/*` but signed in and gated exactly like it (app.ts): a thread's agent,
+ * which the web worker forwards `/agents/*` to. Its own tests (agent-door.test.ts) walk it.
+ */
+export const AGENT_DOOR_ROUTE_PATTERNS: ReadonlyArray<readonly [string, string]> = [
+  ["ALL", "/agents/thread-agent/*"],
+  ["ALL", "/agents/thread-agent/:threadId"],
+  ["ALL", "/agents/thread-agent/:threadId/*"],
 ];

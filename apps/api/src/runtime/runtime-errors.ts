@@ -12,6 +12,7 @@ const RENAMED: Record<string, ApiErrorCode> = {
   tenant_busy: "instance_busy",
   gateway_start_failed: "gateway_failed_to_start",
   pairing_request_not_found: "no_pending_pairing_request",
+  exec_approval_not_found: "no_pending_exec_approval",
 };
 const PASSED_THROUGH: ReadonlySet<string> = new Set<ApiErrorCode>([
   "invalid_json",
