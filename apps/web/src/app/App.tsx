@@ -14,9 +14,13 @@ import { SignInScreen } from "./screens/SignInScreen.tsx";
 import { SupportScreen } from "./screens/support/SupportScreen.tsx";
 import { WaitlistScreen } from "./screens/WaitlistScreen.tsx";
 import { SessionProvider, useSession } from "./session.tsx";
+import { ThreadsProvider } from "./threads.tsx";
 
 // Chat (Markdown, assistant-ui) and admin are not needed for the first paint: loaded when opened.
 const ChatScreen = lazy(() => import("./screens/chat/ChatScreen.tsx"));
+// The Hatchery (React Flow) and a thread (the Agents SDK client, assistant-ui): same reason.
+const HatcheryScreen = lazy(() => import("./screens/hatchery/HatcheryScreen.tsx"));
+const ThreadScreen = lazy(() => import("./screens/thread/ThreadScreen.tsx"));
 const AdminScreen = lazy(() => import("./screens/admin/AdminScreen.tsx"));
 
 export function App() {
@@ -38,17 +42,22 @@ function Gate() {
   if (path.startsWith("/admin") && !session.me.admin) return <NotAllowedScreen />;
   return (
     <InstanceProvider>
-      <AppShell>
-        <Suspense fallback={<Spinner label="Loading…" />}>
-          <SignedInRoutes path={path} />
-        </Suspense>
-      </AppShell>
+      <ThreadsProvider>
+        <AppShell>
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <SignedInRoutes path={path} />
+          </Suspense>
+        </AppShell>
+      </ThreadsProvider>
     </InstanceProvider>
   );
 }
 
 function SignedInRoutes({ path }: { path: string }) {
-  if (path === "/" || path === "/create" || path === "/sign-in") return <HomeScreen />;
+  if (path === "/" || path === "/sign-in") return <HatcheryScreen />;
+  if (path === "/openclaw" || path === "/create") return <HomeScreen />;
+  const thread = matchPath("/t/:threadId", path);
+  if (thread) return <ThreadScreen key={thread.threadId} threadId={thread.threadId!} />;
   if (path === "/chat") return <ChatScreen sessionKey={null} />;
   const chat = matchPath("/chat/:sessionKey", path);
   if (chat) return <ChatScreen sessionKey={chat.sessionKey!} />;

@@ -29,6 +29,12 @@ describe("error sentences", () => {
     );
   });
 
+  it("says that a thread's connection was lost and that it comes back by itself", () => {
+    expect(messageFor({ code: "connection_lost", message: "", retryAfterSeconds: null })).toBe(
+      "The connection to this chat was lost. It reconnects by itself; your messages are kept.",
+    );
+  });
+
   it("falls back for unknown codes and for errors that are not API problems", () => {
     expect(messageFor({ code: "something_new" as never, message: "", retryAfterSeconds: null })).toContain("did not expect");
     expect(messageForError(new TypeError("x is undefined"))).toBe("Something went wrong in this page. Reload and try again.");

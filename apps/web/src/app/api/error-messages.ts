@@ -55,6 +55,7 @@ const SENTENCES: Record<ApiErrorCode | ClientErrorCode, (problem: Problem) => st
   internal_error: () => "Something went wrong on our side. Try again; if it keeps happening, tell us.",
   network: () => "The server could not be reached. Check your connection and try again.",
   turn_failed: (p) => `Your OpenClaw could not finish this reply: ${p.message.replace(/\.$/, "")}. Send it again to retry.`,
+  connection_lost: () => "The connection to this chat was lost. It reconnects by itself; your messages are kept.",
   unexpected_answer: () => "The server gave an answer we did not expect. Try again in a moment.",
 };
 

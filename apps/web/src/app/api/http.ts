@@ -1,10 +1,11 @@
 import type { ApiErrorCode } from "@openclaw-cloud/contracts/api-errors";
 
 /**
- * Codes the website adds: failures that never reached the API's answer, and a chat turn
- * that the gateway itself reported as failed (its own codes are not the API's).
+ * Codes the website adds: failures that never reached the API's answer, a chat turn
+ * that the gateway itself reported as failed (its own codes are not the API's), and a
+ * thread's WebSocket that closed or could not open.
  */
-export type ClientErrorCode = "network" | "unexpected_answer" | "turn_failed";
+export type ClientErrorCode = "network" | "unexpected_answer" | "turn_failed" | "connection_lost";
 
 /** An API error as the screens see it: the API's stable code, its status and, for 429s, when to retry. */
 export class ApiProblem extends Error {
@@ -25,7 +26,7 @@ export class ApiProblem extends Error {
 export const SIGNED_OUT_EVENT = "openclaw:signed-out";
 
 export interface ApiInit {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as a JSON body. */
   json?: unknown;
   headers?: Record<string, string>;

@@ -1,11 +1,12 @@
-import { AssistantRuntimeProvider, useAuiState, useLocalRuntime, type ThreadMessageLike } from "@assistant-ui/react";
-import { useEffect, useMemo, useRef } from "react";
+import { AssistantRuntimeProvider, useLocalRuntime, type ThreadMessageLike } from "@assistant-ui/react";
+import { useMemo } from "react";
 import type { ApiData } from "../../api/use-api.ts";
 import { useApiData } from "../../api/use-api.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
 import { openClawChatAdapter } from "./chat-adapter.ts";
 import { ChatThread } from "./ChatThread.tsx";
+import { TurnEndWatcher } from "./TurnEndWatcher.tsx";
 import { historyOf } from "./session-history.ts";
 import { sessionItemsOf } from "./session-list.ts";
 
@@ -47,15 +48,4 @@ function LiveThread(props: { chatKey: string; initialMessages: ThreadMessageLike
       <ChatThread canSend={props.canSend} title={props.title} />
     </AssistantRuntimeProvider>
   );
-}
-
-/** Tells the screen when a turn ended, so the sessions list shows the new activity. */
-function TurnEndWatcher({ onTurnEnd }: { onTurnEnd: () => void }) {
-  const running = useAuiState(({ thread }) => thread.isRunning);
-  const wasRunning = useRef(false);
-  useEffect(() => {
-    if (wasRunning.current && !running) onTurnEnd();
-    wasRunning.current = running;
-  }, [running, onTurnEnd]);
-  return null;
 }

@@ -1,9 +1,19 @@
-import { ComposerPrimitive, MessagePrimitive, ThreadPrimitive, useAuiState } from "@assistant-ui/react";
+import { ComposerPrimitive, MessagePrimitive, ThreadPrimitive, useAuiState, type ToolCallMessagePartComponent } from "@assistant-ui/react";
+import type { ReactNode } from "react";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { MarkdownText } from "./MarkdownText.tsx";
 
+interface ChatThreadProps {
+  canSend: boolean;
+  title: string;
+  /** How a tool call in a reply shows (a thread's tool cards); none: tool calls are not shown. */
+  toolCard?: ToolCallMessagePartComponent;
+  /** Shown between the transcript and the composer (e.g. approvals waiting for the person). */
+  aboveComposer?: ReactNode;
+}
+
 /** The transcript and, when the session takes messages from here, the composer with Send and Stop. */
-export function ChatThread({ canSend, title }: { canSend: boolean; title: string }) {
+export function ChatThread({ canSend, title, toolCard, aboveComposer }: ChatThreadProps) {
   return (
     <ThreadPrimitive.Root className="chat-thread">
       <ThreadPrimitive.Viewport className="chat-viewport" aria-label={`Messages in ${title}`} role="log">
@@ -13,8 +23,9 @@ export function ChatThread({ canSend, title }: { canSend: boolean; title: string
             <p className="muted">Write a message below. Your OpenClaw answers as it thinks, word by word.</p>
           </div>
         </ThreadPrimitive.Empty>
-        <ThreadPrimitive.Messages>{({ message }) => (message.role === "user" ? <UserMessage /> : <AssistantMessage />)}</ThreadPrimitive.Messages>
+        <ThreadPrimitive.Messages>{({ message }) => (message.role === "user" ? <UserMessage /> : <AssistantMessage toolCard={toolCard} />)}</ThreadPrimitive.Messages>
       </ThreadPrimitive.Viewport>
+      {aboveComposer}
       {canSend ? <Composer /> : null}
     </ThreadPrimitive.Root>
   );
@@ -31,12 +42,12 @@ function UserMessage() {
   );
 }
 
-function AssistantMessage() {
+function AssistantMessage({ toolCard }: { toolCard: ToolCallMessagePartComponent | undefined }) {
   return (
     <MessagePrimitive.Root className="chat-message chat-message-assistant">
       <span className="sr-only">OpenClaw:</span>
       <div className="chat-bubble">
-        <MessagePrimitive.Parts components={{ Text: MarkdownText }} />
+        <MessagePrimitive.Parts components={toolCard ? { Text: MarkdownText, tools: { Fallback: toolCard } } : { Text: MarkdownText }} />
         <ReplyStatus />
       </div>
     </MessagePrimitive.Root>
