@@ -19,6 +19,7 @@ console.log(`starting OpenClaw Cloud (offline) on http://127.0.0.1:${port} ...`)
 const stack = await startLocalStack({
   port,
   apiPort: Number(process.env.API_PORT ?? 8789),
+  agentPort: Number(process.env.AGENT_PORT ?? 8792),
   modelPort: Number(process.env.MODEL_PORT ?? 8788),
   sandboxHostPort: Number(process.env.SANDBOX_HOST_PORT ?? 8790),
   convexPort: Number(process.env.CONVEX_PORT ?? 8791),
@@ -40,6 +41,7 @@ console.log(`
 
   website (web worker, the front door)  ${stack.webUrl}
   api worker (also under /api there)    ${stack.apiUrl}
+  agent worker (threads, /internal/*)   ${stack.agentUrl}
   runtime worker (dev passthrough)      ${stack.runtimeUrl}
   convex (local, persisted)             ${stack.convexUrl}
   sandbox host (local containers)       ${stack.sandboxHostUrl}

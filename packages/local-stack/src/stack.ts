@@ -14,13 +14,15 @@ import { startWorkersProcess } from "./workers-process.ts";
 /** Where the api worker serves the runtime worker's own routes in local development (wrangler.dev.jsonc). */
 const RUNTIME_PASSTHROUGH_PATH = "/__runtime";
 /** What the workers are built from: their own sources and the packages they bundle. */
-const WORKER_SOURCE_DIRS = ["apps/web/src/worker", "apps/api/src", "apps/openclaw-runtime/src", "packages"];
+const WORKER_SOURCE_DIRS = ["apps/web/src/worker", "apps/api/src", "apps/openclaw-runtime/src", "apps/agent-worker/src", "packages"];
 
 export interface LocalStackOptions {
   /** Front door (the web worker: the site, /auth, and /api forwarded to the api) port; 0 picks a free one. */
   port?: number;
   /** The api worker's own port (the tests and the bench reach the API directly); 0 picks a free one. */
   apiPort?: number;
+  /** The agent worker's own port (its server-to-server `/internal/*` routes); 0 picks a free one. */
+  agentPort?: number;
   /** Fixed ports keep stored tenant settings (the model URL) valid across `npm run dev` restarts; 0 = any. */
   modelPort?: number;
   sandboxHostPort?: number;
@@ -35,6 +37,8 @@ export interface LocalStackOptions {
   apiVars?: Record<string, string>;
   /** Extra vars for the web worker (WorkOS settings, ...). */
   webVars?: Record<string, string>;
+  /** Extra vars for the agent worker. */
+  agentVars?: Record<string, string>;
   /** Rebundle and reload the workers, and rebuild the app, when their sources change (`npm run dev`). */
   watchWorkers?: boolean;
   /** Reuse fixed secrets (npm run dev keeps them stable across restarts). */
@@ -65,6 +69,8 @@ export interface LocalStack {
   webUrl: string;
   /** The api worker on a port of its own, for clients that call the API directly. */
   apiUrl: string;
+  /** The agent worker on a port of its own, for server-to-server callers of `/internal/*`. */
+  agentUrl: string;
   /** The website's built app as the web worker serves it (index.html and assets/). */
   webClientDir: string;
   /** The runtime worker's own routes, served under the front door's passthrough prefix. */
@@ -100,10 +106,11 @@ function secret(): string {
 
 /**
  * The whole platform offline on one machine: the deterministic model server, the sandbox
- * host in this process; the local Convex, and the web, api and runtime workers (bundled as
- * `wrangler deploy` bundles them, served by workerd with the web worker in front and the
- * api also on a port of its own) in child processes; the website's app built by Vite. Used by `npm run dev`, the integration tests and the benchmark, so all
- * three run one stack.
+ * host in this process; the local Convex, and the web, api, runtime and agent workers
+ * (bundled as `wrangler deploy` bundles them, served by one workerd with the web worker in
+ * front and the api and agent workers also on ports of their own) in child processes; the
+ * website's app built by Vite. Used by `npm run dev`, the integration tests and the
+ * benchmark, so all three run one stack.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const stateDir = options.stateDir ?? join(REPO_ROOT, ".dev-state");
@@ -172,13 +179,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SANDBOX_HOST_SECRET: secrets.sandboxHostSecret,
       ...options.runtimeVars,
     });
+    const agentConfig = writeDevConfig(join(REPO_ROOT, "apps/agent-worker/wrangler.dev.jsonc"), configDir, {
+      OA_INTERNAL_KEY: secrets.internalKey,
+      DEFAULT_MODEL_BASE_URL: `${model.url}/v1`,
+      DEFAULT_MODEL_API_KEY: "local-model-key",
+      ...options.agentVars,
+    });
     const port = options.port || (await freePort());
     const apiPort = options.apiPort || (await freePort());
+    const agentPort = options.agentPort || (await freePort());
     const workers = await startWorkersProcess(
       {
-        configs: [webConfig, apiConfig, runtimeConfig],
+        configs: [webConfig, apiConfig, runtimeConfig, agentConfig],
         port,
-        directPorts: { "openclaw-api": apiPort },
+        directPorts: { "openclaw-api": apiPort, "openclaw-agent": agentPort },
         persistDir: join(stateDir, "wrangler"),
         buildDir: join(stateDir, "worker-bundles"),
         ...(options.watchWorkers ? { watchDirs: [...WORKER_SOURCE_DIRS.map((dir) => join(REPO_ROOT, dir)), webClientDir] } : {}),
@@ -190,6 +204,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     return {
       webUrl: workers.url,
       apiUrl,
+      agentUrl: `http://127.0.0.1:${agentPort}`,
       webClientDir,
       runtimeUrl: `${apiUrl}${RUNTIME_PASSTHROUGH_PATH}`,
       convexUrl: convex.url,

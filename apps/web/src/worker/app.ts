@@ -10,6 +10,9 @@ export type WebApp = Hono<{ Bindings: WebEnv }>;
  * (`assets.run_worker_first` lists what is ours): `/auth/*` is sign-in, `/api/*` and
  * `/gateway/*` go to the api worker as they are, bodies streamed both ways (SSE and
  * NDJSON reach the browser as the api produces them; WebSocket upgrades pass through).
+ * `/agents/*` (a durable thread's WebSocket) goes there too: the api checks the session
+ * and the thread's owner the way it checks every route, and hands the connection to the
+ * agent worker with the identity it derived, so sign-in is checked in one place.
  */
 export function createApp(): WebApp {
   const app: WebApp = new Hono();
@@ -25,7 +28,6 @@ export function createApp(): WebApp {
   const toApi = (c: { env: WebEnv; req: { raw: Request } }) => c.env.API.fetch(c.req.raw);
   app.all("/api/*", toApi);
   app.all("/gateway/*", toApi);
-  // The durable threads' WebSocket (the agent worker) comes with its own issue.
-  app.all("/agents/*", () => errorResponse(new HttpError("not_found", 404, "threads are not available yet")));
+  app.all("/agents/*", toApi);
   return app;
 }
