@@ -1,6 +1,7 @@
 import { DEFAULT_THREAD_TITLE } from "@openclaw-cloud/contracts/threads";
 import { describe, expect, it } from "vitest";
-import { admin, call, expectError, jsonOf, newUser, type TestUser } from "../test-harness.ts";
+import { call, expectError, jsonOf, newUser, type TestUser } from "../test-harness.ts";
+import { sessionUser } from "./session-user.ts";
 
 interface ThreadBody {
   id: string;
@@ -14,17 +15,6 @@ interface ThreadBody {
 async function bearerOf(user: TestUser): Promise<Record<string, string>> {
   const { token } = await jsonOf<{ token: string }>(await call("/api/tokens", { method: "POST", headers: user.headers, json: { name: "threads" } }));
   return { authorization: `Bearer ${token}` };
-}
-
-/** A user signed in the website's way (the local sign-in), let in by the admin. */
-export async function sessionUser(credits = 0): Promise<{ id: string; cookie: string }> {
-  const signIn = await call("/api/auth/local/sign-in", { method: "POST", json: { email: `session-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@unit.test` } });
-  const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-  const { user } = await jsonOf<{ user: { id: string } }>(signIn);
-  const { headers } = await admin();
-  await call(`/api/admin/users/${user.id}/access`, { method: "POST", headers, json: { enabled: true } });
-  if (credits) await call(`/api/admin/users/${user.id}/credits`, { method: "POST", headers, json: { amount: credits, reason: "test" } });
-  return { id: user.id, cookie };
 }
 
 async function createThread(headers: Record<string, string>, json?: unknown): Promise<ThreadBody> {
