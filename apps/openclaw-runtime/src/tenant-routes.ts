@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { TenantSettingsSchema } from "@openclaw-cloud/contracts";
+import { ResolveExecApprovalBodySchema } from "@openclaw-cloud/contracts/threads";
 import { BackupIdSchema } from "./backups/backup-catalog.ts";
 import { callGateway, gatewayRequest, invokeTool, isReservedSessionKey } from "./gateway/gateway-http.ts";
 import { withTerminalErrorEvent } from "./gateway/sse-terminal-error.ts";
@@ -37,6 +38,7 @@ const ResponsesBodySchema = z.looseObject({ input: z.union([z.string(), z.array(
 /** Matches the gateway's own /v1/responses body limit. */
 const MAX_RESPONSES_BODY_BYTES = 20 * 1024 * 1024;
 const RequestIdSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/);
+const EXEC_APPROVAL_NOT_FOUND = () => new RuntimeError("exec_approval_not_found", 404, "no pending exec approval with that id (answered or expired)");
 const LogsQuerySchema = z.object({ lines: z.coerce.number().int().min(1).max(MAX_LOG_LINES).default(DEFAULT_LOG_LINES) }).strict();
 
 /**
@@ -111,6 +113,15 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
   app.post("/v1/pairing/approve", async (c) => {
     const body = await readJsonBody(c.req.raw, DmApproveBodySchema);
     return c.json(await withGatewayRpc(runtime, (rpc) => rpc.approveDmPairing(body)));
+  });
+
+  // OpenClaw's exec approvals: commands the tenant's agent waits to run until the person answers.
+  app.get("/v1/tenant/exec-approvals", async (c) => c.json({ approvals: await withGatewayRpc(runtime, (rpc) => rpc.listExecApprovals()) }));
+  app.post("/v1/tenant/exec-approvals/:approvalId", async (c) => {
+    const approvalId = parseParam(RequestIdSchema, c.req.param("approvalId"));
+    const { decision } = await readJsonBody(c.req.raw, ResolveExecApprovalBodySchema);
+    await withGatewayRpc(runtime, (rpc) => rpc.resolveExecApproval(approvalId, decision), EXEC_APPROVAL_NOT_FOUND);
+    return c.json({ id: approvalId, decision });
   });
 
   app.post("/v1/tools/invoke", async (c) => {

@@ -11,16 +11,19 @@ import {
   devicePairRejectReply,
   dmPairingApproveReply,
   dmPairingListReply,
+  execApprovalListReply,
+  execApprovalResolveReply,
   healthReply,
   helloOkReply,
   setupCodeReply,
   toDevicePairingList,
   toDmPairingList,
+  toExecApprovals,
   toGatewayStatus,
   toPairedDevice,
   toSetupCode,
 } from "./rpc-results.ts";
-import type { DevicePairingList, DmPairingApproval, DmPairingList, GatewayStatus, PairedDevice, SetupCode } from "./rpc-results.ts";
+import type { DevicePairingList, DmPairingApproval, DmPairingList, ExecApproval, GatewayStatus, PairedDevice, SetupCode } from "./rpc-results.ts";
 import { adaptSocket } from "./socket-adapter.ts";
 import type { WebSocketLike } from "./socket-adapter.ts";
 
@@ -52,6 +55,10 @@ export type GatewayRpc = {
    * default; `limited` and `full` add a bounded operator token for the mobile apps.
    */
   createSetupCode(request: { publicUrl: string; access?: "node" | "limited" | "full" }): Promise<SetupCode>;
+  /** Exec approvals waiting for an operator (`exec.approval.list`). */
+  listExecApprovals(): Promise<ExecApproval[]>;
+  /** Answers one (`exec.approval.resolve`); throws `not_found` for an unknown, expired or already answered id. */
+  resolveExecApproval(id: string, decision: "allow-once" | "allow-always" | "deny"): Promise<void>;
   status(): Promise<GatewayStatus>;
   isOpen(): boolean;
   close(): void;
@@ -59,6 +66,7 @@ export type GatewayRpc = {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const UNKNOWN_DEVICE_REQUEST = ["unknown requestid"];
+const UNKNOWN_EXEC_APPROVAL = ["unknown or expired approval id", "approval already resolved"];
 const UNKNOWN_DM_REQUEST = ["pending dm access request no longer exists", "does not use dm pairing", "unknown pairing channel"];
 
 /**
@@ -165,6 +173,10 @@ export async function connectGatewayRpc(options: ConnectGatewayRpcOptions): Prom
     },
     createSetupCode: async ({ publicUrl, access = "node" }) =>
       toSetupCode(await call("device.pair.setupCode", { publicUrl, includeQr: false, ...(access === "full" ? {} : { bootstrapProfile: access }) }, setupCodeReply)),
+    listExecApprovals: async () => toExecApprovals(await call("exec.approval.list", {}, execApprovalListReply)),
+    resolveExecApproval: async (id, decision) => {
+      await call("exec.approval.resolve", { id, decision }, execApprovalResolveReply, UNKNOWN_EXEC_APPROVAL);
+    },
     status: async () => toGatewayStatus(connected, await call("health", {}, healthReply), Date.now() - helloAtMs),
     isOpen: () => client.connected,
     close: () => client.stop(),

@@ -8,6 +8,7 @@ export type {
   DmPairingApproval,
   DmPairingList,
   DmPairingRequest,
+  ExecApproval,
   GatewayStatus,
   PairedDevice,
   PendingDevice,

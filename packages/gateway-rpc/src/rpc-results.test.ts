@@ -6,6 +6,8 @@ import {
   helloOkReply,
   toDevicePairingList,
   toDmPairingList,
+  toExecApprovals,
+  execApprovalListReply,
   toGatewayStatus,
   toPairedDevice,
 } from "./rpc-results.ts";
@@ -166,5 +168,30 @@ describe("toGatewayStatus", () => {
   it("omits uptime when the gateway did not report it", () => {
     const noUptime = helloOkReply.parse({ ...hello, snapshot: {} });
     expect(toGatewayStatus(noUptime, { ok: false }, 1)).toEqual({ version: "2026.9.6", healthy: false });
+  });
+});
+
+describe("exec approval replies", () => {
+  // The shape `exec.approval.list` answers with (openclaw 2026.9.6, listVisiblePendingApprovalRequests).
+  const reply = [
+    {
+      id: "5f0c7d1e-7a38-4a4e-9d0b-1b2f6b1f7c11",
+      request: { command: "touch /tmp/x", commandArgv: ["touch", "/tmp/x"], cwd: "/state/workspace", host: "gateway", agentId: "main", sessionKey: "agent:main:main", ask: "on-miss" },
+      createdAtMs: 1_700_000_000_000,
+      expiresAtMs: 1_700_000_120_000,
+      approvalKind: "exec",
+    },
+    { id: "node-1", request: { host: "node", systemRunPlan: { commandText: "ls -la" } }, createdAtMs: 5 },
+  ];
+
+  it("maps each pending request to its command, where and for which session, and when it expires", () => {
+    expect(toExecApprovals(execApprovalListReply.parse(reply))).toEqual([
+      { id: reply[0]!.id, command: "touch /tmp/x", cwd: "/state/workspace", sessionKey: "agent:main:main", createdAt: 1_700_000_000_000, expiresAt: 1_700_000_120_000 },
+      { id: "node-1", command: "ls -la", cwd: null, sessionKey: null, createdAt: 5, expiresAt: null },
+    ]);
+  });
+
+  it("refuses a reply without ids", () => {
+    expect(execApprovalListReply.safeParse([{ request: {}, createdAtMs: 1 }]).success).toBe(false);
   });
 });

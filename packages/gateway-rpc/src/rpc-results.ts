@@ -258,3 +258,42 @@ export function toGatewayStatus(hello: z.infer<typeof helloOkReply>, health: z.i
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
+
+/* Exec approvals: a command the agent wants to run on the gateway host, waiting for an operator. */
+
+const execApprovalRecordSchema = z.object({
+  id: text,
+  request: z.object({
+    command: z.string().optional(),
+    systemRunPlan: z.object({ commandText: z.string() }).optional(),
+    cwd: z.string().nullable().optional(),
+    sessionKey: z.string().nullable().optional(),
+  }),
+  createdAtMs: z.number(),
+  expiresAtMs: z.number().nullable().optional(),
+});
+
+export const execApprovalListReply = z.array(execApprovalRecordSchema);
+export const execApprovalResolveReply = z.object({ ok: z.boolean() });
+
+export type ExecApproval = {
+  id: string;
+  /** The command as the gateway shows it for review. */
+  command: string;
+  cwd: string | null;
+  sessionKey: string | null;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  expiresAt: number | null;
+};
+
+export function toExecApprovals(reply: z.infer<typeof execApprovalListReply>): ExecApproval[] {
+  return reply.map((record) => ({
+    id: record.id,
+    command: record.request.command || record.request.systemRunPlan?.commandText || "",
+    cwd: record.request.cwd ?? null,
+    sessionKey: record.request.sessionKey ?? null,
+    createdAt: record.createdAtMs,
+    expiresAt: record.expiresAtMs ?? null,
+  }));
+}

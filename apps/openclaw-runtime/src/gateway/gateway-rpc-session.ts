@@ -54,29 +54,34 @@ export function dropGatewayRpc(runtime: TenantRuntime): void {
   pending?.then((rpc) => rpc.close()).catch(() => {});
 }
 
-/** Runs `call` over the tenant's operator connection, reconnecting once if it went stale. */
-export async function withGatewayRpc<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>): Promise<T> {
+const PAIRING_NOT_FOUND = () => new RuntimeError("pairing_request_not_found", 404, "no pending pairing request with that id");
+
+/**
+ * Runs `call` over the tenant's operator connection, reconnecting once if it went stale.
+ * `notFound` is the error for the gateway's "no such id" (a pairing request by default).
+ */
+export async function withGatewayRpc<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>, notFound: () => RuntimeError = PAIRING_NOT_FOUND): Promise<T> {
   await runtime.ensureRunning();
   try {
     return await call(await connection(runtime));
   } catch (error) {
-    if (!(error instanceof GatewayRpcError) || error.code !== "unavailable") throw toRuntimeError(error);
+    if (!(error instanceof GatewayRpcError) || error.code !== "unavailable") throw toRuntimeError(error, notFound);
     dropGatewayRpc(runtime);
     await runtime.ensureRunning();
     try {
       return await call(await connection(runtime));
     } catch (retryError) {
-      throw toRuntimeError(retryError);
+      throw toRuntimeError(retryError, notFound);
     }
   }
 }
 
-function toRuntimeError(error: unknown): RuntimeError {
+function toRuntimeError(error: unknown, notFound: () => RuntimeError): RuntimeError {
   if (error instanceof RuntimeError) return error;
   if (!(error instanceof GatewayRpcError)) return new RuntimeError("gateway_unavailable", 502, `gateway call failed: ${(error as Error).message}`);
   switch (error.code) {
     case "not_found":
-      return new RuntimeError("pairing_request_not_found", 404, "no pending pairing request with that id");
+      return notFound();
     case "invalid_request":
       return new RuntimeError("invalid_request", 400, error.message);
     default:

@@ -19,6 +19,7 @@ export type RuntimeErrorCode =
   | "reserved_session_key"
   | "session_not_found"
   | "pairing_request_not_found"
+  | "exec_approval_not_found"
   | "backup_not_found"
   | "backup_failed"
   | "restore_failed"
