@@ -92,6 +92,10 @@ describe("buildGatewayLaunch", () => {
     expect(withExtras).toEqual({ allow: ["device-pair", "memory-core", "document-extract"] });
   });
 
+  it("makes the agent's exec tool ask the person for every command not on the (empty) allowlist", () => {
+    expect(launch().config.tools).toEqual({ exec: { host: "gateway", mode: "ask", strictInlineEval: true } });
+  });
+
   it("turns off unattended heartbeat turns", () => {
     expect(launch().config.agents.defaults.heartbeat).toEqual({ every: "0m" });
   });

@@ -57,11 +57,28 @@ export type OpenClawConfig = {
     entries: { main: { name: string; identity: { name: string } } };
   };
   channels?: { telegram: { enabled: true; botToken: EnvSecretRef; dmPolicy: "pairing" } };
+  tools: { exec: ExecPolicy };
   plugins: { allow: string[]; slots?: { memory: "none" } };
   logging: { file: string; maxFileBytes: number };
   update: { checkOnStart: false };
   discovery: { mdns: { mode: "off" } };
 };
+
+/** How the agent's `exec` tool runs commands (docs/tools/exec.md, docs/tools/exec-approvals.md). */
+export type ExecPolicy = { host: "gateway"; mode: "ask"; strictInlineEval: true };
+
+/**
+ * The platform's exec policy: every command the tenant's agent wants to run on its gateway
+ * host waits for the person (`mode: "ask"`: an allowlist, empty until they choose "allow
+ * always", and a prompt on every miss). OpenClaw's own default is `full` (run anything,
+ * never ask): fine on one's own machine, not for an agent that reads untrusted channel
+ * messages in a box holding the tenant's keys. A prompt nobody answers in time falls back
+ * to OpenClaw's `askFallback` default, `deny`. `host: "gateway"` says where commands run
+ * (the tenant's sandbox container; there is no nested OpenClaw sandbox), and
+ * `strictInlineEval` keeps `python -c`-style one-liners from ever becoming standing
+ * "allow always" rules.
+ */
+export const EXEC_POLICY: ExecPolicy = { host: "gateway", mode: "ask", strictInlineEval: true };
 
 export type GatewayLaunch = {
   /** Contents of `<stateDir>/openclaw.json`. */
@@ -126,6 +143,7 @@ export function buildGatewayLaunch(settings: TenantSettings, context: GatewayLau
     ...(telegram && {
       channels: { telegram: { enabled: true, botToken: envSecretRef(SECRET_ENV.telegramBotToken), dmPolicy: "pairing" } },
     }),
+    tools: { exec: { ...EXEC_POLICY } },
     // Without memory-core the memory slot would point at a plugin outside the allowlist.
     plugins: { allow, ...(!allow.includes("memory-core") && { slots: { memory: "none" } }) },
     // Per-tenant log file instead of the host-wide /tmp/openclaw default.

@@ -2,12 +2,14 @@ export {
   BASE_PLUGIN_IDS,
   buildGatewayLaunch,
   CONFIG_FILE_NAME,
+  EXEC_POLICY,
   GatewayBindSchema,
   GatewayLaunchContextSchema,
   SECRET_ENV,
   type GatewayBind,
   type GatewayLaunch,
   type GatewayLaunchContext,
+  type ExecPolicy,
   type OpenClawConfig,
 } from "./gateway-launch.ts";
 export { WORKSPACE_DIR, type GatewayFile } from "./identity-files.ts";
