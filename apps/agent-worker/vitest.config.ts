@@ -2,10 +2,11 @@ import { join } from "node:path";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { freePort } from "@openclaw-cloud/local-stack";
 import { defineConfig } from "vitest/config";
-import { API_TEST_BUNDLE, TEST_INTERNAL_KEY, TEST_CONTROL_KEY, TEST_ADMIN_EMAIL } from "./test-support/test-constants.ts";
+import { TEST_ADMIN_EMAIL, TEST_CONTROL_KEY, TEST_INTERNAL_KEY } from "./test-support/test-constants.ts";
 
 const runtimeDist = join(import.meta.dirname, "../openclaw-runtime/dist");
-const apiDist = join(API_TEST_BUNDLE, "..");
+// The api worker's bundle, built by `npm test` (git ignores node_modules).
+const apiDist = join(import.meta.dirname, "node_modules/.test-workers/api");
 
 // The agent worker runs inside workerd with its dev config; behind its API binding is
 // the real api worker bundle (built by `npm test`), behind that the real runtime bundle
@@ -28,7 +29,7 @@ export default defineConfig(async () => {
               name: "openclaw-api",
               modules: true,
               modulesRoot: apiDist,
-              scriptPath: API_TEST_BUNDLE,
+              scriptPath: join(apiDist, "index.js"),
               compatibilityDate: "2026-10-01",
               compatibilityFlags: ["nodejs_compat"],
               durableObjects: { USER_LIMITS: { className: "UserLimits", useSQLite: true } },

@@ -101,7 +101,7 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!check(value)) {
-    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${JSON.stringify(value).slice(0, 2000)}`);
+    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${String(JSON.stringify(value)).slice(0, 2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     value = await read();
   }

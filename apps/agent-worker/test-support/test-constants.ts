@@ -1,7 +1,4 @@
-import { join } from "node:path";
-
+/** Shared by the vitest config (Node) and the workerd tests: the keys the test workers are given. */
 export const TEST_INTERNAL_KEY = "unit-internal-key";
 export const TEST_CONTROL_KEY = "unit-test-control-key";
 export const TEST_ADMIN_EMAIL = "admin@agent.test";
-/** The api worker's bundle for the tests (`npm test` builds it; git ignores node_modules). */
-export const API_TEST_BUNDLE = join(import.meta.dirname, "../node_modules/.test-workers/api/index.js");
