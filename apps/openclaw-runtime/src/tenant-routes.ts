@@ -5,7 +5,7 @@ import { ResolveExecApprovalBodySchema } from "@openclaw-cloud/contracts/threads
 import { BackupIdSchema } from "./backups/backup-catalog.ts";
 import { callGateway, gatewayRequest, invokeTool, isReservedSessionKey } from "./gateway/gateway-http.ts";
 import { withTerminalErrorEvent } from "./gateway/sse-terminal-error.ts";
-import { withGatewayRpc } from "./gateway/gateway-rpc-session.ts";
+import { keepApprovalClient, withGatewayRpc } from "./gateway/gateway-rpc-session.ts";
 import { relayGatewaySocket } from "./gateway/ws-relay.ts";
 import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
@@ -59,7 +59,9 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
     const { settings } = await readJsonBody(c.req.raw, ProvisionBodySchema);
     const tenantId = c.req.header(TENANT_HEADER) ?? "";
     if (!c.req.header("accept")?.includes("application/x-ndjson")) {
-      return c.json(await runtime.provision(tenantId, settings), 201);
+      const status = await runtime.provision(tenantId, settings);
+      keepApprovalClient(runtime);
+      return c.json(status, 201);
     }
     // Progress as NDJSON lines, one per stage, so a UI can show each as it happens.
     const { readable, writable } = new TransformStream<string, string>();
@@ -67,7 +69,10 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
     const line = (value: unknown) => writer.write(`${JSON.stringify(value)}\n`);
     const done = runtime
       .provision(tenantId, settings, (stage: ProvisionStage) => void line({ stage }))
-      .then((status) => line({ stage: "done", status }))
+      .then((status) => {
+        keepApprovalClient(runtime);
+        return line({ stage: "done", status });
+      })
       .catch((error: unknown) => {
         const failure = error instanceof HttpError ? error : new RuntimeError("internal_error", 500, "internal error");
         return line({ stage: "failed", error: { code: failure.code, message: failure.message } });
@@ -163,9 +168,11 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
 async function forwardResponses(runtime: TenantRuntime, body: string, sessionKey: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (sessionKey) headers["x-openclaw-session-key"] = sessionKey;
-  const upstream = await runtime.withGateway((driver) =>
-    callGateway(driver, gatewayRequest("/v1/responses", runtime.gatewayToken, { method: "POST", headers, body })),
-  );
+  const upstream = await runtime.withGateway((driver) => {
+    // A turn may run the exec tool, whose approval needs an approval client connected.
+    keepApprovalClient(runtime);
+    return callGateway(driver, gatewayRequest("/v1/responses", runtime.gatewayToken, { method: "POST", headers, body }));
+  });
   const contentType = upstream.headers.get("content-type") ?? "application/json";
   if (!upstream.body || !contentType.includes("text/event-stream")) {
     return new Response(upstream.body, { status: upstream.status, headers: { "content-type": contentType } });

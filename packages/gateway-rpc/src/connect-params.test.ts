@@ -7,7 +7,7 @@ import { generateDeviceKey, loadDeviceSigner } from "./device-identity.ts";
 const base = { token: "shared-token", nonce: "nonce-1", challengeTs: 1_795_000_000_000, clientVersion: "1.2.3" };
 
 describe("buildOperatorConnectParams", () => {
-  it("connects as the gateway's local backend operator with the shared token and no device", async () => {
+  it("connects as the gateway's local backend operator (an exec approval client) with the shared token and no device", async () => {
     const params = await buildOperatorConnectParams(base);
     expect(params).toEqual({
       minProtocol: 4,
@@ -15,7 +15,7 @@ describe("buildOperatorConnectParams", () => {
       client: { id: "gateway-client", version: "1.2.3", platform: "openclaw-cloud", mode: "backend" },
       role: "operator",
       scopes: ["operator.admin"],
-      caps: [],
+      caps: ["exec-approvals"],
       auth: { token: "shared-token" },
     });
   });

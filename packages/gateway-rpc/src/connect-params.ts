@@ -27,6 +27,16 @@ import type { DeviceSigner } from "./device-identity.ts";
  * shared token we send (payload v3), which is how the gateway binds the two.
  */
 
+/**
+ * We also advertise the gateway's `exec-approvals` capability (`GATEWAY_CLIENT_CAPS.EXEC_APPROVALS`
+ * in openclaw; @openclaw/gateway-client does not export it): with it, and `operator.admin`,
+ * this connection counts as an exec approval client. Without any such client connected the
+ * gateway expires every exec approval at once ("no-approval-route"), so the person never
+ * sees one; with it, a request stays pending until answered over `exec.approval.resolve`
+ * or until its timeout (then OpenClaw's `askFallback`, deny).
+ */
+const OPERATOR_CAPS = ["exec-approvals"];
+
 /** Stable so a paired backend device's pinned metadata never drifts between runtimes. */
 const CLIENT_PLATFORM = "openclaw-cloud";
 const OPERATOR_SCOPES = ["operator.admin"];
@@ -54,7 +64,7 @@ export async function buildOperatorConnectParams(input: OperatorConnectInput): P
     client,
     role: ROLE,
     scopes: [...OPERATOR_SCOPES],
-    caps: [],
+    caps: [...OPERATOR_CAPS],
     auth: { token: input.token },
   };
   if (!input.device) return params;

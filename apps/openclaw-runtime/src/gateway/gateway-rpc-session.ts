@@ -48,6 +48,20 @@ async function connectAsOperator(runtime: TenantRuntime): Promise<GatewayRpc> {
   }
 }
 
+/**
+ * Opens the operator connection in the background if the gateway runs and none is open:
+ * it is the tenant's exec approval client (see connect-params.ts), and the gateway denies
+ * an exec approval at once when no such client is connected. Called where a turn can ask
+ * for one (each chat turn through the runtime, a finished provision); never fails the caller.
+ */
+export function keepApprovalClient(runtime: TenantRuntime): void {
+  if (runtime.state.name !== "running") return;
+  runtime.waitUntil(connection(runtime).then(
+    () => {},
+    (error: unknown) => console.error("could not open the gateway's approval client", error instanceof Error ? error.message : String(error)),
+  ));
+}
+
 export function dropGatewayRpc(runtime: TenantRuntime): void {
   const pending = connections.get(runtime);
   connections.delete(runtime);
