@@ -15,6 +15,7 @@ import { measurePairing } from "./src/measure-pairing.ts";
 import { gatewayDirect, provisionTenant } from "./src/platform-api.ts";
 import { startRawGateway } from "./src/raw-gateway.ts";
 import { measureWeb } from "./src/measure-web.ts";
+import { measureAgent } from "./src/measure-agent.ts";
 import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
 
 // Gateway starts take ~10 s each on 2 cores, so slow metrics get few runs. A turn's time to
@@ -37,6 +38,7 @@ const RUNS = {
   apiStatusSeconds: 10,
   webRenders: 5,
   webTokenPairs: 15,
+  agentPairs: 40,
 };
 
 const cleanups = new Cleanups();
@@ -99,6 +101,9 @@ async function main(): Promise<void> {
   progress(`web: the site's entry scripts, ${RUNS.webRenders} loads of the signed-in home, ${RUNS.webTokenPairs} chat screen/API pairs of short turns ...`);
   const web = await measureWeb(stack, benchAdminApi(stack), { renders: RUNS.webRenders, tokenPairs: RUNS.webTokenPairs, words: RUNS.ttftWords });
 
+  progress(`threads: ${RUNS.agentPairs} thread/model-server pairs of short turns ...`);
+  const agent = await measureAgent(stack, benchAdminApi(stack), { pairs: RUNS.agentPairs, words: RUNS.ttftWords });
+
   progress(`pairing: ${RUNS.pairingRuns} nodes through the device proxy ...`);
   const pairing = await measurePairing(stack, tenantId, RUNS.pairingRuns);
   if (pairing.failure) progress(`pairing not measured: ${pairing.failure}`);
@@ -106,7 +111,7 @@ async function main(): Promise<void> {
   progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores, ${RUNS.backupRuns} launcher restores ...`);
   const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
 
-  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, api, web };
+  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, api, web, agent };
   const summary = summarize(results);
   const setup: BenchSetup = {
     date: new Date().toISOString(),

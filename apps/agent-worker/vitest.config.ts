@@ -8,17 +8,19 @@ const runtimeDist = join(import.meta.dirname, "../openclaw-runtime/dist");
 // The api worker's bundle, built by `npm test` (git ignores node_modules).
 const apiDist = join(import.meta.dirname, "node_modules/.test-workers/api");
 
-// The agent worker runs inside workerd with its dev config; behind its API binding is
+// Two projects. "workers": the agent worker runs inside workerd with its dev config; behind its API binding is
 // the real api worker bundle (built by `npm test`), behind that the real runtime bundle
 // (no sandbox host: gateway starts fail) and the real Convex functions. The model is the
 // repo's model server. Convex and the model server start in test-support/global-setup.ts
 // on ports chosen here, because the workers' bindings are fixed before it runs.
+// "integration": a thread on the whole local stack (all four workers, Convex, a real
+// OpenClaw gateway), in Node.
 export default defineConfig(async () => {
   const ports = { convex: await freePort(), model: await freePort(), probe: await freePort() };
   process.env.AGENT_TEST_PORTS = JSON.stringify(ports);
   const convexUrl = `http://127.0.0.1:${ports.convex}`;
   const modelUrl = `http://127.0.0.1:${ports.model}/v1`;
-  return {
+  const workers = {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.dev.jsonc" },
@@ -68,6 +70,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
+      name: "workers",
       include: ["src/**/*.test.ts"],
       globalSetup: ["./test-support/global-setup.ts"],
       // One workerd for every file; the files share nothing but the services (each makes its own users).
@@ -76,4 +79,8 @@ export default defineConfig(async () => {
       hookTimeout: 60_000,
     },
   };
+  const integration = {
+    test: { name: "integration", include: ["integration/**/*.test.ts"], environment: "node", testTimeout: 300_000, hookTimeout: 300_000 },
+  };
+  return { test: { projects: [workers, integration] } };
 });

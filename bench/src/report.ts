@@ -1,3 +1,4 @@
+import { agentMethodNotes, agentReportRows, summarizeAgent, type AgentResult } from "./measure-agent.ts";
 import { apiMethodNotes, apiReportRows, summarizeApi, type ApiResult } from "./measure-api.ts";
 import type { BackupResult } from "./measure-backup.ts";
 import type { ChatResult } from "./measure-chat.ts";
@@ -20,6 +21,7 @@ export interface BenchResults {
   backup: BackupResult;
   api: ApiResult;
   web: WebResult;
+  agent: AgentResult;
 }
 
 /** How the run was made, for the report's header and method notes. */
@@ -46,6 +48,7 @@ export interface BenchSetup {
   apiStatusSeconds: number;
   webRenders: number;
   webTokenPairs: number;
+  agentPairs: number;
 }
 
 export type Summary = Record<string, number | null>;
@@ -68,6 +71,7 @@ export function summarize(results: BenchResults): Summary {
     raw_gateway_rss_mb: round(memory.rawRssMb, 0),
     ...summarizeApi(results.api),
     ...summarizeWeb(results.web),
+    ...summarizeAgent(results.agent),
   };
 }
 
@@ -100,6 +104,7 @@ function rows(summary: Summary): Row[] {
     { metric: "raw_gateway_rss_mb", target: "baseline", met: null },
     ...apiReportRows(summary),
     ...webReportRows(summary),
+    ...agentReportRows(summary),
   ];
 }
 
@@ -219,5 +224,5 @@ No launcher, sandbox host, worker or Durable Object is involved.
   links), ${memory.tenantProcesses} processes; median of ${setup.memorySamples} samples 1 s apart. Shared processes
   (workerd, the sandbox host) are not counted. \`raw_gateway_rss_mb\` is the same for the raw
   gateway after the same warm-up turns (${memory.rawProcesses} processes).
-${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}${webMethodNotes(results.web, { renders: setup.webRenders, tokenPairs: setup.webTokenPairs, words: setup.ttftWords })}`;
+${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}${webMethodNotes(results.web, { renders: setup.webRenders, tokenPairs: setup.webTokenPairs, words: setup.ttftWords })}${agentMethodNotes(results.agent, { pairs: setup.agentPairs, words: setup.ttftWords })}`;
 }
