@@ -264,10 +264,11 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 const execApprovalRecordSchema = z.object({
   id: text,
   request: z.object({
-    command: z.string().optional(),
-    systemRunPlan: z.object({ commandText: z.string() }).optional(),
-    cwd: z.string().nullable().optional(),
-    sessionKey: z.string().nullable().optional(),
+    command: z.string().nullish(),
+    // Only node-host requests carry a run plan; gateway-host ones send null.
+    systemRunPlan: z.object({ commandText: z.string() }).nullish(),
+    cwd: z.string().nullish(),
+    sessionKey: z.string().nullish(),
   }),
   createdAtMs: z.number(),
   expiresAtMs: z.number().nullable().optional(),
