@@ -30,6 +30,11 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
   #approvals: ApprovalsStore | undefined;
   /** The HTTP caller's copy of the next turn, handed over inside that turn (see chatTurn). */
   #nextTurnTap: ResponseTap | null = null;
+  /**
+   * The credit check of the chat request that just arrived, started before the SDK persists
+   * the message so the two overlap instead of adding up before the model is asked.
+   */
+  #creditCheck: Promise<number> | null = null;
 
   constructor(ctx: DurableObjectState, env: AgentEnv) {
     super(ctx, env);
@@ -114,7 +119,9 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
 
   async #turn(abortSignal: AbortSignal | undefined): Promise<Response> {
     const api = this.#api;
-    if ((await api.balance()) <= 0) return textResponse(OUT_OF_CREDITS_MESSAGE);
+    const balance = this.#creditCheck ?? api.balance();
+    this.#creditCheck = null;
+    if ((await balance) <= 0) return textResponse(OUT_OF_CREDITS_MESSAGE);
     const userText = lastUserText(this.messages);
     const tools = threadTools(api);
     const result = streamText({
@@ -161,6 +168,9 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
         if (screened.requestId) connection.send(JSON.stringify({ type: CHAT_RESPONSE_FRAME, id: screened.requestId, body: screened.message, done: true, error: true }));
         return sendError(connection, "invalid_request", screened.message);
       }
+      this.#creditCheck = this.#api.balance();
+      // Awaited by the turn; a failure that no turn reads must not be an unhandled rejection.
+      this.#creditCheck.catch(() => {});
       return sdkOnMessage(connection, screened.frame);
     }
     return sdkOnMessage(connection, message);

@@ -42,8 +42,9 @@ export class UserApi {
     return this.json(`/api/threads/${threadId}`);
   }
 
+  /** The user's credits, read with their record in the api's one authentication call. */
   async balance(): Promise<number> {
-    return (await this.json<{ balance: number }>("/api/openclaw/billing/summary")).balance;
+    return (await this.json<{ balance: number }>("/api/me")).balance;
   }
 
   reportTurn(threadId: string, turn: ThreadTurnBody): Promise<unknown> {

@@ -22,6 +22,8 @@ export interface Me {
   admin: boolean;
   access: boolean;
   authMethod: "session" | "token" | "internal";
+  /** Credits left. */
+  balance: number;
 }
 
 export interface WaitlistEntry {

@@ -37,7 +37,7 @@ describe("authentication", () => {
     await expectError(await call("/api/me", { headers: { "x-oa-internal-key": INTERNAL_KEY, "x-oa-user-id": `user_unknown_${Date.now()}` } }), 401, "unauthorized");
     const user = await newUser();
     const me = await jsonOf<{ user: { id: string; email: string }; authMethod: string; access: boolean }>(await call("/api/me", { headers: user.headers }));
-    expect(me).toMatchObject({ user: { id: user.id, email: user.email }, authMethod: "internal", access: false });
+    expect(me).toMatchObject({ user: { id: user.id, email: user.email }, authMethod: "internal", access: false, balance: 0 });
   });
 
   it("API tokens: work until revoked; malformed ones are refused", async () => {

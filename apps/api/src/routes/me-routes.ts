@@ -7,9 +7,11 @@ const JoinWaitlistSchema = z.strictObject({ note: z.string().trim().max(2000).op
 
 /** The routes open to signed-in users without access. */
 export function meRoutes(app: ApiApp): void {
+  // The balance comes with the caller's record (one Convex read for both), so a caller that
+  // only needs to know whether a turn may start (the agent worker) asks here.
   app.get("/api/me", (c) => {
-    const { user, admin, access, via } = c.get("principal");
-    return c.json({ user: publicUser(user), admin, access, authMethod: via });
+    const { user, admin, access, via, balance } = c.get("principal");
+    return c.json({ user: publicUser(user), admin, access, authMethod: via, balance });
   });
 
   // The user's own waitlist entry (null until they join), so they can see that they are waiting.
