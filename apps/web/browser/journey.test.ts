@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient, type TestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import { launchChromium, runningGatewayTokens, startLocalStack, type Browser, type BrowserContext, type LocalStack, type Page } from "@openclaw-cloud/local-stack";
 import { ExposureRecorder, findSecrets } from "./support/exposure-recorder.ts";
+import { confirm, grantCredits, newPersonPage, signIn as signInAt, type Person } from "./support/site.ts";
 
 // A person's whole first day on the website, in a real headless Chromium against the whole
 // local stack (web, api and runtime workers in workerd, the local Convex, a real OpenClaw
@@ -62,23 +63,8 @@ afterAll(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  recorder.watch(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, person: { email: string; name: string }, path = "/"): Promise<void> {
-  await page.goto(`${stack.webUrl}${path}`);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Name (optional)").fill(person.name);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** Confirms the open confirmation dialog with its confirming button. */
-async function confirm(page: Page, label: string): Promise<void> {
-  await page.getByRole("dialog").getByRole("button", { name: label, exact: true }).click();
-}
+const personPage = () => newPersonPage(browser, (context) => recorder.watch(context));
+const signIn = (page: Page, person: Person, path = "/") => signInAt(page, stack.webUrl, person, path);
 
 async function noteGatewayTokens(): Promise<void> {
   Object.assign(gatewayTokens, Object.fromEntries(Object.entries(await runningGatewayTokens(stack)).map(([tenant, token]) => [`${tenant}@${Object.keys(gatewayTokens).length}`, token])));
@@ -101,20 +87,14 @@ describe("a person's first day on the website", () => {
     await confirm(admin, "Approve");
     await entry.getByText(`by ${ADMIN.email}`, { exact: false }).waitFor();
 
-    await admin.getByRole("link", { name: "Users" }).click();
-    await admin.getByLabel("Search users").fill("nina");
-    const row = admin.getByRole("row").filter({ hasText: NINA.email });
-    await row.getByRole("button", { name: "Grant credits" }).click();
-    const grant = admin.getByRole("form", { name: `Grant credits to ${NINA.email}` });
-    await grant.getByLabel("Credits").fill("1000000");
-    await grant.getByLabel("Reason").fill("welcome");
-    await grant.getByRole("button", { name: "Grant", exact: true }).click();
-    await admin.getByText(/balance is now 1,?000,?000/).waitFor();
+    await grantCredits(admin, NINA.email, 1_000_000);
     await recorder.snapshot(admin, "admin users");
   });
 
   it("creates their OpenClaw with their own key and watches the stages arrive live", async () => {
     await nina.getByRole("button", { name: "Check again" }).click();
+    // Without an OpenClaw, the Hatchery at / calls for creating one.
+    await nina.getByRole("main").getByRole("link", { name: "Create your OpenClaw" }).click();
     await nina.getByRole("heading", { name: "Create your OpenClaw" }).waitFor();
     await nina.getByText("An OpenAI-compatible server").click();
     await nina.getByLabel("Model id").fill("echo-1");

@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo } from "react";
 import type { HatcheryColumn, HatcheryEdge } from "./hatchery-graph.ts";
@@ -84,12 +84,15 @@ function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
 /** Never zoom in past 100% (a few nodes would look huge); a big picture may zoom out to fit. */
 const FIT = { padding: 0.12, maxZoom: 1, minZoom: 0.35 };
 
-/** Fits the view again when nodes come or go (sessions and devices load after the first paint). */
+/**
+ * Fits the view again when nodes come or go (sessions and devices load after the first
+ * paint), once they are measured: fitting unmeasured nodes leaves the view empty.
+ */
 function FitWhenNodesChange({ count }: { count: number }) {
   const flow = useReactFlow();
+  const measured = useNodesInitialized();
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
-    return () => cancelAnimationFrame(frame);
-  }, [count, flow]);
+    if (measured) void flow.fitView(FIT);
+  }, [measured, count, flow]);
   return null;
 }

@@ -1,5 +1,7 @@
 import { useMemo, useState } from "react";
 import { messageForError } from "../../api/error-messages.ts";
+import { useInstance } from "../../instance.tsx";
+import { Link } from "../../router.tsx";
 import { hatcheryGraph } from "./hatchery-graph.ts";
 import { HatcheryCanvas } from "./HatcheryCanvas.tsx";
 import { Inspector } from "./inspector/Inspector.tsx";
@@ -13,6 +15,7 @@ import { useHatcheryData } from "./use-hatchery-data.ts";
  */
 export default function HatcheryScreen() {
   const { input, missing, reload } = useHatcheryData();
+  const noInstance = useInstance().status.kind === "none";
   const graph = useMemo(() => hatcheryGraph(input), [input.instance, input.threads, input.approvals, input.execApprovals, input.sessions, input.devices]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = graph.columns.flatMap((column) => column.nodes).find((node) => node.id === selectedId) ?? null;
@@ -27,6 +30,14 @@ export default function HatcheryScreen() {
           Refresh
         </button>
       </header>
+      {noInstance ? (
+        <div className="notice notice-info hatchery-cta">
+          <span>You do not have an OpenClaw yet: your own AI gateway in the cloud, ready in about a minute.</span>
+          <Link to="/create" className="button button-primary button-small">
+            Create your OpenClaw
+          </Link>
+        </div>
+      ) : null}
       {missing.length > 0 ? (
         <p className="notice notice-warning small hatchery-missing">
           Not shown just now: {missing.map((part) => `${part.what} (${messageForError(part.error)})`).join("; ")}

@@ -3,10 +3,11 @@ import { useAISDKRuntime } from "@assistant-ui/react-ai-sdk";
 import { useAgentChat } from "@cloudflare/ai-chat/react";
 import { THREAD_AGENT_PATH } from "@openclaw-cloud/contracts/threads";
 import { useAgent } from "agents/react";
-import { useMemo } from "react";
+import { Suspense, useMemo } from "react";
 import { ApiProblem } from "../../api/http.ts";
 import { ExecApprovalList } from "../../components/approvals/ExecApprovalList.tsx";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
+import { Spinner } from "../../components/Spinner.tsx";
 import { useThreads } from "../../threads.tsx";
 import { ChatThread } from "../chat/ChatThread.tsx";
 import { TurnEndWatcher } from "../chat/TurnEndWatcher.tsx";
@@ -23,6 +24,16 @@ const CONNECTION_LOST = new ApiProblem("connection_lost", 0, "the chat's connect
  */
 export function ThreadConversation({ threadId, title }: { threadId: string; title: string }) {
   const agent = useAgent({ agent: THREAD_AGENT_PATH, name: threadId });
+  // useAgentChat suspends while it reads the stored messages; its own boundary keeps the
+  // socket above it open (a boundary higher up would unmount the socket and start again).
+  return (
+    <Suspense fallback={<Spinner label="Loading the conversation…" />}>
+      <LiveThread agent={agent} title={title} />
+    </Suspense>
+  );
+}
+
+function LiveThread({ agent, title }: { agent: Parameters<typeof useAgentChat>[0]["agent"]; title: string }) {
   const chat = useAgentChat({ agent });
   const runtime = useAISDKRuntime(chat);
   const { reload: reloadThreads } = useThreads();
