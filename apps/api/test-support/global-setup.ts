@@ -15,6 +15,8 @@ export const CONVEX_CONTROL_KEY = "unit-test-control-key";
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), "occ-api-unit-"));
   const convex = await startLocalConvexProcess({
+    // vitest.config.ts chose it: the workers' CONVEX_URL binding names it.
+    port: Number(process.env.API_UNIT_CONVEX_PORT) || 0,
     dataFile: join(dir, "convex.json"),
     controlKey: CONVEX_CONTROL_KEY,
     env: { OPENCLAW_ENCRYPTION_KEY: randomBytes(32).toString("base64") },

@@ -125,14 +125,12 @@ describe("approvals", () => {
     expect(sent!.headers["x-oa-internal-key"]).toBe(INTERNAL_KEY);
     expect(sent!.headers["x-oa-user-id"]).toBe(user.workosUserId);
     expect(sent!.headers).not.toHaveProperty("authorization");
-    // No model ran here, so the thread has no such pending tool call: the agent says so
-    // (or fails), and the approval stays pending for another try.
-    if (sent!.status === 200) {
-      expect((await jsonOf<{ approval: ApprovalBody }>(response)).approval).toMatchObject({ status: "rejected", resolvedBy: `${user.id} (${user.email})` });
-    } else {
-      expect([409, 502]).toContain(response.status);
-      expect((await listOf(user.headers, "?status=pending")).map((a) => a.id)).toEqual([approval.id]);
-    }
+    // No model ran here, so the thread has no such tool call: the agent says so (404), and
+    // the approval stays pending for another try.
+    expect(sent!.status).toBe(404);
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("conflict");
+    expect((await listOf(user.headers, "?status=pending")).map((a) => a.id)).toEqual([approval.id]);
   });
 
   it("another user's approval is 404, a malformed id 400, a bad body 400; nothing reaches the agent", async () => {

@@ -4,6 +4,7 @@ import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
 import { postToAgent } from "../agent/agent-client.ts";
 import { ApiError } from "../http/api-error.ts";
+import { audit } from "../http/audit.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
 import { idParam, parseParam } from "../http/params.ts";
 import { approvalView } from "../threads/views.ts";
@@ -55,9 +56,17 @@ export function approvalRoutes(app: ApiApp): void {
     const pending = await convex.getApproval({ ownerId: user.id, approvalId });
     if (!pending) throw new ApiError("not_found", 404, "no such approval");
     if (pending.status !== "pending") throw new ApiError("conflict", 409, `this approval is already ${pending.status}`);
-    // A person's answer goes to the waiting thread first: if the thread cannot take it,
-    // nothing is recorded and the person can answer again.
-    if (via !== "internal") await deliverToThread(c, approvalView(pending).payload, approved);
+    if (via !== "internal") {
+      // A person's answer goes to the waiting thread first: if the thread cannot take it,
+      // nothing is recorded and the person can answer again. The agent worker records the
+      // answer it applies (through this route, with the internal key), so it is usually
+      // resolved by the time the thread says yes; otherwise it is recorded here.
+      await deliverToThread(c, approvalView(pending).payload, approved);
+      // Who answered, whichever side records the decision.
+      await audit(c, "approval.answer", approvalId, { approved, threadId: approvalView(pending).payload.threadId });
+      const delivered = await convex.getApproval({ ownerId: user.id, approvalId });
+      if (delivered && delivered.status !== "pending") return c.json({ approval: approvalView(delivered) });
+    }
     const resolved = await convex.resolveApproval({ ownerId: user.id, approvalId, approved, resolvedBy: actorOf(c) });
     return c.json({ approval: approvalView(resolved) });
   });
