@@ -38,6 +38,8 @@ const RUNS = {
   apiStatusSeconds: 10,
   webRenders: 5,
   webTokenPairs: 15,
+  hatcheryThreads: 50,
+  hatcherySessions: 50,
   agentPairs: 40,
 };
 
@@ -98,8 +100,14 @@ async function main(): Promise<void> {
     statusSeconds: RUNS.apiStatusSeconds,
   });
 
-  progress(`web: the site's entry scripts, ${RUNS.webRenders} loads of the signed-in home, ${RUNS.webTokenPairs} chat screen/API pairs of short turns ...`);
-  const web = await measureWeb(stack, benchAdminApi(stack), { renders: RUNS.webRenders, tokenPairs: RUNS.webTokenPairs, words: RUNS.ttftWords });
+  progress(`web: the site's entry scripts, ${RUNS.webRenders} loads of the signed-in home, ${RUNS.webTokenPairs} chat screen/API pairs of short turns, the Hatchery with ${RUNS.hatcheryThreads} threads and ${RUNS.hatcherySessions} sessions ...`);
+  const web = await measureWeb(stack, benchAdminApi(stack), {
+    renders: RUNS.webRenders,
+    tokenPairs: RUNS.webTokenPairs,
+    words: RUNS.ttftWords,
+    hatcheryThreads: RUNS.hatcheryThreads,
+    hatcherySessions: RUNS.hatcherySessions,
+  });
 
   progress(`threads: ${RUNS.agentPairs} thread/model-server pairs of short turns ...`);
   const agent = await measureAgent(stack, benchAdminApi(stack), { pairs: RUNS.agentPairs, words: RUNS.ttftWords });

@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { launchChromium, type Browser, type LocalStack, type Page } from "@openclaw-cloud/local-stack";
+import { launchChromium, type Browser, type BrowserContext, type LocalStack, type Page } from "@openclaw-cloud/local-stack";
 import { expectJson } from "./platform-api.ts";
 import { median, round } from "./stats.ts";
 
@@ -13,6 +13,9 @@ export interface WebOptions {
   tokenPairs: number;
   /** `[words:N]` of each turn. */
   words: number;
+  /** Threads and OpenClaw sessions the person has when the Hatchery is measured. */
+  hatcheryThreads: number;
+  hatcherySessions: number;
 }
 
 export interface WebResult {
@@ -24,6 +27,8 @@ export interface WebResult {
   uiFirstTokenMs: number[];
   /** The same turn's request straight to the API from the page → first text delta read. */
   apiFirstDeltaMs: number[];
+  /** Navigation start → every node of the Hatchery (threads, instance, sessions) drawn on its canvas, per load. */
+  hatcheryRenderMs: number[];
 }
 
 /** Records when every one of `selectors` first matches, in the page's own clock (ms since navigation start). */
@@ -69,7 +74,8 @@ export async function measureWeb(stack: LocalStack, adminApi: (path: string, ini
         await page.close();
       }
       const tokens = await measureFirstToken(await context.newPage(), stack.webUrl, options);
-      return { ...entry, firstRenderMs, ...tokens };
+      const hatcheryRenderMs = await measureHatchery(context, stack.webUrl, options);
+      return { ...entry, firstRenderMs, ...tokens, hatcheryRenderMs };
     } finally {
       await context.request.delete(`${stack.webUrl}/api/openclaw/instance?purgeBackups=true`);
     }
@@ -156,11 +162,44 @@ async function measureFirstToken(page: Page, webUrl: string, options: WebOptions
   return { uiFirstTokenMs, apiFirstDeltaMs };
 }
 
+/**
+ * The Hatchery of a person with many threads and sessions: they are made first (threads
+ * through the API, sessions by one short turn each in its own session key), then `/` is
+ * loaded in fresh pages until the canvas holds a node for each thread, each session and
+ * the instance.
+ */
+async function measureHatchery(context: BrowserContext, webUrl: string, options: WebOptions): Promise<number[]> {
+  for (let i = 0; i < options.hatcheryThreads; i++) {
+    const created = await context.request.post(`${webUrl}/api/threads`, { data: { title: `Bench thread ${i}` } });
+    if (created.status() !== 201) throw new Error(`creating a bench thread: ${created.status()} ${await created.text()}`);
+  }
+  for (let i = 0; i < options.hatcherySessions; i++) {
+    const turn = await context.request.post(`${webUrl}/api/openclaw/chat`, { data: { message: `hatchery session ${i}`, sessionKey: `bench-hatchery-${i}` }, timeout: 60_000 });
+    if (turn.status() !== 200) throw new Error(`a turn in bench session ${i}: ${turn.status()} ${await turn.text()}`);
+  }
+  const nodes = options.hatcheryThreads + options.hatcherySessions + 1;
+  const renders: number[] = [];
+  for (let i = 0; i < options.renders; i++) {
+    const page = await context.newPage();
+    await page.addInitScript((nodes) => {
+      const marks = ((window as unknown as { __marks?: Record<string, number> }).__marks ??= {});
+      new MutationObserver(() => {
+        if (marks.hatchery === undefined && document.querySelectorAll(".react-flow__node").length >= nodes) marks.hatchery = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    }, nodes);
+    await page.goto(`${webUrl}/`);
+    renders.push(await mark(page, "hatchery"));
+    await page.close();
+  }
+  return renders;
+}
+
 export function summarizeWeb(web: WebResult): Record<string, number> {
   return {
     web_entry_js_kb_gz: web.entryJsKbGz,
     web_first_render_ms: round(median(web.firstRenderMs), 0),
     webchat_first_token_ms: round(median(web.uiFirstTokenMs) - median(web.apiFirstDeltaMs), 1),
+    hatchery_render_ms: round(median(web.hatcheryRenderMs), 0),
   };
 }
 
@@ -173,6 +212,7 @@ export function webReportRows(summary: Record<string, number | null>): Array<{ m
     { metric: "web_entry_js_kb_gz", target: "<= 250", met: atMost("web_entry_js_kb_gz", 250) },
     { metric: "web_first_render_ms", target: "reported", met: null },
     { metric: "webchat_first_token_ms", target: "<= 50", met: atMost("webchat_first_token_ms", 50) },
+    { metric: "hatchery_render_ms", target: "reported", met: null },
   ];
 }
 
@@ -192,5 +232,8 @@ export function webMethodNotes(web: WebResult, options: WebOptions): string {
   the animation frame that paints it (median ${ms(median(web.uiFirstTokenMs))}). The other is the same kind of turn requested by the
   same page straight from \`POST /api/openclaw/chat\`: request → first \`response.output_text.delta\` event read
   (median ${ms(median(web.apiFirstDeltaMs))}). The figure is the difference of the medians: what the screen adds.
+- \`hatchery_render_ms\`: the same person with ${options.hatcheryThreads} threads and ${options.hatcherySessions} more OpenClaw sessions opens \`/\` in a fresh
+  page; from navigation start until the canvas holds a node for every thread, session and the instance;
+  median of ${options.renders}: ${web.hatcheryRenderMs.map(ms).join(", ")}.
 `;
 }

@@ -48,6 +48,8 @@ export interface BenchSetup {
   apiStatusSeconds: number;
   webRenders: number;
   webTokenPairs: number;
+  hatcheryThreads: number;
+  hatcherySessions: number;
   agentPairs: number;
 }
 
@@ -224,5 +226,5 @@ No launcher, sandbox host, worker or Durable Object is involved.
   links), ${memory.tenantProcesses} processes; median of ${setup.memorySamples} samples 1 s apart. Shared processes
   (workerd, the sandbox host) are not counted. \`raw_gateway_rss_mb\` is the same for the raw
   gateway after the same warm-up turns (${memory.rawProcesses} processes).
-${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}${webMethodNotes(results.web, { renders: setup.webRenders, tokenPairs: setup.webTokenPairs, words: setup.ttftWords })}${agentMethodNotes(results.agent, { pairs: setup.agentPairs, words: setup.ttftWords })}`;
+${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}${webMethodNotes(results.web, { renders: setup.webRenders, tokenPairs: setup.webTokenPairs, words: setup.ttftWords, hatcheryThreads: setup.hatcheryThreads, hatcherySessions: setup.hatcherySessions })}${agentMethodNotes(results.agent, { pairs: setup.agentPairs, words: setup.ttftWords })}`;
 }
