@@ -58,7 +58,8 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
   async onChatMessage(_onFinish: unknown, options?: OnChatMessageOptions): Promise<Response> {
     const tap = this.#nextTurnTap;
     this.#nextTurnTap = null;
-    const response = await this.#turn(options?.abortSignal);
+    // One id per model run (a continuation after an approval is a run of its own), so each is debited once.
+    const response = await this.#turn(crypto.randomUUID(), options?.abortSignal);
     return tap ? tap.attach(response) : response;
   }
 
@@ -117,7 +118,7 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
     }
   }
 
-  async #turn(abortSignal: AbortSignal | undefined): Promise<Response> {
+  async #turn(turnId: string, abortSignal: AbortSignal | undefined): Promise<Response> {
     const api = this.#api;
     const balance = this.#creditCheck ?? api.balance();
     this.#creditCheck = null;
@@ -131,14 +132,15 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
       tools,
       stopWhen: isStepCount(MAX_STEPS),
       ...(abortSignal ? { abortSignal } : {}),
-      onFinish: ({ totalUsage }) => this.#reportTurn(api, userText, totalUsage),
+      onFinish: ({ totalUsage }) => this.#reportTurn(api, { turnId, userText }, totalUsage),
     });
     return result.toUIMessageStreamResponse();
   }
 
   /** The api debits the turn's usage and names a new thread; a failure here never fails the turn. */
-  async #reportTurn(api: UserApi, userText: string, usage: LanguageModelUsage): Promise<void> {
-    const turn = { userText: userText.slice(0, 20_000), model: this.env.DEFAULT_MODEL, usage: { inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0 } };
+  async #reportTurn(api: UserApi, { turnId, userText }: { turnId: string; userText: string }, usage: LanguageModelUsage): Promise<void> {
+    // The turn id makes the debit's ledger reference, so a repeated report debits once.
+    const turn = { turnId, userText: userText.slice(0, 20_000), model: this.env.DEFAULT_MODEL, usage: { inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0 } };
     await api.reportTurn(this.#owner.threadId, turn).catch((error) => console.error("reporting a turn's usage failed", error));
   }
 
