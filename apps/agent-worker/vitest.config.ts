@@ -16,8 +16,10 @@ const apiDist = join(import.meta.dirname, "node_modules/.test-workers/api");
 // "integration": a thread on the whole local stack (all four workers, Convex, a real
 // OpenClaw gateway), in Node.
 export default defineConfig(async () => {
-  const ports = { convex: await freePort(), model: await freePort(), probe: await freePort() };
-  process.env.AGENT_TEST_PORTS = JSON.stringify(ports);
+  // Chosen once per run: vitest may evaluate this config more than once (per project), and
+  // the global setup must start the services where the bindings point.
+  process.env.AGENT_TEST_PORTS ??= JSON.stringify({ convex: await freePort(), model: await freePort(), probe: await freePort() });
+  const ports = JSON.parse(process.env.AGENT_TEST_PORTS) as { convex: number; model: number; probe: number };
   const convexUrl = `http://127.0.0.1:${ports.convex}`;
   const modelUrl = `http://127.0.0.1:${ports.model}/v1`;
   const workers = {

@@ -31,7 +31,8 @@ export async function newUser(options: { credits?: number; email?: string } = {}
   const tag = `${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
   const workosUserId = `user_${tag}`;
   const headers = { "x-oa-internal-key": TEST_INTERNAL_KEY, "x-oa-user-id": workosUserId };
-  const me = (await (await callApi("/api/me", { headers: { ...headers, "x-oa-user-email": options.email ?? `user-${tag}@agent.test` } })).json()) as { user: { id: string } };
+  const meResponse = await callApi("/api/me", { headers: { ...headers, "x-oa-user-email": options.email ?? `user-${tag}@agent.test` } });
+  const me = (await expectOk(meResponse)) as { user: { id: string } };
   const user = { id: me.user.id, workosUserId, headers };
   if (options.email === TEST_ADMIN_EMAIL) return user;
   const adminHeaders = (await admin()).headers;
