@@ -1,3 +1,4 @@
+import type { ExecApprovalDecision } from "@openclaw-cloud/contracts/threads";
 import { GatewayProtocolClient, resolveGatewayStartupRetryAfterMs } from "@openclaw/gateway-client/browser";
 import type { ConnectParams, HelloOk } from "@openclaw/gateway-client/browser";
 import type { z } from "zod";
@@ -58,7 +59,7 @@ export type GatewayRpc = {
   /** Exec approvals waiting for an operator (`exec.approval.list`). */
   listExecApprovals(): Promise<ExecApproval[]>;
   /** Answers one (`exec.approval.resolve`); throws `not_found` for an unknown, expired or already answered id. */
-  resolveExecApproval(id: string, decision: "allow-once" | "allow-always" | "deny"): Promise<void>;
+  resolveExecApproval(id: string, decision: ExecApprovalDecision): Promise<void>;
   status(): Promise<GatewayStatus>;
   isOpen(): boolean;
   close(): void;

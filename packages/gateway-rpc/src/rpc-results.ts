@@ -1,3 +1,4 @@
+import type { ExecApprovalView } from "@openclaw-cloud/contracts/threads";
 import { z } from "zod";
 
 /*
@@ -277,16 +278,8 @@ const execApprovalRecordSchema = z.object({
 export const execApprovalListReply = z.array(execApprovalRecordSchema);
 export const execApprovalResolveReply = z.object({ ok: z.boolean() });
 
-export type ExecApproval = {
-  id: string;
-  /** The command as the gateway shows it for review. */
-  command: string;
-  cwd: string | null;
-  sessionKey: string | null;
-  /** Epoch milliseconds. */
-  createdAt: number;
-  expiresAt: number | null;
-};
+/** A pending exec approval as the platform shows it (the API's view, defined once in contracts). */
+export type ExecApproval = ExecApprovalView;
 
 export function toExecApprovals(reply: z.infer<typeof execApprovalListReply>): ExecApproval[] {
   return reply.map((record) => ({
