@@ -1,7 +1,7 @@
 import { AIChatAgent, type ChatResponseResult, type OnChatMessageOptions } from "@cloudflare/ai-chat";
 import type { Connection, WSMessage } from "agents";
 import { convertToModelMessages, createUIMessageStream, createUIMessageStreamResponse, isStepCount, streamText, type LanguageModelUsage, type UIMessage } from "ai";
-import type { ApprovalView } from "@openclaw-cloud/contracts/threads";
+import { approvalRequestOf, type ApprovalView } from "@openclaw-cloud/contracts/threads";
 import { ApprovalsStore, type SqlTag } from "./approvals-store.ts";
 import { defaultModel, OUT_OF_CREDITS_MESSAGE, SYSTEM_PROMPT } from "./chat-model.ts";
 import { CHAT_REQUEST_FRAME, CHAT_RESPONSE_FRAME, ERROR_FRAME, screenChatRequest, TOOL_APPROVAL_FRAME, ToolApprovalFrameSchema } from "./chat-frames.ts";
@@ -10,7 +10,7 @@ import { AgentError, failure, type AgentResult } from "./errors.ts";
 import { ResponseTap } from "./response-tap.ts";
 import { ownerOfAgent, type ThreadOwner } from "./thread-name.ts";
 import { lastUserText, toolCalls, type ToolCallPart } from "./tool-parts.ts";
-import { approvalRequestOf, threadTools } from "./tools/index.ts";
+import { threadTools } from "./tools/index.ts";
 import { UserApi } from "./user-api.ts";
 
 const MAX_STEPS = 5;

@@ -24,7 +24,6 @@ export function gatewayTools(api: UserApi) {
     session_send: tool({
       description: "Send a message into one OpenClaw session; its agent's reply streams back.",
       inputSchema: z.object({ sessionKey: SessionKey, message: z.string().min(1).max(100_000) }),
-      needsApproval: true,
       // The reply so far is a preliminary result after each delta; the last one is the whole reply.
       async *execute({ sessionKey, message }) {
         const response = await api.fetch(`/api/openclaw/sessions/${encodeURIComponent(sessionKey)}/send`, { method: "POST", json: { message, stream: true } });
@@ -51,7 +50,6 @@ export function gatewayTools(api: UserApi) {
     device_approve: tool({
       description: "Approve a pending device pairing request.",
       inputSchema: z.object({ requestId: RequestId }),
-      needsApproval: true,
       execute: ({ requestId }) => callApi(api, `/api/openclaw/devices/${encodeURIComponent(requestId)}/approve`, { method: "POST" }),
     }),
     device_reject: tool({
@@ -67,7 +65,6 @@ export function gatewayTools(api: UserApi) {
     pairing_approve: tool({
       description: "Approve a pending DM pairing request on a channel.",
       inputSchema: z.object({ channel: Channel, accountId: z.string().min(1).max(128).optional(), requestId: z.string().min(1).max(200), notify: z.boolean().optional() }),
-      needsApproval: true,
       execute: (input) => callApi(api, "/api/openclaw/pairing/approve", { method: "POST", json: input }),
     }),
     tools_invoke: tool({

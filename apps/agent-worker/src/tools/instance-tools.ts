@@ -17,7 +17,6 @@ export function instanceTools(api: UserApi) {
     openclaw_provision: tool({
       description: "Create the person's OpenClaw instance with the platform's default model. Reports each stage as it happens.",
       inputSchema: z.object({}),
-      needsApproval: true,
       // Each stage is a preliminary result, so the person sees progress while it runs.
       async *execute() {
         const response = await api.fetch("/api/openclaw/instance", { method: "POST", json: {}, accept: "application/x-ndjson" });
@@ -33,7 +32,6 @@ export function instanceTools(api: UserApi) {
     openclaw_restart: tool({
       description: "Restart the person's OpenClaw gateway.",
       inputSchema: z.object({}),
-      needsApproval: true,
       execute: () => callApi(api, "/api/openclaw/restart", { method: "POST" }),
     }),
     backup_create: tool({
@@ -49,7 +47,6 @@ export function instanceTools(api: UserApi) {
     backup_restore: tool({
       description: "Restore the person's OpenClaw from a backup (the newest when no id is given).",
       inputSchema: z.object({ id: z.string().min(1).max(64).optional().describe("a backup id from backups_list") }),
-      needsApproval: true,
       execute: (input) => callApi(api, "/api/openclaw/restore", { method: "POST", json: input }),
     }),
     billing_summary: tool({

@@ -1,6 +1,7 @@
 import type { ToolCallMessagePartProps } from "@assistant-ui/react";
 import { useState } from "react";
-import { formatToolValue, toolStage, toolTitle, type ToolPartLike } from "./tool-view.ts";
+import { approvalRequestOf } from "@openclaw-cloud/contracts/threads";
+import { formatToolValue, toolResultPayload, toolStage, toolTitle, type ToolPartLike } from "./tool-view.ts";
 import { useThreadTools } from "./tool-parts.tsx";
 
 /**
@@ -13,6 +14,7 @@ export function ToolCard(props: ToolCallMessagePartProps) {
   const stage = toolStage(raw);
   const [answered, setAnswered] = useState(false);
   const hasResult = props.result !== undefined;
+  const approval = stage.asksApproval ? approvalRequestOf(props.toolName, props.args as Record<string, unknown>) : null;
   return (
     <div className={`tool-card tool-card-${stage.tone}`} role="group" aria-label={`Tool ${props.toolName}`}>
       <div className="tool-card-header">
@@ -22,6 +24,7 @@ export function ToolCard(props: ToolCallMessagePartProps) {
           {stage.label}
         </span>
       </div>
+      {approval ? <p className="tool-card-summary">{approval.summary}</p> : null}
       {props.argsText && props.argsText !== "{}" ? (
         <details className="tool-card-section" open={stage.asksApproval}>
           <summary>Input</summary>
@@ -31,7 +34,7 @@ export function ToolCard(props: ToolCallMessagePartProps) {
       {hasResult ? (
         <div className="tool-card-section">
           <div className="tool-card-label">{raw.preliminary ? "Progress" : props.isError ? "Error" : "Result"}</div>
-          <pre className="tool-json">{formatToolValue(props.result)}</pre>
+          <pre className="tool-json">{formatToolValue(toolResultPayload(props.result))}</pre>
         </div>
       ) : null}
       {stage.asksApproval && raw.approval && tools ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatToolValue, toolStage, toolTitle } from "./tool-view.ts";
+import { formatToolValue, toolResultPayload, toolStage, toolTitle } from "./tool-view.ts";
 
 describe("toolStage", () => {
   it("names every state of a tool part, and asks for approval only while it is requested", () => {
@@ -29,4 +29,18 @@ describe("formatToolValue", () => {
 
 describe("toolTitle", () => {
   it("reads a tool's name as words", () => expect(toolTitle("openclaw_restart")).toBe("openclaw restart"));
+});
+
+describe("toolResultPayload", () => {
+  it("shows the gateway's own payload instead of the JSON text it wraps", () => {
+    const payload = { count: 1, sessions: [{ key: "agent:main:main" }] };
+    expect(toolResultPayload({ result: { content: [{ type: "text", text: JSON.stringify(payload) }] } })).toEqual(payload);
+    expect(toolResultPayload({ result: { content: [], details: payload } })).toEqual(payload);
+  });
+
+  it("leaves every other result as it is", () => {
+    expect(toolResultPayload({ balance: 5 })).toEqual({ balance: 5 });
+    expect(toolResultPayload("text")).toBe("text");
+    expect(toolResultPayload(null)).toBeNull();
+  });
 });

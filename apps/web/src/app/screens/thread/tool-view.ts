@@ -1,3 +1,5 @@
+import { isObject, toolPayload } from "../chat/tool-result.ts";
+
 /**
  * How a tool call in a thread reads: its stage from the AI SDK's tool part state, and its
  * input and result as bounded, readable text. Pure, so each state's wording is tested.
@@ -64,6 +66,16 @@ export function formatToolValue(value: unknown, max = TOOL_VALUE_MAX_CHARS): str
     }
   }
   return text.length > max ? `${text.slice(0, max)}\n… (${text.length - max} more characters)` : text;
+}
+
+/**
+ * What a tool's result says. The api passes the gateway's tool results through as
+ * `{ result: { content: [{ type: "text", text: "<JSON>" }], details } }`; the card shows
+ * the gateway's own payload instead of that wrapping (JSON inside a string).
+ */
+export function toolResultPayload(value: unknown): unknown {
+  if (isObject(value) && isObject(value.result) && ("content" in value.result || "details" in value.result)) return toolPayload(value.result) ?? value;
+  return value;
 }
 
 /** `openclaw_restart` → "openclaw restart": a tool's name as words. */
