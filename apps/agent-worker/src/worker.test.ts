@@ -1,4 +1,7 @@
+import { env, evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { AgentEnv } from "./env.ts";
+import { agentName } from "./thread-name.ts";
 import { balanceOf, callAgent, callApi, eventually, expectError, expectOk, modelRequests, newThread, newUser, storedMessages, uiChunks } from "../test-support/agent-harness.ts";
 
 describe("the agent worker's door", () => {
@@ -103,6 +106,25 @@ describe("approvals", () => {
 
     await expectError(await callAgent("/internal/approval/respond", { headers: user.headers, json: { threadId, toolCallId, approved: true } }), 409, "conflict");
     await expectError(await callAgent("/internal/approval/respond", { headers: user.headers, json: { threadId, toolCallId: "call_unknown", approved: true } }), 404, "not_found");
+  });
+
+  it("keeps a pending approval through the agent's eviction, and the yes still runs the action", async () => {
+    const { user, threadId, toolCallId } = await pendingProvision();
+    const namespace = (env as unknown as AgentEnv).THREAD_AGENT;
+    await evictDurableObject(namespace.get(namespace.idFromName(agentName({ userId: user.workosUserId, threadId }))));
+    const stored = (await storedMessages(user, threadId)).flatMap((m) => m.parts).find((p) => p.toolCallId === toolCallId);
+    expect(stored?.state).toBe("approval-requested");
+
+    const answered = (await expectOk(await callAgent("/internal/approval/respond", { headers: user.headers, json: { threadId, toolCallId, approved: true } }))) as { approval: { status: string } };
+    expect(answered.approval.status).toBe("approved");
+    await eventually(
+      () => storedMessages(user, threadId),
+      (list) => list.flatMap((m) => m.parts).some((p) => p.toolCallId === toolCallId && /^output-(available|error)$/.test(p.state ?? "")),
+    );
+    expect(await instanceOf(user)).not.toBeNull();
+    // The record made before the eviction is the one answered, not a second one.
+    const { approvals } = (await expectOk(await callApi("/api/approvals", { headers: user.headers }))) as { approvals: Array<{ status: string; payload: { toolCallId: string } }> };
+    expect(approvals.filter((a) => a.payload.toolCallId === toolCallId).map((a) => a.status)).toEqual(["approved"]);
   });
 
   it("a no never runs the action", async () => {
