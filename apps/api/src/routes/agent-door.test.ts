@@ -42,7 +42,7 @@ describe("the /agents/thread-agent door", () => {
     const threadId = await threadOf({ cookie: session.cookie });
     const agent = recordingAgent();
     const ctx = createExecutionContext();
-    const request = new Request(`http://api.test/agents/thread-agent/${threadId}`, { headers: { cookie: session.cookie, upgrade: "websocket" } });
+    const request = new Request(`http://api.test/agents/thread-agent/${threadId}`, { headers: { cookie: session.cookie, upgrade: "websocket", origin: "http://api.test" } });
     const response = await worker.fetch(request, apiEnv({ AGENT: agent.binding }), ctx);
     expect(response.status).toBe(101);
     const socket = response.webSocket!;
@@ -50,6 +50,17 @@ describe("the /agents/thread-agent door", () => {
     socket.close(1000, "done");
     await waitOnExecutionContext(ctx);
     expect(agent.sent.map((r) => [r.path, r.headers["upgrade"], r.headers["cookie"]])).toEqual([[`/agents/thread-agent/${threadId}`, "websocket", undefined]]);
+  });
+
+  it("refuses a WebSocket upgrade from another site's page, which would carry the person's cookie", async () => {
+    const session = await sessionUser();
+    const threadId = await threadOf({ cookie: session.cookie });
+    const agent = recordingAgent();
+    const upgrade = (origin: string) =>
+      call(`/agents/thread-agent/${threadId}`, { headers: { cookie: session.cookie, upgrade: "websocket", origin }, env: { AGENT: agent.binding } });
+    await expectError(await upgrade("https://evil.example"), 403, "forbidden");
+    await expectError(await upgrade("http://api.test.evil.example"), 403, "forbidden");
+    expect(agent.sent).toEqual([]);
   });
 
   it("answers 404 for another user's, an unknown or a malformed thread, and for any other /agents path, without reaching the agent", async () => {

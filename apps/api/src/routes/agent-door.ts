@@ -1,5 +1,6 @@
 import { THREAD_AGENT_PATH } from "@openclaw-cloud/contracts/threads";
 import { agentHeaders, fetchAgent } from "../agent/agent-client.ts";
+import { ApiError } from "../http/api-error.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
 import { requireOwnThread } from "./thread-routes.ts";
 
@@ -19,7 +20,19 @@ export function agentDoor(app: ApiApp): void {
 }
 
 async function forwardToThreadAgent(c: ApiContext): Promise<Response> {
+  requireOwnOrigin(c);
   await requireOwnThread(c, c.req.param("threadId"));
   const headers = agentHeaders(c.req.raw.headers, c.env, c.get("principal").user.workosUserId);
   return fetchAgent(c.env, new Request(c.req.raw, { headers }));
+}
+
+/**
+ * A browser sends its cookies with a WebSocket handshake from any page, and names that page
+ * in `Origin`: a thread opens only from this site's own pages (no cross-site WebSocket
+ * hijacking). Clients that are not browsers send no `Origin`.
+ */
+function requireOwnOrigin(c: ApiContext): void {
+  const origin = c.req.header("origin");
+  if (origin === undefined || c.req.header("upgrade")?.toLowerCase() !== "websocket") return;
+  if (origin !== new URL(c.req.url).origin) throw new ApiError("forbidden", 403, "a chat opens only from this site's own pages");
 }
