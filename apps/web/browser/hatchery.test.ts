@@ -15,6 +15,8 @@ const stateDir = `${tmp}/occ-web-hatchery-${process.pid}`;
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
+/** The chat made from the sidebar, for the tests that come back to it. */
+let threadPath = "";
 
 const shot = (name: string) => page.screenshot({ path: `${tmp}/hatchery-${name}.png` });
 
@@ -76,6 +78,7 @@ describe("the Hatchery and a thread", () => {
   it("a new chat from the sidebar streams its reply: the text grows in several steps", async () => {
     await page.getByRole("region", { name: "Chats" }).getByRole("button", { name: "New chat" }).click();
     await page.waitForURL(/\/t\/[a-z0-9]+$/);
+    threadPath = new URL(page.url()).pathname;
     await page.getByRole("textbox", { name: "Message" }).fill("hello thread [words:120]");
     await page.getByRole("button", { name: "Send" }).click();
     const reply = page.locator(".chat-message-assistant .chat-markdown").last();
@@ -139,6 +142,49 @@ describe("the Hatchery and a thread", () => {
     await inspector.getByRole("button", { name: "Restart" }).waitFor();
     await inspector.getByRole("link", { name: "Overview" }).waitFor();
     await shot("inspector-instance");
+  });
+
+  it("a chat's approval is answered from the Hatchery, and the chat goes on by itself", async () => {
+    await page.goto(`${stack.webUrl}${threadPath}`);
+    await page.getByRole("textbox", { name: "Message" }).fill('tell the main session [tool:session_send {"sessionKey":"agent:main:main","message":"hello from the hatchery"}]');
+    await page.getByRole("button", { name: "Send" }).click();
+    const tool = lastTool();
+    await stageOf(tool, "Waiting for your approval").waitFor({ timeout: 60_000 });
+    await tool.getByText("hello from the hatchery").first().waitFor();
+
+    await page.getByRole("link", { name: "Hatchery" }).click();
+    const approval = card("Approval: session_send");
+    await approval.waitFor({ timeout: 30_000 });
+    await approval.click();
+    const inspector = page.getByRole("complementary", { name: /^Inspector: / });
+    await inspector.getByText(/Send "hello from the hatchery" into OpenClaw session agent:main:main/).waitFor();
+    await shot("inspector-approval");
+    await inspector.getByRole("button", { name: "Approve" }).click();
+    await approval.waitFor({ state: "detached", timeout: 30_000 });
+
+    // The thread ran the tool on its own: the gateway's session got the message.
+    await page.goto(`${stack.webUrl}${threadPath}`);
+    await page.locator(".tool-card").filter({ hasText: "session send" }).last().locator(".tool-card-stage", { hasText: "Done" }).waitFor({ timeout: 120_000 });
+  });
+
+  it("OpenClaw's own exec approval shows on the canvas and is allowed from the inspector", async () => {
+    // A WebChat turn whose model output calls the gateway's exec tool: the gateway asks first.
+    const turn = page.request.post(`${stack.webUrl}/api/openclaw/chat`, {
+      // What the command prints ("ran-ok") is not in the command itself, so only a run shows it.
+      data: { message: `run it [tool:exec ${JSON.stringify({ command: "printf 'ran-%s' ok" })}]`, sessionKey: "hatchery-exec" },
+      timeout: 180_000,
+    });
+    await page.goto(`${stack.webUrl}/`);
+    const exec = card("OpenClaw asks to run: printf 'ran-%s' ok");
+    await exec.waitFor({ timeout: 60_000 });
+    await exec.click();
+    const inspector = page.getByRole("complementary", { name: /^Inspector: / });
+    await shot("inspector-exec");
+    await inspector.getByRole("button", { name: "Allow once" }).click();
+    await exec.waitFor({ state: "detached", timeout: 30_000 });
+    const answer = await turn;
+    expect(answer.status()).toBe(200);
+    expect(await answer.text()).toContain("ran-ok");
   });
 
   it("stays readable with many chats", async () => {
