@@ -4,7 +4,7 @@ import { BackupStore } from "./backups/backup-store.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
 import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
 import { CloudflareSandboxDriver } from "./driver/cloudflare-sandbox-driver.ts";
-import type { SandboxDriver } from "./driver/sandbox-driver.ts";
+import type { ProcessInfo, SandboxDriver } from "./driver/sandbox-driver.ts";
 import { SandboxHostDriver } from "./driver/sandbox-host-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
 import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
@@ -351,8 +351,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     if (error instanceof GatewayTimeoutError) return this.gatewayNotAnswering();
     await this.#serial(async () => {
       if (this.#stored.state.name !== "running") return;
-      const process = await this.driver().getProcess(GATEWAY_PROCESS).catch(() => null);
-      if (process?.status === "running" && (await isGatewayReady(this.driver(), this.#stored.gatewayToken ?? undefined))) return;
+      const process = await this.driver().getProcess(GATEWAY_PROCESS).catch(() => undefined);
+      if (process !== undefined && process?.status !== "running") return this.#recordCrash(process);
+      if (await isGatewayReady(this.driver(), this.#stored.gatewayToken ?? undefined)) return;
       await this.#apply({ type: "fail", error: `gateway stopped: ${(error as Error)?.message ?? String(error)}` });
     });
   }
@@ -393,13 +394,19 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
       else await this.gatewayNotAnswering();
       return;
     }
+    await this.#recordCrash(process);
+    if (Date.now() >= (this.#stored.restartAt ?? Infinity)) await this.#healCrash();
+  }
+
+  /** The gateway process exited by itself: shown in the status, and a restart is scheduled. */
+  async #recordCrash(process: ProcessInfo | null): Promise<void> {
     const now = Date.now();
     const lastLogLines = await readGatewayLogs(this, GATEWAY_PROCESS, CRASH_LOG_LINES).catch(() => []);
     const crashStreak = crashStreakAfter(this.#stored.crashStreak, this.#stored.state.readyAt, now);
     const exitCode = process?.exitCode ?? null;
     await this.#save({ crash: { at: new Date(now).toISOString(), exitCode, lastLogLines }, crashStreak, restartAt: now + restartDelayMs(crashStreak), notAnsweringSince: null });
     await this.#apply({ type: "fail", error: `gateway exited${exitCode === null ? "" : ` with code ${exitCode}`}` });
-    if (Date.now() >= (this.#stored.restartAt ?? Infinity)) await this.#healCrash();
+    await this.#scheduleAlarm();
   }
 
   /** Restarts a crashed gateway; a failed restart lengthens the streak and so the next delay. */

@@ -36,7 +36,7 @@ export function toUnavailable(error: GatewayUnreachableError): RuntimeError {
   return new RuntimeError("gateway_unavailable", 503, `gateway did not answer: ${error.message}`);
 }
 
-export function toTimeout(error: GatewayTimeoutError): RuntimeError {
+export function toTimeout(error: Error): RuntimeError {
   return new RuntimeError("gateway_timeout", 504, `the gateway is not answering (${error.message}); it is restarted if it stays so`);
 }
 

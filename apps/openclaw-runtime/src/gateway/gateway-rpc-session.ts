@@ -83,7 +83,9 @@ export async function withGatewayRpc<T>(runtime: TenantRuntime, call: (rpc: Gate
   try {
     return await watched(runtime, call);
   } catch (error) {
-    if (!(error instanceof GatewayRpcError) || error.code !== "unavailable") throw await toRuntimeError(runtime, error, notFound);
+    // A call that timed out left a socket that may be dead while the gateway is fine: one
+    // retry on a fresh connection tells the two apart.
+    if (!(error instanceof GatewayRpcError) || (error.code !== "unavailable" && error.code !== "timeout")) throw await toRuntimeError(runtime, error, notFound);
     dropGatewayRpc(runtime);
     await runtime.ensureRunning();
     try {
@@ -106,7 +108,7 @@ async function watched<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Pro
 
 async function toRuntimeError(runtime: TenantRuntime, error: unknown, notFound: () => RuntimeError): Promise<RuntimeError> {
   if (error instanceof RuntimeError) return error;
-  if (error instanceof GatewayTimeoutError) {
+  if (error instanceof GatewayTimeoutError || (error instanceof GatewayRpcError && error.code === "timeout")) {
     dropGatewayRpc(runtime);
     await runtime.gatewayNotAnswering();
     return toTimeout(error);
