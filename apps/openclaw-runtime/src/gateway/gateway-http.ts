@@ -80,9 +80,16 @@ export function gatewayAnswersInTime(driver: SandboxDriver): Promise<boolean> {
   return probeWithin((signal) => gatewayAnswers(driver, signal), LIVENESS_TIMING.probeTimeoutMs);
 }
 
-/** Readiness (see readiness.ts), within the liveness probe's timeout. */
+/**
+ * Bounds the probes a start polls with and a broken call checks with. Longer than a liveness
+ * probe: a fresh gateway on a busy machine can take several seconds over its first answers,
+ * and a start has its own overall deadline anyway.
+ */
+const READINESS_PROBE_TIMEOUT_MS = 15_000;
+
+/** Readiness (see readiness.ts), within READINESS_PROBE_TIMEOUT_MS. */
 export function isGatewayReady(driver: SandboxDriver, token?: string): Promise<boolean> {
-  return probeWithin((signal) => readyAnswer(driver, signal, token), LIVENESS_TIMING.probeTimeoutMs);
+  return probeWithin((signal) => readyAnswer(driver, signal, token), READINESS_PROBE_TIMEOUT_MS);
 }
 
 async function readyAnswer(driver: SandboxDriver, signal: AbortSignal, token?: string): Promise<boolean> {
@@ -100,9 +107,9 @@ async function readyAnswer(driver: SandboxDriver, signal: AbortSignal, token?: s
   }
 }
 
-/** Whether the gateway on the port accepts this token (a cheap authenticated call), within the probe timeout. */
+/** Whether the gateway on the port accepts this token (a cheap authenticated call), within READINESS_PROBE_TIMEOUT_MS. */
 export function acceptsToken(driver: SandboxDriver, token: string): Promise<boolean> {
-  return probeWithin((signal) => tokenAccepted(driver, token, signal), LIVENESS_TIMING.probeTimeoutMs);
+  return probeWithin((signal) => tokenAccepted(driver, token, signal), READINESS_PROBE_TIMEOUT_MS);
 }
 
 async function tokenAccepted(driver: SandboxDriver, token: string, signal: AbortSignal): Promise<boolean> {
