@@ -3,6 +3,8 @@ import { HttpError } from "./errors.ts";
 
 /** The port the OpenClaw gateway listens on inside a production container. */
 export const GATEWAY_CONTAINER_PORT = 18789;
+/** The Sandbox SDK's control port in the container (its API server listens on 3000). */
+export const CONTROL_CONTAINER_PORT = 3000;
 
 /** OpenClaw derives companion ports (browser control = base + 2, ...) from its gateway port. */
 export const PORT_STRIDE = 20;

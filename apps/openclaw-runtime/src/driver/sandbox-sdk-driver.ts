@@ -1,21 +1,27 @@
 import { getSandbox, type Sandbox } from "@cloudflare/sandbox";
 import { shellQuote, type ExecResult, type ProcessInfo, type SandboxDriver } from "./sandbox-driver.ts";
-import { stopWithGrace } from "./stop-with-grace.ts";
 
 /** Matches `SANDBOX_HOME` in apps/openclaw-runtime/Dockerfile. */
 export const CONTAINER_SANDBOX_HOME = "/home/openclaw";
 
+/** The SDK says "not listening" with this text in a 500 from `containerFetch`. */
+const UNREACHABLE_PREFIX = "Error proxying request to container:";
+
 /**
- * Production driver over Cloudflare Containers. The container may be recycled at any
- * time (its disk is ephemeral), which is why the runtime backs up to R2 before sleeping
- * and the launcher restores the newest backup into a fresh state directory.
+ * The tenant's sandbox over `@cloudflare/sandbox`: a Cloudflare Container in production,
+ * `apps/sandbox-host` behind the same SDK class locally (`src/sandbox/local-sandbox.ts`).
+ *
+ * - Transport `rpc`: the only one that streams a `ReadableStream` into `writeFile` and
+ *   reads raw bytes (`readFile` with `encoding: "none"`), so backups and restores pass
+ *   through without a whole archive in memory.
+ * - No `keepAlive`: the runtime releases the container itself when the tenant sleeps
+ *   (backup, then `destroy`); `sleepAfter` is only the safety net for a forgotten one.
  */
-export class CloudflareSandboxDriver implements SandboxDriver {
+export class SandboxSdkDriver implements SandboxDriver {
   readonly #sandbox: Sandbox;
 
-  constructor(namespace: DurableObjectNamespace<Sandbox>, sandboxId: string) {
-    // The runtime decides when to sleep (after a backup); keep the container until then.
-    this.#sandbox = getSandbox(namespace, sandboxId, { keepAlive: true });
+  constructor(namespace: DurableObjectNamespace<Sandbox>, sandboxId: string, sleepAfterSeconds: number) {
+    this.#sandbox = getSandbox(namespace, sandboxId, { transport: "rpc", sleepAfter: sleepAfterSeconds });
   }
 
   async exec(argv: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ExecResult> {
@@ -33,13 +39,11 @@ export class CloudflareSandboxDriver implements SandboxDriver {
     return process ? toProcessInfo(process.id, process.status, process.exitCode) : null;
   }
 
+  /** The SDK's kill takes no signal to the container: it sends SIGTERM, then SIGKILL, and returns once the tree is gone. */
   async killProcess(id: string): Promise<void> {
-    const isRunning = async () => {
-      const process = await this.#sandbox.getProcess(id);
-      return process !== null && (process.status === "running" || process.status === "starting");
-    };
-    if (!(await isRunning())) return;
-    await stopWithGrace({ signal: (signal) => this.#sandbox.killProcess(id, signal), isRunning });
+    const process = await this.#sandbox.getProcess(id);
+    if (process === null || (process.status !== "running" && process.status !== "starting")) return;
+    await this.#sandbox.killProcess(id);
   }
 
   async processLogs(id: string): Promise<{ stdout: string; stderr: string }> {
@@ -51,14 +55,15 @@ export class CloudflareSandboxDriver implements SandboxDriver {
     await this.#sandbox.writeFile(`${CONTAINER_SANDBOX_HOME}/${path}`, body);
   }
 
+  /** Typed SDK errors lose their class across the Durable Object boundary, hence `exists` first. */
   async readFile(path: string): Promise<ReadableStream<Uint8Array> | null> {
     const absolute = `${CONTAINER_SANDBOX_HOME}/${path}`;
     if (!(await this.#sandbox.exists(absolute)).exists) return null;
-    return this.#sandbox.readFileStream(absolute);
+    return (await this.#sandbox.readFile(absolute, { encoding: "none" })).content;
   }
 
   async deleteFile(path: string): Promise<void> {
-    await this.#sandbox.exec(shellQuote(["rm", "-f", `${CONTAINER_SANDBOX_HOME}/${path}`]));
+    await this.#sandbox.exec(shellQuote(["rm", "-f", `${CONTAINER_SANDBOX_HOME}/${path}`]), { cwd: CONTAINER_SANDBOX_HOME });
   }
 
   fetch(request: Request, port: number): Promise<Response> {
@@ -66,9 +71,11 @@ export class CloudflareSandboxDriver implements SandboxDriver {
     return this.#sandbox.containerFetch(request, port);
   }
 
-  /** containerFetch throws when the port is closed; a 503 without a body is the SDK's "not listening". */
+  /** The runtime's "not listening" error becomes a 500 text answer of `containerFetch`. */
   async isUnreachable(response: Response): Promise<boolean> {
-    return response.status === 503 && !response.headers.get("content-type");
+    if (response.status !== 500 || response.headers.get("content-type")?.includes("json")) return false;
+    const text = await response.clone().text();
+    return text.startsWith(UNREACHABLE_PREFIX) && text.includes("not listening");
   }
 
   destroy(): Promise<void> {
