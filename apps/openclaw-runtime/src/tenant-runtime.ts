@@ -329,12 +329,15 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
         OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
         OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
       });
-      const version = this.#stored.openclawVersion ? null : driver.exec(["openclaw", "--version"]).catch(() => null);
       await this.#waitUntilReady(driver);
       // A fresh state directory was restored from it by now; don't keep a copy around.
       await driver.deleteFile(RESTORE_ARCHIVE_PATH);
-      const versionResult = await version;
-      if (versionResult?.exitCode === 0) await this.#save({ openclawVersion: parseOpenclawVersion(versionResult.stdout) });
+      // The launcher names the version it starts ("starting openclaw <version> gateway ..."):
+      // no second OpenClaw process (seconds of CPU) beside a gateway that is booting.
+      if (!this.#stored.openclawVersion) {
+        const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => null);
+        if (logs) await this.#save({ openclawVersion: parseOpenclawVersion(logs.stdout) });
+      }
       await this.#apply({ type: "ready" });
       onStage("ready");
       this.touch();

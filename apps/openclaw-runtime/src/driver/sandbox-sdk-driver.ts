@@ -62,8 +62,10 @@ export class SandboxSdkDriver implements SandboxDriver {
     return (await this.#sandbox.readFile(absolute, { encoding: "none" })).content;
   }
 
+  /** The files API, not `rm` in a shell: paths are the SDK's to resolve (the sandbox host maps them to a tenant's home). */
   async deleteFile(path: string): Promise<void> {
-    await this.#sandbox.exec(shellQuote(["rm", "-f", `${CONTAINER_SANDBOX_HOME}/${path}`]), { cwd: CONTAINER_SANDBOX_HOME });
+    const absolute = `${CONTAINER_SANDBOX_HOME}/${path}`;
+    if ((await this.#sandbox.exists(absolute)).exists) await this.#sandbox.deleteFile(absolute);
   }
 
   fetch(request: Request, port: number): Promise<Response> {
