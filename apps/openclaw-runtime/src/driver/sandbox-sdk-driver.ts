@@ -69,8 +69,12 @@ export class SandboxSdkDriver implements SandboxDriver {
   }
 
   fetch(request: Request, port: number): Promise<Response> {
-    if (request.headers.get("upgrade")?.toLowerCase() === "websocket") return this.#sandbox.wsConnect(request, port);
-    return this.#sandbox.containerFetch(request, port);
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return this.#sandbox.containerFetch(request, port);
+    // The SDK's Sandbox honours wsConnect's port only when `Connection` says upgrade; without
+    // it the socket goes to its control port (3000), which refuses it.
+    const headers = new Headers(request.headers);
+    headers.set("connection", "Upgrade");
+    return this.#sandbox.wsConnect(new Request(request, { headers }), port);
   }
 
   /** The runtime's "not listening" error becomes a 500 text answer of `containerFetch`. */

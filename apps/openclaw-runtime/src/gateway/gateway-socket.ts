@@ -3,7 +3,7 @@ import type { SandboxDriver } from "../driver/sandbox-driver.ts";
 import { GATEWAY_PORT } from "./gateway-http.ts";
 
 /**
- * Opens a WebSocket to the gateway inside the sandbox (both drivers answer an
+ * Opens a WebSocket to the gateway inside the sandbox (the driver answers an
  * `Upgrade: websocket` fetch with a 101 and a socket). Extra headers such as the
  * client's Origin are passed on, so the gateway applies its own origin policy.
  */

@@ -35,7 +35,14 @@ export class SandboxHostContainer implements ContainerRuntime {
     if (this.#running) return;
     this.#running = true;
     this.#stopped = Promise.withResolvers<void>();
-    this.#started = this.#hostCall("POST");
+    // A sandbox the host could not create is a container that exited at once: the SDK's
+    // port wait then fails fast instead of retrying a dead host for its whole budget.
+    this.#started = this.#hostCall("POST").catch((error: unknown) => {
+      this.#running = false;
+      this.#stopped.resolve();
+      throw error;
+    });
+    this.#started.catch(() => {}); // awaited by every port call; not unhandled here
   }
 
   monitor(): Promise<void> {
