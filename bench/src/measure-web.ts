@@ -165,8 +165,8 @@ async function measureFirstToken(page: Page, webUrl: string, options: WebOptions
 /**
  * The Hatchery of a person with many threads and sessions: they are made first (threads
  * through the API, sessions by one short turn each in its own session key), then `/` is
- * loaded in fresh pages until the canvas holds a node for each thread, each session and
- * the instance.
+ * loaded in fresh pages until the canvas shows the instance and the chats' and sessions'
+ * columns in full (their newest cards and the card gathering the rest).
  */
 async function measureHatchery(context: BrowserContext, webUrl: string, options: WebOptions): Promise<number[]> {
   for (let i = 0; i < options.hatcheryThreads; i++) {
@@ -177,16 +177,11 @@ async function measureHatchery(context: BrowserContext, webUrl: string, options:
     const turn = await context.request.post(`${webUrl}/api/openclaw/chat`, { data: { message: `hatchery session ${i}`, sessionKey: `bench-hatchery-${i}` }, timeout: 60_000 });
     if (turn.status() !== 200) throw new Error(`a turn in bench session ${i}: ${turn.status()} ${await turn.text()}`);
   }
-  const nodes = options.hatcheryThreads + options.hatcherySessions + 1;
   const renders: number[] = [];
   for (let i = 0; i < options.renders; i++) {
     const page = await context.newPage();
-    await page.addInitScript((nodes) => {
-      const marks = ((window as unknown as { __marks?: Record<string, number> }).__marks ??= {});
-      new MutationObserver(() => {
-        if (marks.hatchery === undefined && document.querySelectorAll(".react-flow__node").length >= nodes) marks.hatchery = performance.now();
-      }).observe(document, { childList: true, subtree: true });
-    }, nodes);
+    // Drawn: the instance, and the chats and sessions columns, each ending in its "more" card.
+    await markWhenShown(page, "hatchery", [".hatchery-node-instance", ".hatchery-node-more-threads", ".hatchery-node-more-sessions"]);
     await page.goto(`${webUrl}/`);
     renders.push(await mark(page, "hatchery"));
     await page.close();
@@ -233,7 +228,8 @@ export function webMethodNotes(web: WebResult, options: WebOptions): string {
   same page straight from \`POST /api/openclaw/chat\`: request → first \`response.output_text.delta\` event read
   (median ${ms(median(web.apiFirstDeltaMs))}). The figure is the difference of the medians: what the screen adds.
 - \`hatchery_render_ms\`: the same person with ${options.hatcheryThreads} threads and ${options.hatcherySessions} more OpenClaw sessions opens \`/\` in a fresh
-  page; from navigation start until the canvas holds a node for every thread, session and the instance;
+  page; from navigation start until the canvas shows the instance and the chats' and sessions' columns in full
+  (the newest of each on their own cards, the rest gathered in one card each);
   median of ${options.renders}: ${web.hatcheryRenderMs.map(ms).join(", ")}.
 `;
 }

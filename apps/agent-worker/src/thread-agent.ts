@@ -14,6 +14,8 @@ import { threadTools } from "./tools/index.ts";
 import { UserApi } from "./user-api.ts";
 
 const MAX_STEPS = 5;
+/** How long a positive balance this thread saw is trusted for a turn's credit check (see #balance). */
+const BALANCE_TRUSTED_MS = 60_000;
 
 /** The SDK's own approval apply (what its `tool-approval` frame runs); private in its types only. */
 interface ToolApprovalApply {
@@ -35,6 +37,8 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
    * the message so the two overlap instead of adding up before the model is asked.
    */
   #creditCheck: Promise<number> | null = null;
+  /** The balance as last read or left by this thread's last debit (see #balance). */
+  #lastBalance: { credits: number; at: number } | null = null;
 
   constructor(ctx: DurableObjectState, env: AgentEnv) {
     super(ctx, env);
@@ -120,7 +124,7 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
 
   async #turn(turnId: string, abortSignal: AbortSignal | undefined): Promise<Response> {
     const api = this.#api;
-    const balance = this.#creditCheck ?? api.balance();
+    const balance = this.#creditCheck ?? this.#balance();
     this.#creditCheck = null;
     if ((await balance) <= 0) return textResponse(OUT_OF_CREDITS_MESSAGE);
     const userText = lastUserText(this.messages);
@@ -141,7 +145,30 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
   async #reportTurn(api: UserApi, { turnId, userText }: { turnId: string; userText: string }, usage: LanguageModelUsage): Promise<void> {
     // The turn id makes the debit's ledger reference, so a repeated report debits once.
     const turn = { turnId, userText: userText.slice(0, 20_000), model: this.env.DEFAULT_MODEL, usage: { inputTokens: usage.inputTokens ?? 0, outputTokens: usage.outputTokens ?? 0 } };
-    await api.reportTurn(this.#owner.threadId, turn).catch((error) => console.error("reporting a turn's usage failed", error));
+    try {
+      this.#remember(await api.reportTurn(this.#owner.threadId, turn));
+    } catch (error) {
+      console.error("reporting a turn's usage failed", error);
+    }
+  }
+
+  /**
+   * The user's credits for a turn's check. A positive balance this thread saw in the last
+   * minute (its last debit's, or a read) is taken as it is: a read costs the api a database
+   * call before every first token. The cost is that credits spent meanwhile elsewhere (other
+   * threads, the website's chat) are noticed up to a minute late, so a turn may take the
+   * balance somewhat below zero; it is debited all the same. Anything else is read fresh,
+   * so a user who ran out, or was just given credits, is answered right.
+   */
+  #balance(): Promise<number> {
+    const known = this.#lastBalance;
+    if (known && known.credits > 0 && Date.now() - known.at < BALANCE_TRUSTED_MS) return Promise.resolve(known.credits);
+    return this.#api.balance().then((credits) => this.#remember(credits));
+  }
+
+  #remember(credits: number): number {
+    this.#lastBalance = { credits, at: Date.now() };
+    return credits;
   }
 
   async #recordApproval(call: ToolCallPart): Promise<string> {
@@ -170,7 +197,7 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
         if (screened.requestId) connection.send(JSON.stringify({ type: CHAT_RESPONSE_FRAME, id: screened.requestId, body: screened.message, done: true, error: true }));
         return sendError(connection, "invalid_request", screened.message);
       }
-      this.#creditCheck = this.#api.balance();
+      this.#creditCheck = this.#balance();
       // Awaited by the turn; a failure that no turn reads must not be an unhandled rejection.
       this.#creditCheck.catch(() => {});
       return sdkOnMessage(connection, screened.frame);

@@ -47,8 +47,9 @@ export class UserApi {
     return (await this.json<{ balance: number }>("/api/me")).balance;
   }
 
-  reportTurn(threadId: string, turn: ThreadTurnBody): Promise<unknown> {
-    return this.json(`/api/threads/${threadId}/turns`, { method: "POST", json: turn });
+  /** Debits the turn; answers the balance after it. */
+  async reportTurn(threadId: string, turn: ThreadTurnBody): Promise<number> {
+    return (await this.json<{ balance: number }>(`/api/threads/${threadId}/turns`, { method: "POST", json: turn })).balance;
   }
 
   requestApproval(body: z.infer<typeof CreateApprovalBodySchema>): Promise<{ approval: ApprovalView }> {

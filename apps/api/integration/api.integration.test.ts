@@ -302,7 +302,7 @@ describe("the API worker end to end, as a server-to-server client", () => {
     // Channels are the user's own settings, not the instance: Bob sees none of Alice's.
     expect(await json(await api(BOB, "/api/openclaw/channels", { headers: tricks }))).toEqual({ telegram: { configured: false, last4: null, updatedAt: null } });
     for (const [method, path] of SIGNED_IN_ROUTES.filter(([, p]) => p.startsWith("/api/openclaw/") && !p.includes("billing") && !p.includes("/channels") && !p.endsWith("/instance"))) {
-      const body = method === "POST" ? { json: path.endsWith("/chat") || path.endsWith("/send") ? { message: "hi" } : path.endsWith("responses") ? { input: "hi" } : path.endsWith("invoke") ? { tool: "sessions_list" } : path.endsWith("approve") && path.includes("pairing") ? { channel: "telegram", requestId: "r" } : {} } : {};
+      const body = method === "POST" ? { json: path.endsWith("/chat") || path.endsWith("/send") ? { message: "hi" } : path.endsWith("responses") ? { input: "hi" } : path.endsWith("invoke") ? { tool: "sessions_list" } : path.endsWith("approve") && path.includes("pairing") ? { channel: "telegram", requestId: "r" } : path.includes("exec-approvals") ? { decision: "deny" } : {} } : {};
       const response = await api(BOB, path, { method, headers: tricks, ...body });
       expect(`${method} ${path} ${response.status} ${await errorCode(response)}`).toBe(`${method} ${path} 404 no_instance`);
     }

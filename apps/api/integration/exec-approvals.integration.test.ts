@@ -3,6 +3,7 @@ import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ExecApprovalView as ExecApproval } from "@openclaw-cloud/contracts/threads";
 import { startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
 
 // OpenClaw's own exec approvals on the whole local stack, with one real gateway: the
@@ -48,14 +49,6 @@ async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code;
 }
 
-interface ExecApproval {
-  id: string;
-  command: string;
-  cwd: string | null;
-  sessionKey: string | null;
-  createdAt: number;
-  expiresAt: number | null;
-}
 
 async function pending(user: typeof CAROL): Promise<ExecApproval[]> {
   return (await json<{ approvals: ExecApproval[] }>(await api(user, "/api/openclaw/exec-approvals"))).approvals;

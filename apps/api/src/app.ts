@@ -25,6 +25,7 @@ import { logsRoutes } from "./routes/logs-routes.ts";
 import { meRoutes } from "./routes/me-routes.ts";
 import { runtimePassthrough } from "./routes/runtime-passthrough.ts";
 import { stopRoute } from "./routes/stop-route.ts";
+import { crashRoutes } from "./routes/crash-routes.ts";
 import { threadRoutes } from "./routes/thread-routes.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
 
@@ -63,6 +64,7 @@ export function createApp(): ApiApp {
   keyRoutes(app);
   instanceRoutes(app);
   stopRoute(app);
+  crashRoutes(app);
   gatewayRoutes(app);
   deviceLinkRoute(app);
   channelRoutes(app);

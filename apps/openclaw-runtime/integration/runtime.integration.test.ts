@@ -165,7 +165,7 @@ describe("tenant runtime with real gateways", () => {
     expect(direct.status).toBe(401);
     // Nothing any route returned carries a gateway token: status is all a caller sees.
     const status = await json<Record<string, unknown>>(await runtime("tenant-b", "/v1/tenant/status"));
-    expect(Object.keys(status).sort()).toEqual(["agent", "lastBackup", "lastError", "lastErrorAt", "model", "openclawVersion", "since", "state", "tenantId", "uptimeMs"]);
+    expect(Object.keys(status).sort()).toEqual(["agent", "crash", "lastBackup", "lastError", "lastErrorAt", "model", "nextRestartAt", "notAnsweringSince", "openclawVersion", "since", "state", "tenantId", "uptimeMs"]);
   });
 
   it("serves the gateway's recent output with the secrets it holds redacted", async () => {

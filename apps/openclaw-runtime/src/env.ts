@@ -17,6 +17,8 @@ export interface RuntimeEnv {
   BACKUP_INTERVAL_SECONDS?: string;
   BACKUP_RETENTION?: string;
   GATEWAY_START_TIMEOUT_SECONDS?: string;
+  /** How often the alarm checks a running gateway (crash and liveness watchdog). */
+  WATCHDOG_INTERVAL_SECONDS?: string;
 }
 
 export interface RuntimeSettings {
@@ -24,6 +26,7 @@ export interface RuntimeSettings {
   backupIntervalMs: number;
   backupRetention: number;
   gatewayStartTimeoutMs: number;
+  watchdogIntervalMs: number;
 }
 
 function positiveNumber(raw: string | undefined, fallback: number): number {
@@ -37,5 +40,6 @@ export function runtimeSettings(env: Partial<RuntimeEnv>): RuntimeSettings {
     backupIntervalMs: positiveNumber(env.BACKUP_INTERVAL_SECONDS, 6 * 60 * 60) * 1000,
     backupRetention: Math.floor(positiveNumber(env.BACKUP_RETENTION, 7)),
     gatewayStartTimeoutMs: positiveNumber(env.GATEWAY_START_TIMEOUT_SECONDS, 90) * 1000,
+    watchdogIntervalMs: positiveNumber(env.WATCHDOG_INTERVAL_SECONDS, 5) * 1000,
   };
 }

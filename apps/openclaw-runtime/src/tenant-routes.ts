@@ -86,6 +86,7 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
   app.put("/v1/tenant/settings", async (c) => c.json(await runtime.reconfigure((await readJsonBody(c.req.raw, ProvisionBodySchema)).settings)));
   app.post("/v1/tenant/restart", async (c) => c.json(await runtime.restart()));
   app.post("/v1/tenant/stop", async (c) => c.json(await runtime.stop()));
+  app.post("/v1/tenant/crash/acknowledge", async (c) => c.json(await runtime.acknowledgeCrash()));
   // The support view: recent gateway output, redacted. Read as it is, without waking a
   // sleeping gateway (the sandbox keeps the last process's output).
   app.get("/v1/tenant/logs", async (c) => {

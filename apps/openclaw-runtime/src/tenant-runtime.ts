@@ -4,12 +4,15 @@ import { BackupStore } from "./backups/backup-store.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
 import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
 import { SandboxSdkDriver } from "./driver/sandbox-sdk-driver.ts";
-import type { SandboxDriver } from "./driver/sandbox-driver.ts";
+import type { ProcessInfo, SandboxDriver } from "./driver/sandbox-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
 import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
-import { GatewayUnreachableError, acceptsToken, isGatewayReady, toUnavailable } from "./gateway/gateway-http.ts";
+import { GatewayUnreachableError, acceptsToken, gatewayAnswers, gatewayAnswersInTime, isGatewayReady, toTimeout, toUnavailable } from "./gateway/gateway-http.ts";
+import { GatewayTimeoutError } from "./gateway/liveness.ts";
 import { RuntimeError } from "./http/errors.ts";
-import { INITIAL_TENANT_STATE, canTransition, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
+import { crashStreakAfter, restartDelayMs, type CrashReport } from "./lifecycle/crash-healing.ts";
+import { INITIAL_TENANT_STATE, canTransition, isMidOperation, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
+import { readGatewayLogs } from "./logs/gateway-logs.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
 
 /** Where the launcher looks for an archive to restore into a fresh state directory. */
@@ -17,6 +20,9 @@ const RESTORE_ARCHIVE_PATH = "restore/latest.tar.gz";
 /** Written by the launcher once a state directory holds a gateway's state. */
 const STATE_MARKER_PATH = "openclaw/state/openclaw.sqlite";
 const READY_POLL_MS = 100;
+/** How long a start waits for the previous gateway's port to be free before giving up. */
+const PORT_FREE_TIMEOUT_MS = 15_000;
+const CRASH_LOG_LINES = 20;
 const ACTIVITY_PERSIST_MS = 10_000;
 
 export type ProvisionStage = "provisioning" | "restoring" | "starting" | "ready";
@@ -32,6 +38,12 @@ export interface TenantStatus {
   lastBackup: Pick<BackupManifest, "id" | "createdAt" | "reason" | "bytes"> | null;
   agent: { name: string } | null;
   model: { provider: string; model: string } | null;
+  /** Set while the running gateway does not answer (frozen or wedged): when that was first seen. */
+  notAnsweringSince: string | null;
+  /** The last crash the watchdog saw, until someone acknowledges it. */
+  crash: CrashReport | null;
+  /** When the watchdog restarts a crashed gateway next (null when none is pending). */
+  nextRestartAt: string | null;
 }
 
 interface Stored {
@@ -45,6 +57,12 @@ interface Stored {
   lastScheduledBackup: number;
   /** The runtime's own operator device key for this tenant's gateway. */
   operatorDevice: DeviceKeyJwk | null;
+  notAnsweringSince: number | null;
+  crash: CrashReport | null;
+  /** Crashes (and failed restarts) in a row; see lifecycle/crash-healing.ts. */
+  crashStreak: number;
+  /** When the watchdog restarts the crashed gateway; null when no restart is pending. */
+  restartAt: number | null;
 }
 
 /**
@@ -64,6 +82,10 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     lastActivity: 0,
     lastScheduledBackup: 0,
     operatorDevice: null,
+    notAnsweringSince: null,
+    crash: null,
+    crashStreak: 0,
+    restartAt: null,
   };
   #queue: Promise<unknown> = Promise.resolve();
   #openRelays = 0;
@@ -76,6 +98,10 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     ctx.blockConcurrencyWhile(async () => {
       const entries = await ctx.storage.get(Object.keys(this.#stored));
       for (const [key, value] of entries) (this.#stored as unknown as Record<string, unknown>)[key] = value;
+      // No operation survives its isolate: a persisted starting/stopping/provisioning is one
+      // that died half-way. Recorded as such, the next request or the watchdog recovers it.
+      const { state } = this.#stored;
+      if (isMidOperation(state)) await this.#apply({ type: "interrupted", error: `interrupted while ${state.name}: the runtime restarted` });
     });
   }
 
@@ -126,6 +152,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
       lastBackup: lastBackup ? { id: lastBackup.id, createdAt: lastBackup.createdAt, reason: lastBackup.reason, bytes: lastBackup.bytes } : null,
       agent: settings ? { name: settings.agent.name } : null,
       model: settings ? { provider: settings.model.provider, model: settings.model.model } : null,
+      notAnsweringSince: this.#stored.notAnsweringSince ? new Date(this.#stored.notAnsweringSince).toISOString() : null,
+      crash: this.#stored.crash,
+      nextRestartAt: this.#stored.restartAt ? new Date(this.#stored.restartAt).toISOString() : null,
     };
   }
 
@@ -173,8 +202,14 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
   async withGateway<T>(call: (driver: SandboxDriver) => Promise<T>): Promise<T> {
     const driver = await this.ensureRunning();
     try {
-      return await call(driver);
+      const result = await call(driver);
+      await this.gatewayAnswered();
+      return result;
     } catch (error) {
+      if (error instanceof GatewayTimeoutError) {
+        await this.gatewayNotAnswering();
+        throw toTimeout(error);
+      }
       if (!(error instanceof GatewayUnreachableError)) throw error;
       await this.gatewayBroke(error);
       if (this.#stored.state.name === "running") throw toUnavailable(error);
@@ -209,16 +244,32 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     });
   }
 
-  /** Removes the sandbox. Backups stay unless purged, so provisioning again restores them. */
+  /**
+   * Removes the sandbox. Backups stay unless purged, so provisioning again restores them.
+   * Idempotent: a tenant that is already gone answers its (absent) status, so a caller whose
+   * own bookkeeping failed after this succeeded can simply retry.
+   */
   destroy(purgeBackups: boolean): Promise<TenantStatus> {
     return this.#serial(async () => {
-      this.#requireProvisioned();
+      if (this.#stored.state.name === "absent") {
+        if (purgeBackups && this.#stored.tenantId) await this.backups().deleteAll();
+        return this.status();
+      }
       if (this.#stored.state.name === "running" && !purgeBackups) await this.#backup("destroy");
       await this.#apply({ type: "destroy" });
       await this.driver().destroy();
       if (purgeBackups) await this.backups().deleteAll();
       await this.#apply({ type: "destroyed" });
-      await this.#save({ settings: null, gatewayToken: null, openclawVersion: null, lastBackup: purgeBackups ? null : this.#stored.lastBackup });
+      await this.#save({
+        settings: null,
+        gatewayToken: null,
+        openclawVersion: null,
+        lastBackup: purgeBackups ? null : this.#stored.lastBackup,
+        notAnsweringSince: null,
+        crash: null,
+        crashStreak: 0,
+        restartAt: null,
+      });
       await this.ctx.storage.deleteAlarm();
       return this.status();
     });
@@ -278,17 +329,36 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     this.touch();
   }
 
+  /** The last crash has been seen (by the person or an admin): the status stops showing it. */
+  async acknowledgeCrash(): Promise<TenantStatus> {
+    if (this.#stored.state.name === "absent") throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
+    await this.#save({ crash: null });
+    return this.status();
+  }
+
+  /** A call or probe got no answer from a gateway that still holds its port (frozen). */
+  async gatewayNotAnswering(): Promise<void> {
+    if (this.#stored.notAnsweringSince === null && this.#stored.state.name === "running") await this.#save({ notAnsweringSince: Date.now() });
+  }
+
+  async gatewayAnswered(): Promise<void> {
+    if (this.#stored.notAnsweringSince !== null) await this.#save({ notAnsweringSince: null });
+  }
+
   /** A stream or call found the gateway gone: record it so the next request restarts it. */
   async gatewayBroke(error: unknown): Promise<void> {
+    if (error instanceof GatewayTimeoutError) return this.gatewayNotAnswering();
     await this.#serial(async () => {
       if (this.#stored.state.name !== "running") return;
-      const process = await this.driver().getProcess(GATEWAY_PROCESS).catch(() => null);
-      if (process?.status === "running" && (await isGatewayReady(this.driver(), this.#stored.gatewayToken ?? undefined))) return;
+      const process = await this.driver().getProcess(GATEWAY_PROCESS).catch(() => undefined);
+      if (process !== undefined && process?.status !== "running") return this.#recordCrash(process);
+      if (await isGatewayReady(this.driver(), this.#stored.gatewayToken ?? undefined)) return;
       await this.#apply({ type: "fail", error: `gateway stopped: ${(error as Error)?.message ?? String(error)}` });
     });
   }
 
   override async alarm(): Promise<void> {
+    await this.#watchdog().catch((error) => console.error("gateway watchdog failed", (error as Error).message));
     const { state, lastActivity, lastScheduledBackup } = this.#stored;
     const now = Date.now();
     if (state.name === "running") {
@@ -302,10 +372,66 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     await this.#scheduleAlarm();
   }
 
+  /**
+   * Runs on every alarm. A running gateway whose process has exited is a crash: recorded
+   * (when, exit code, last log lines) and restarted, at once or after the backoff of
+   * lifecycle/crash-healing.ts. A running one that does not answer its probe is shown as not
+   * answering. Both go through the queue, so they never race a start or stop.
+   */
+  async #watchdog(): Promise<void> {
+    const { state, restartAt } = this.#stored;
+    if (state.name === "running") await this.#serial(() => this.#checkGateway());
+    else if (state.name === "error" && restartAt !== null && Date.now() >= restartAt) await this.#serial(() => this.#healCrash());
+  }
+
+  async #checkGateway(): Promise<void> {
+    if (this.#stored.state.name !== "running") return;
+    const driver = this.driver();
+    const process = await driver.getProcess(GATEWAY_PROCESS);
+    if (process?.status === "running") {
+      if (await gatewayAnswersInTime(driver)) await this.gatewayAnswered();
+      else await this.gatewayNotAnswering();
+      return;
+    }
+    await this.#recordCrash(process);
+    if (Date.now() >= (this.#stored.restartAt ?? Infinity)) await this.#healCrash();
+  }
+
+  /** The gateway process exited by itself: shown in the status, and a restart is scheduled. */
+  async #recordCrash(process: ProcessInfo | null): Promise<void> {
+    const now = Date.now();
+    const lastLogLines = await readGatewayLogs(this, GATEWAY_PROCESS, CRASH_LOG_LINES).catch(() => []);
+    const crashStreak = crashStreakAfter(this.#stored.crashStreak, this.#stored.state.readyAt, now);
+    const exitCode = process?.exitCode ?? null;
+    await this.#save({ crash: { at: new Date(now).toISOString(), exitCode, lastLogLines }, crashStreak, restartAt: now + restartDelayMs(crashStreak), notAnsweringSince: null });
+    await this.#apply({ type: "fail", error: `gateway exited${exitCode === null ? "" : ` with code ${exitCode}`}` });
+    await this.#scheduleAlarm();
+  }
+
+  /** Restarts a crashed gateway; a failed restart lengthens the streak and so the next delay. */
+  async #healCrash(): Promise<void> {
+    if (this.#stored.state.name !== "error" || this.#stored.restartAt === null) return;
+    try {
+      await this.#start();
+    } catch (error) {
+      const crashStreak = this.#stored.crashStreak + 1;
+      await this.#save({ crashStreak, restartAt: Date.now() + restartDelayMs(crashStreak) });
+      console.error("restarting a crashed gateway failed", (error as Error).message);
+    }
+  }
+
+  /** When the alarm must run next: the watchdog's tick, a pending restart, idle sleep or a backup. */
+  #nextAlarmAt(): number | null {
+    const { state, lastActivity, lastScheduledBackup, restartAt } = this.#stored;
+    if (state.name === "running") {
+      return Math.min(lastActivity + this.settings.idleSleepMs, lastScheduledBackup + this.settings.backupIntervalMs, Date.now() + this.settings.watchdogIntervalMs);
+    }
+    return state.name === "error" ? restartAt : null;
+  }
+
   async #scheduleAlarm(): Promise<void> {
-    const { state, lastActivity, lastScheduledBackup } = this.#stored;
-    if (state.name !== "running") return;
-    const next = Math.min(lastActivity + this.settings.idleSleepMs, lastScheduledBackup + this.settings.backupIntervalMs);
+    const next = this.#nextAlarmAt();
+    if (next === null) return;
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(Math.max(next, Date.now() + 1000));
   }
@@ -316,6 +442,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     const driver = this.driver();
     try {
       await driver.killProcess(GATEWAY_PROCESS);
+      await this.#waitUntilPortFree(driver);
       if (!(await driver.readFile(STATE_MARKER_PATH).then(drain))) {
         const newest = await this.backups().newest();
         if (newest) {
@@ -338,6 +465,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
         const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => null);
         if (logs) await this.#save({ openclawVersion: parseOpenclawVersion(logs.stdout) });
       }
+      await this.#save({ restartAt: null, notAnsweringSince: null });
       await this.#apply({ type: "ready" });
       onStage("ready");
       this.touch();
@@ -365,6 +493,20 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
       await sleep(READY_POLL_MS);
     }
     throw new RuntimeError("gateway_start_failed", 504, `gateway failed to start: not ready after ${this.settings.gatewayStartTimeoutMs / 1000} s`);
+  }
+
+  /**
+   * Two gateways must never overlap: a start waits until nothing answers on the gateway's
+   * port any more (the old process and whatever it spawned are gone), not just until the
+   * kill returned.
+   */
+  async #waitUntilPortFree(driver: SandboxDriver): Promise<void> {
+    const deadline = Date.now() + PORT_FREE_TIMEOUT_MS;
+    while (await gatewayAnswers(driver, AbortSignal.timeout(2_000)).catch((error: unknown) => (error as Error)?.name === "TimeoutError")) {
+      if (Date.now() >= deadline) throw new RuntimeError("gateway_start_failed", 502, "gateway failed to start: the previous gateway still holds its port");
+      await driver.killProcess(GATEWAY_PROCESS);
+      await sleep(READY_POLL_MS * 5);
+    }
   }
 
   async #stopGateway(): Promise<void> {
@@ -434,9 +576,6 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
   #requireProvisioned(): void {
     if (this.#stored.state.name === "absent" || !this.#stored.settings) {
       throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
-    }
-    if (this.#stored.state.name === "stopping") {
-      throw new RuntimeError("tenant_busy", 409, "the instance is stopping; try again shortly");
     }
   }
 

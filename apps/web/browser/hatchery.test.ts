@@ -194,7 +194,14 @@ describe("the Hatchery and a thread", () => {
     }
     await page.reload();
     await card("Chat: Chat number 50").waitFor({ timeout: 30_000 });
+    // The newest on their own cards, the rest gathered in one that lists them all.
+    const older = card("Chat: 42 more chats");
+    await older.waitFor();
     await shot("many");
     await shot("sidebar");
+    await older.click();
+    const inspector = page.getByRole("complementary", { name: /^Inspector: / });
+    await inspector.getByRole("link", { name: "Chat number 1", exact: true }).waitFor();
+    await shot("inspector-more");
   });
 });

@@ -22,6 +22,7 @@ export const API_ERROR_CODES = [
   "no_default_model",
   "gateway_failed_to_start",
   "gateway_unavailable",
+  "gateway_timeout",
   "unknown_tool",
   "tool_denied",
   "reserved_session_key",

@@ -2,3 +2,4 @@ export * from "./tenant-settings.ts";
 export * from "./api-errors.ts";
 export type * from "./web-views.ts";
 export * from "./threads.ts";
+export * from "./gateway-clients.ts";

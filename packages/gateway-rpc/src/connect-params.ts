@@ -1,3 +1,4 @@
+import { PLATFORM_CLIENT_PLATFORM } from "@openclaw-cloud/contracts/gateway-clients";
 import { buildDeviceAuthPayloadV3, GATEWAY_CLIENT_MODES, GATEWAY_CLIENT_NAMES, PROTOCOL_VERSION } from "@openclaw/gateway-client/browser";
 import type { ConnectParams } from "@openclaw/gateway-client/browser";
 import type { DeviceSigner } from "./device-identity.ts";
@@ -38,7 +39,7 @@ import type { DeviceSigner } from "./device-identity.ts";
 const OPERATOR_CAPS = ["exec-approvals"];
 
 /** Stable so a paired backend device's pinned metadata never drifts between runtimes. */
-const CLIENT_PLATFORM = "openclaw-cloud";
+const CLIENT_PLATFORM = PLATFORM_CLIENT_PLATFORM;
 const OPERATOR_SCOPES = ["operator.admin"];
 const ROLE = "operator";
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import "../test-harness-context.ts";
 import type { ApiEnv } from "../env.ts";
+import { tenantIdForUser } from "../auth/tenant-id.ts";
 import { call, expectError, jsonOf, newUser } from "../test-harness.ts";
 
 // The runtime bundle runs here without a sandbox host, so every gateway start fails:
@@ -85,5 +86,17 @@ describe("instance lifecycle without a reachable sandbox", () => {
     expect(["gateway_failed_to_start", "gateway_unavailable"]).toContain(lines[1]!.error!.code);
     const { instance } = await jsonOf<{ instance: { lastError: string | null } }>(await call("/api/openclaw/instance", { headers: user.headers }));
     expect(instance.lastError).toBeTruthy();
+  });
+
+  it("a delete that failed half-way (runtime gone, record still there) finishes on retry, and a new instance can be created", async () => {
+    const user = await newUser({ access: true });
+    const convex = createConvexClient({ url: inject("convexUrl"), controlKey: (env as unknown as ApiEnv).CONVEX_CONTROL_KEY });
+    // The state a first delete leaves when the runtime finished and the database write did not.
+    await convex.createInstance({ ownerId: user.id, tenantId: await tenantIdForUser(user.id), provider: "openai-compatible", model: "echo-1" });
+    const retried = await jsonOf<{ deleted: boolean; status: { state: string } }>(await call("/api/openclaw/instance", { method: "DELETE", headers: user.headers }));
+    expect(retried).toMatchObject({ deleted: true, status: { state: "absent" } });
+    await expectError(await call("/api/openclaw/instance", { headers: user.headers }), 404, "no_instance");
+    // Creating is allowed again (without a sandbox here the start itself fails, as for any create).
+    await expectError(await call("/api/openclaw/instance", { method: "POST", headers: user.headers }), 502, "gateway_failed_to_start");
   });
 });

@@ -8,4 +8,9 @@ describe("availabilityOf", () => {
     expect(availabilityOf({ state: "starting", lastError: null })).toMatchObject({ waking: true });
     expect(availabilityOf({ state: "error", lastError: "port in use" }).message).toContain("gateway failed to start: port in use");
   });
+
+  it("says when a running gateway does not answer, and when a crashed one restarts", () => {
+    expect(availabilityOf({ state: "running", lastError: null, notAnsweringSince: "2026-11-29T12:00:00.000Z" })).toMatchObject({ ready: false, message: expect.stringContaining("not answering") });
+    expect(availabilityOf({ state: "error", lastError: "gateway exited", nextRestartAt: "2026-11-29T12:00:02.000Z" })).toMatchObject({ waking: true, message: expect.stringContaining("restarting by itself") });
+  });
 });

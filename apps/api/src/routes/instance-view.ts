@@ -10,9 +10,10 @@ export interface Availability {
 }
 
 /** What a state means for the next request, in words a UI can show. Pure. */
-export function availabilityOf(status: Pick<RuntimeStatus, "state" | "lastError">): Availability {
+export function availabilityOf(status: Pick<RuntimeStatus, "state" | "lastError"> & Partial<Pick<RuntimeStatus, "notAnsweringSince" | "nextRestartAt">>): Availability {
   switch (status.state) {
     case "running":
+      if (status.notAnsweringSince) return { ready: false, waking: false, message: `not answering since ${status.notAnsweringSince}; requests end with gateway_timeout until it answers again or is restarted` };
       return { ready: true, waking: false, message: "running" };
     case "sleeping":
       return { ready: false, waking: true, message: "asleep: the next request wakes it and waits for it (about 10 s)" };
@@ -22,6 +23,7 @@ export function availabilityOf(status: Pick<RuntimeStatus, "state" | "lastError"
     case "stopping":
       return { ready: false, waking: false, message: "stopping" };
     case "error":
+      if (status.nextRestartAt) return { ready: false, waking: true, message: `crashed; restarting by itself at ${status.nextRestartAt} (the next request restarts it at once)` };
       return { ready: false, waking: true, message: `gateway failed to start: ${status.lastError ?? "unknown reason"}; the next request tries again` };
     case "absent":
       return { ready: false, waking: false, message: "the runtime has no gateway for this instance; delete and create it again" };
@@ -50,6 +52,9 @@ export function instanceStatusView(instance: Instance, status: RuntimeStatus) {
       lastBackup: status.lastBackup,
       agent: status.agent,
       model: status.model,
+      notAnsweringSince: status.notAnsweringSince ?? null,
+      crash: status.crash ?? null,
+      nextRestartAt: status.nextRestartAt ?? null,
     },
     availability: availabilityOf(status),
   };

@@ -19,6 +19,7 @@ const PASSED_THROUGH: ReadonlySet<string> = new Set<ApiErrorCode>([
   "invalid_request",
   "payload_too_large",
   "gateway_unavailable",
+  "gateway_timeout",
   "unknown_tool",
   "tool_denied",
   "reserved_session_key",

@@ -10,6 +10,12 @@ export interface RuntimeStatus {
   lastBackup: { id: string; createdAt: string; reason: string; bytes: number } | null;
   agent: { name: string } | null;
   model: { provider: string; model: string } | null;
+  /** Set while the running gateway does not answer (frozen): since when. */
+  notAnsweringSince: string | null;
+  /** The last crash the runtime's watchdog saw, until acknowledged. */
+  crash: { at: string; exitCode: number | null; lastLogLines: string[] } | null;
+  /** When the watchdog restarts a crashed gateway next. */
+  nextRestartAt: string | null;
 }
 
 /** One line of the runtime's NDJSON provisioning progress. */

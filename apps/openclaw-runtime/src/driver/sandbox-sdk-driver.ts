@@ -84,8 +84,14 @@ export class SandboxSdkDriver implements SandboxDriver {
     return text.startsWith(UNREACHABLE_PREFIX) && text.includes("not listening");
   }
 
-  destroy(): Promise<void> {
-    return this.#sandbox.destroy();
+  /**
+   * Releases the container. The SDK settles a stopped container's bookkeeping (its `onStop`,
+   * which cuts every pending operation) only at its next alarm or next start; a wake that
+   * comes first would have its own first operation cut by it. `stop()` settles it now.
+   */
+  async destroy(): Promise<void> {
+    await this.#sandbox.destroy();
+    await this.#sandbox.stop();
   }
 }
 

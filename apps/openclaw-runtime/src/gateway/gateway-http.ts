@@ -1,6 +1,7 @@
 import { RuntimeError } from "../http/errors.ts";
 import type { SandboxDriver } from "../driver/sandbox-driver.ts";
 import { isReadyAnswer } from "./readiness.ts";
+import { GatewayTimeoutError, LIVENESS_TIMING, bodyWhileAnswering, probeWithin, watchLiveness } from "./liveness.ts";
 
 /** Port the gateway listens on inside the sandbox (the Dockerfile's GATEWAY_PORT). */
 export const GATEWAY_PORT = 18789;
@@ -35,26 +36,66 @@ export function toUnavailable(error: GatewayUnreachableError): RuntimeError {
   return new RuntimeError("gateway_unavailable", 503, `gateway did not answer: ${error.message}`);
 }
 
+export function toTimeout(error: Error): RuntimeError {
+  return new RuntimeError("gateway_timeout", 504, `the gateway is not answering (${error.message}); it is restarted if it stays so`);
+}
+
 /**
  * Sends a request to the gateway. Connection failures (thrown by the driver, or the
  * sandbox's own "nothing listens there" answer) become GatewayUnreachableError so the
- * runtime can tell "gateway gone" from "gateway said no".
+ * runtime can tell "gateway gone" from "gateway said no". While the answer (headers and
+ * body) is awaited the gateway is probed beside it (liveness.ts): one that stops answering
+ * ends the call with GatewayTimeoutError instead of holding it for as long as the client waits.
  */
 export async function callGateway(driver: SandboxDriver, request: Request): Promise<Response> {
+  const watch = watchLiveness((signal) => gatewayAnswers(driver, signal));
   let response: Response;
   try {
-    response = await driver.fetch(request, GATEWAY_PORT);
+    response = await Promise.race([driver.fetch(new Request(request, { signal: watch.signal }), GATEWAY_PORT), watch.failed]);
   } catch (error) {
-    throw new GatewayUnreachableError((error as Error).message);
+    watch.stop();
+    throw error instanceof GatewayTimeoutError ? error : new GatewayUnreachableError((error as Error).message);
   }
-  if (await driver.isUnreachable(response)) throw new GatewayUnreachableError(`nothing listens on port ${GATEWAY_PORT}`);
-  return response;
+  if (await driver.isUnreachable(response)) {
+    watch.stop();
+    throw new GatewayUnreachableError(`nothing listens on port ${GATEWAY_PORT}`);
+  }
+  if (!response.body) {
+    watch.stop();
+    return response;
+  }
+  return new Response(bodyWhileAnswering(response.body, watch), response);
 }
 
-export async function isGatewayReady(driver: SandboxDriver, token?: string): Promise<boolean> {
+/** Whether anything on the gateway's port answers HTTP at all (a liveness probe, not readiness). */
+export async function gatewayAnswers(driver: SandboxDriver, signal?: AbortSignal): Promise<boolean> {
+  const response = await driver.fetch(new Request(`http://gateway${GATEWAY_READY_PATH}`, { signal }), GATEWAY_PORT);
+  const unreachable = await driver.isUnreachable(response);
+  await response.body?.cancel();
+  return !unreachable;
+}
+
+/** One liveness probe with its timeout: false when the gateway is gone or frozen. */
+export function gatewayAnswersInTime(driver: SandboxDriver): Promise<boolean> {
+  return probeWithin((signal) => gatewayAnswers(driver, signal), LIVENESS_TIMING.probeTimeoutMs);
+}
+
+/**
+ * Bounds the probes a start polls with and a broken call checks with. Longer than a liveness
+ * probe: a fresh gateway on a busy machine can take several seconds over its first answers,
+ * and a start has its own overall deadline anyway.
+ */
+const READINESS_PROBE_TIMEOUT_MS = 15_000;
+
+/** Readiness (see readiness.ts), within READINESS_PROBE_TIMEOUT_MS. */
+export function isGatewayReady(driver: SandboxDriver, token?: string): Promise<boolean> {
+  return probeWithin((signal) => readyAnswer(driver, signal, token), READINESS_PROBE_TIMEOUT_MS);
+}
+
+async function readyAnswer(driver: SandboxDriver, signal: AbortSignal, token?: string): Promise<boolean> {
   try {
     // With the token the answer names what is failing (local or authenticated callers only).
-    const request = token ? gatewayRequest(GATEWAY_READY_PATH, token) : new Request(`http://gateway${GATEWAY_READY_PATH}`);
+    const request = token ? gatewayRequest(GATEWAY_READY_PATH, token, { signal }) : new Request(`http://gateway${GATEWAY_READY_PATH}`, { signal });
     const response = await driver.fetch(request, GATEWAY_PORT);
     if (response.status === 200) {
       await response.body?.cancel();
@@ -66,11 +107,15 @@ export async function isGatewayReady(driver: SandboxDriver, token?: string): Pro
   }
 }
 
-/** Whether the gateway on the port accepts this token (a cheap authenticated call). */
-export async function acceptsToken(driver: SandboxDriver, token: string): Promise<boolean> {
+/** Whether the gateway on the port accepts this token (a cheap authenticated call), within READINESS_PROBE_TIMEOUT_MS. */
+export function acceptsToken(driver: SandboxDriver, token: string): Promise<boolean> {
+  return probeWithin((signal) => tokenAccepted(driver, token, signal), READINESS_PROBE_TIMEOUT_MS);
+}
+
+async function tokenAccepted(driver: SandboxDriver, token: string, signal: AbortSignal): Promise<boolean> {
   try {
     const response = await driver.fetch(
-      gatewayRequest("/tools/invoke", token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tool: "sessions_list", args: { limit: 1 } }) }),
+      gatewayRequest("/tools/invoke", token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tool: "sessions_list", args: { limit: 1 } }), signal }),
       GATEWAY_PORT,
     );
     await response.body?.cancel();

@@ -2,6 +2,8 @@ import { GatewayRpcError, connectGatewayRpc, relayUpstreamHeaders, type GatewayR
 import { RuntimeError } from "../http/errors.ts";
 import type { TenantRuntime } from "../tenant-runtime.ts";
 import { openGatewaySocket } from "./gateway-socket.ts";
+import { gatewayAnswers, toTimeout } from "./gateway-http.ts";
+import { GatewayTimeoutError, watchLiveness, whileAnswering } from "./liveness.ts";
 
 /**
  * One operator connection per tenant, opened on first use and reused, so pairing
@@ -73,25 +75,44 @@ const PAIRING_NOT_FOUND = () => new RuntimeError("pairing_request_not_found", 40
 /**
  * Runs `call` over the tenant's operator connection, reconnecting once if it went stale.
  * `notFound` is the error for the gateway's "no such id" (a pairing request by default).
+ * A gateway that stops answering meanwhile ends the call with `504 gateway_timeout` and
+ * drops the connection, as HTTP calls do (liveness.ts).
  */
 export async function withGatewayRpc<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>, notFound: () => RuntimeError = PAIRING_NOT_FOUND): Promise<T> {
   await runtime.ensureRunning();
   try {
-    return await call(await connection(runtime));
+    return await watched(runtime, call);
   } catch (error) {
-    if (!(error instanceof GatewayRpcError) || error.code !== "unavailable") throw toRuntimeError(error, notFound);
+    // A call that timed out left a socket that may be dead while the gateway is fine: one
+    // retry on a fresh connection tells the two apart.
+    if (!(error instanceof GatewayRpcError) || (error.code !== "unavailable" && error.code !== "timeout")) throw await toRuntimeError(runtime, error, notFound);
     dropGatewayRpc(runtime);
     await runtime.ensureRunning();
     try {
-      return await call(await connection(runtime));
+      return await watched(runtime, call);
     } catch (retryError) {
-      throw toRuntimeError(retryError, notFound);
+      throw await toRuntimeError(runtime, retryError, notFound);
     }
   }
 }
 
-function toRuntimeError(error: unknown, notFound: () => RuntimeError): RuntimeError {
+async function watched<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>): Promise<T> {
+  const driver = runtime.driver();
+  const result = await whileAnswering(
+    watchLiveness((signal) => gatewayAnswers(driver, signal)),
+    connection(runtime).then(call),
+  );
+  await runtime.gatewayAnswered();
+  return result;
+}
+
+async function toRuntimeError(runtime: TenantRuntime, error: unknown, notFound: () => RuntimeError): Promise<RuntimeError> {
   if (error instanceof RuntimeError) return error;
+  if (error instanceof GatewayTimeoutError || (error instanceof GatewayRpcError && error.code === "timeout")) {
+    dropGatewayRpc(runtime);
+    await runtime.gatewayNotAnswering();
+    return toTimeout(error);
+  }
   if (!(error instanceof GatewayRpcError)) return new RuntimeError("gateway_unavailable", 502, `gateway call failed: ${(error as Error).message}`);
   switch (error.code) {
     case "not_found":

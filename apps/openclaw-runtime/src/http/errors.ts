@@ -14,6 +14,7 @@ export type RuntimeErrorCode =
   | "tenant_busy"
   | "gateway_start_failed"
   | "gateway_unavailable"
+  | "gateway_timeout"
   | "unknown_tool"
   | "tool_denied"
   | "reserved_session_key"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INITIAL_TENANT_STATE, IllegalTransitionError, canTransition, transition, type TenantEvent, type TenantState } from "./tenant-state.ts";
+import { INITIAL_TENANT_STATE, IllegalTransitionError, canTransition, isMidOperation, transition, type TenantEvent, type TenantState } from "./tenant-state.ts";
 
 function run(events: TenantEvent[], start: TenantState = INITIAL_TENANT_STATE): TenantState {
   return events.reduce((state, event, i) => transition(state, event, 1000 + i), start);
@@ -47,5 +47,15 @@ describe("tenant lifecycle", () => {
   it("keeps `since` when a transition stays in the same state", () => {
     const failed = run([{ type: "provision" }, { type: "start" }, { type: "fail", error: "a" }]);
     expect(transition(failed, { type: "fail", error: "b" }, 9999)).toMatchObject({ since: failed.since, lastError: "b", lastErrorAt: 9999 });
+  });
+
+  it("recovers a starting or stopping left by a dead isolate, and an interrupted provision to absent", () => {
+    const starting = run([{ type: "provision" }, { type: "start" }]);
+    expect(isMidOperation(starting)).toBe(true);
+    expect(transition(starting, { type: "interrupted", error: "interrupted while starting" }, 7)).toMatchObject({ name: "error", lastError: "interrupted while starting" });
+    const stopping = run([{ type: "provision" }, { type: "start" }, { type: "ready" }, { type: "stop" }]);
+    expect(transition(stopping, { type: "interrupted", error: "x" }, 7).name).toBe("error");
+    expect(transition(run([{ type: "provision" }]), { type: "interrupted", error: "x" }, 7).name).toBe("absent");
+    expect(isMidOperation(run([{ type: "provision" }, { type: "start" }, { type: "ready" }]))).toBe(false);
   });
 });

@@ -15,7 +15,9 @@ export type TenantEvent =
   | { type: "stopped" }
   | { type: "destroy" }
   | { type: "destroyed" }
-  | { type: "fail"; error: string };
+  | { type: "fail"; error: string }
+  /** Found on load: the isolate that was starting or stopping died half-way. */
+  | { type: "interrupted"; error: string };
 
 export interface TenantState {
   name: TenantStateName;
@@ -32,11 +34,13 @@ export const INITIAL_TENANT_STATE: TenantState = { name: "absent", since: 0, las
 /** Which events each state accepts, and where they lead. */
 const TRANSITIONS: Record<TenantStateName, Partial<Record<TenantEvent["type"], TenantStateName>>> = {
   absent: { provision: "provisioning" },
-  provisioning: { start: "starting", fail: "error", destroy: "stopping" },
-  starting: { ready: "running", fail: "error", stop: "stopping", destroy: "stopping" },
+  // An interrupted provision has no gateway and maybe no settings: back to absent, so the
+  // next provision (or a retried delete) just works.
+  provisioning: { start: "starting", fail: "error", destroy: "stopping", interrupted: "absent" },
+  starting: { ready: "running", fail: "error", stop: "stopping", destroy: "stopping", interrupted: "error" },
   running: { stop: "stopping", start: "starting", fail: "error", destroy: "stopping" },
   sleeping: { start: "starting", destroy: "stopping", fail: "error" },
-  stopping: { stopped: "sleeping", destroyed: "absent", fail: "error" },
+  stopping: { stopped: "sleeping", destroyed: "absent", fail: "error", interrupted: "error" },
   error: { start: "starting", stop: "stopping", destroy: "stopping", fail: "error" },
 };
 
@@ -50,6 +54,11 @@ export class IllegalTransitionError extends Error {
   }
 }
 
+/** States only an operation in progress holds; persisted, they outlived the isolate that ran it. */
+export function isMidOperation(state: TenantState): boolean {
+  return canTransition(state, "interrupted");
+}
+
 export function canTransition(state: TenantState, event: TenantEvent["type"]): boolean {
   return TRANSITIONS[state.name][event] !== undefined;
 }
@@ -60,8 +69,8 @@ export function transition(state: TenantState, event: TenantEvent, now: number):
   return {
     name: next,
     since: next === state.name ? state.since : now,
-    lastError: event.type === "fail" ? event.error : state.lastError,
-    lastErrorAt: event.type === "fail" ? now : state.lastErrorAt,
+    lastError: "error" in event ? event.error : state.lastError,
+    lastErrorAt: "error" in event ? now : state.lastErrorAt,
     readyAt: event.type === "ready" ? now : next === "running" ? state.readyAt : null,
   };
 }

@@ -40,6 +40,7 @@ const SENTENCES: Record<ApiErrorCode | ClientErrorCode, (problem: Problem) => st
   no_default_model: () => "This platform has no default model. Add your own provider key to continue.",
   gateway_failed_to_start: (p) => `Your OpenClaw failed to start: ${startFailureReason(p.message)}. Restart it to try again.`,
   gateway_unavailable: () => "Your OpenClaw did not answer. It may be starting up; try again in a few seconds.",
+  gateway_timeout: () => "Your OpenClaw stopped answering. Restart it, or try again in a minute.",
   unknown_tool: () => "Your OpenClaw has no such tool.",
   tool_denied: () => "Your OpenClaw's tool policy does not allow that.",
   reserved_session_key: () => "That session name is reserved for OpenClaw itself. Choose another.",

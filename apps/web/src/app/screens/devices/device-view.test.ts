@@ -5,6 +5,7 @@ describe("device wording", () => {
   it("names a device by its display name, else its platform and a short id", () => {
     expect(deviceName({ deviceId: "abcdef0123456789", displayName: "Office Mac" })).toBe("Office Mac");
     expect(deviceName({ deviceId: "abcdef0123456789", platform: "linux" })).toBe("linux abcdef01…");
+    expect(deviceName({ deviceId: "abcdef0123456789", platform: "openclaw-cloud", displayName: "gateway-client" })).toBe("OpenClaw Cloud (this website's own connection)");
     expect(deviceName({ deviceId: "abc" })).toBe("Device abc");
   });
 

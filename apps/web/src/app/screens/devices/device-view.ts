@@ -1,3 +1,4 @@
+import { PLATFORM_CLIENT_PLATFORM } from "@openclaw-cloud/contracts/gateway-clients";
 import type { DeviceDescription, DmPairingList } from "@openclaw-cloud/contracts/web-views";
 
 /**
@@ -7,6 +8,7 @@ import type { DeviceDescription, DmPairingList } from "@openclaw-cloud/contracts
 
 /** The name a person recognises: its display name, else its platform and a short id. */
 export function deviceName(device: Pick<DeviceDescription, "deviceId" | "displayName" | "platform" | "clientId">): string {
+  if (device.platform === PLATFORM_CLIENT_PLATFORM) return "OpenClaw Cloud (this website's own connection)";
   const name = device.displayName?.trim();
   if (name) return name;
   const kind = device.platform?.trim() || device.clientId?.trim() || "Device";

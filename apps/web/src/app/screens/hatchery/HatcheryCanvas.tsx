@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo } from "react";
 import type { HatcheryColumn, HatcheryEdge } from "./hatchery-graph.ts";
@@ -30,9 +30,13 @@ function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
       id: `heading:${header.key}`,
       type: "heading",
       position: { x: header.x, y: header.y },
-      data: { label: columns[i]!.label, count: columns[i]!.nodes.filter((node) => node.data.kind !== "new-thread" && node.data.kind !== "create").length },
+      data: { label: columns[i]!.label, count: columns[i]!.total },
       selectable: false,
       focusable: false,
+      // Sizes given up front (React Flow 12's fixed dimensions): the view can be fitted
+      // before the browser has measured anything.
+      width: header.width,
+      height: HEADING_HEIGHT,
       style: { width: header.width },
     }));
     const cards: HatcheryFlowNode[] = columns.flatMap((column) =>
@@ -45,6 +49,8 @@ function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
           data: { meaning: node.data, text },
           selected: node.id === selectedId,
           ariaLabel: `${text.kind}: ${text.title}`,
+          width: DEFAULT_LAYOUT.nodeWidth,
+          height: DEFAULT_LAYOUT.nodeHeight,
           style: { width: DEFAULT_LAYOUT.nodeWidth, height: DEFAULT_LAYOUT.nodeHeight },
         };
       }),
@@ -73,7 +79,7 @@ function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
       minZoom={0.2}
       maxZoom={1.5}
     >
-      <FitWhenNodesChange count={nodes.length} />
+      <FitWhenNodesChange count={nodes.length} inspecting={selectedId !== null} />
       <Background gap={24} />
       <Controls showInteractive={false} />
       <MiniMap pannable zoomable ariaLabel="Overview of the Hatchery" nodeClassName={(node) => (node.type === "card" ? `minimap-${(node as HatcheryFlowNode).data.meaning.kind}` : "minimap-heading")} />
@@ -84,15 +90,20 @@ function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
 /** Never zoom in past 100% (a few nodes would look huge); a big picture may zoom out to fit. */
 const FIT = { padding: 0.12, maxZoom: 1, minZoom: 0.35 };
 
+/** A column heading's height on the canvas (its text line and rule). */
+const HEADING_HEIGHT = 32;
+
 /**
  * Fits the view again when nodes come or go (sessions and devices load after the first
- * paint), once they are measured: fitting unmeasured nodes leaves the view empty.
+ * paint) and when the inspector opens or closes (the canvas narrows or widens). Every
+ * node's size is known from the layout, so this needs no measuring; it waits one frame for
+ * React Flow to take the new nodes and the canvas's new size in.
  */
-function FitWhenNodesChange({ count }: { count: number }) {
+function FitWhenNodesChange({ count, inspecting }: { count: number; inspecting: boolean }) {
   const flow = useReactFlow();
-  const measured = useNodesInitialized();
   useEffect(() => {
-    if (measured) void flow.fitView(FIT);
-  }, [measured, count, flow]);
+    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    return () => cancelAnimationFrame(frame);
+  }, [count, inspecting, flow]);
   return null;
 }

@@ -2,7 +2,7 @@ import type { ApprovalView, ExecApprovalView, ThreadView } from "@openclaw-cloud
 import type { InstanceView } from "@openclaw-cloud/contracts/web-views";
 import { describe, expect, it } from "vitest";
 import type { SessionItem } from "../chat/session-list.ts";
-import { hatcheryGraph, INSTANCE_NODE_ID, type HatcheryInput } from "./hatchery-graph.ts";
+import { CARDS_PER_COLUMN, hatcheryGraph, INSTANCE_NODE_ID, type HatcheryInput } from "./hatchery-graph.ts";
 
 const instance = { runtime: { state: "running" } } as unknown as InstanceView;
 const thread = (id: string, updatedAt: number, archived = false): ThreadView => ({ id, title: id, kind: "chat", archived, createdAt: 0, updatedAt });
@@ -79,5 +79,43 @@ describe("hatcheryGraph", () => {
     const t1 = columns[0]!.nodes[0]!.data;
     expect(t1.kind === "thread" && t1.pendingApprovals).toBe(2);
     expect(edges.map((e) => e.id)).toEqual(["thread:t1->approval:a1", "thread:t1->approval:a2", "exec:e1->instance"]);
+  });
+});
+
+describe("a big workspace", () => {
+  const many = (count: number) => Array.from({ length: count }, (_, i) => i);
+
+  it("shows the newest chats and sessions on their own cards and gathers the rest in one card each", () => {
+    const threads = many(50).map((i) => thread(`t${i}`, i));
+    const sessions = many(50).map((i) => session(`s${i}`, i, i === 0 ? "main" : "other"));
+    const { columns, edges } = hatcheryGraph({ ...empty, instance, threads, sessions });
+    const chats = columns.find((column) => column.key === "chats")!;
+    expect(chats.nodes).toHaveLength(CARDS_PER_COLUMN);
+    expect(chats.total).toBe(50);
+    expect(chats.nodes.slice(0, 3).map((node) => node.id)).toEqual(["thread:t49", "thread:t48", "thread:t47"]);
+    const older = chats.nodes.at(-1)!.data;
+    expect(older.kind === "more-threads" && older.threads.map((t) => t.id)).toEqual(many(41).map((i) => `t${40 - i}`));
+    const sessionColumn = columns.find((column) => column.key === "sessions")!;
+    expect(sessionColumn.nodes).toHaveLength(CARDS_PER_COLUMN);
+    expect(sessionColumn.nodes[0]!.id).toBe("session:s0");
+    expect(sessionColumn.nodes.at(-1)!.data.kind).toBe("more-sessions");
+    // The instance reaches every session card, the gathered ones through their card.
+    expect(edges.filter((e) => e.source === INSTANCE_NODE_ID).map((e) => e.target)).toEqual(sessionColumn.nodes.map((node) => node.id));
+  });
+
+  it("keeps an old chat that waits for an answer on its own card, linked to its approval", () => {
+    const threads = many(30).map((i) => thread(`t${i}`, i));
+    const { columns, edges } = hatcheryGraph({ ...empty, instance, threads, approvals: [approval("a1", "t0", 5)] });
+    const chats = columns.find((column) => column.key === "chats")!;
+    expect(chats.nodes.map((node) => node.id)).toContain("thread:t0");
+    expect(chats.nodes).toHaveLength(CARDS_PER_COLUMN);
+    expect(edges).toContainEqual(expect.objectContaining({ source: "thread:t0", target: "approval:a1" }));
+    const older = chats.nodes.at(-1)!.data;
+    expect(older.kind === "more-threads" && older.threads.some((t) => t.id === "t0")).toBe(false);
+  });
+
+  it("shows everything when it fits", () => {
+    const { columns } = hatcheryGraph({ ...empty, threads: many(CARDS_PER_COLUMN).map((i) => thread(`t${i}`, i)) });
+    expect(columns[0]!.nodes.every((node) => node.data.kind === "thread")).toBe(true);
   });
 });

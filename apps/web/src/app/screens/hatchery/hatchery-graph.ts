@@ -17,7 +17,10 @@ export type HatcheryNodeData =
   | { kind: "approval"; approval: ApprovalView }
   | { kind: "exec-approval"; approval: ExecApprovalView }
   | { kind: "session"; session: SessionItem }
-  | { kind: "device"; device: PairedDevice | PendingDevice; pending: boolean };
+  | { kind: "device"; device: PairedDevice | PendingDevice; pending: boolean }
+  /** The chats and sessions past a column's first cards, gathered in one card (see CARDS_PER_COLUMN). */
+  | { kind: "more-threads"; threads: ThreadView[] }
+  | { kind: "more-sessions"; sessions: SessionItem[] };
 
 export type HatcheryKind = HatcheryNodeData["kind"];
 
@@ -32,7 +35,16 @@ export interface HatcheryColumn {
   key: ColumnKey;
   label: string;
   nodes: HatcheryNodeSpec[];
+  /** How many things the column stands for (a "more" card stands for many; a call to action for none). */
+  total: number;
 }
+
+/**
+ * The most cards a column of chats or sessions shows; the rest gather in one "more" card.
+ * One column of ten cards keeps the whole picture legible when fitted on a laptop screen,
+ * with 50 chats as with 5 (more would shrink every card's text past reading).
+ */
+export const CARDS_PER_COLUMN = 10;
 
 export interface HatcheryEdge {
   id: string;
@@ -51,6 +63,8 @@ export interface HatcheryInput {
 }
 
 export const INSTANCE_NODE_ID = "instance";
+export const MORE_THREADS_NODE_ID = "more:threads";
+export const MORE_SESSIONS_NODE_ID = "more:sessions";
 export const nodeIdOf = {
   thread: (id: string) => `thread:${id}`,
   approval: (id: string) => `approval:${id}`,
@@ -69,29 +83,36 @@ export function hatcheryGraph(input: HatcheryInput): { columns: HatcheryColumn[]
   const pendingByThread = new Map<string, number>();
   for (const approval of pending) pendingByThread.set(approval.payload.threadId, (pendingByThread.get(approval.payload.threadId) ?? 0) + 1);
 
-  const chatNodes: HatcheryNodeSpec[] = threads.map((thread) => ({
+  // A chat waiting for an answer stays on its own card, however old, so its approval has an edge to it.
+  const [shownThreads, olderThreads] = firstCards(threads, (thread) => pendingByThread.has(thread.id));
+  const chatNodes: HatcheryNodeSpec[] = shownThreads.map((thread) => ({
     id: nodeIdOf.thread(thread.id),
     data: { kind: "thread", thread, pendingApprovals: pendingByThread.get(thread.id) ?? 0 },
   }));
+  if (olderThreads.length > 0) chatNodes.push({ id: MORE_THREADS_NODE_ID, data: { kind: "more-threads", threads: olderThreads } });
   const columns: HatcheryColumn[] = [
-    { key: "chats", label: "Chats", nodes: chatNodes.length > 0 ? chatNodes : [{ id: "new-thread", data: { kind: "new-thread" } }] },
+    { key: "chats", label: "Chats", nodes: chatNodes.length > 0 ? chatNodes : [{ id: "new-thread", data: { kind: "new-thread" } }], total: threads.length },
   ];
   const approvalNodes: HatcheryNodeSpec[] = [
     ...pending.map((approval) => ({ id: nodeIdOf.approval(approval.id), data: { kind: "approval", approval } }) as const),
     ...exec.map((approval) => ({ id: nodeIdOf.execApproval(approval.id), data: { kind: "exec-approval", approval } }) as const),
   ];
-  if (approvalNodes.length > 0) columns.push({ key: "approvals", label: "Approvals", nodes: approvalNodes });
+  if (approvalNodes.length > 0) columns.push({ key: "approvals", label: "Approvals", nodes: approvalNodes, total: approvalNodes.length });
   columns.push({
     key: "openclaw",
     label: "OpenClaw Cloud",
     nodes: [input.instance ? { id: INSTANCE_NODE_ID, data: { kind: "instance", view: input.instance } } : { id: INSTANCE_NODE_ID, data: { kind: "create" } }],
+    total: input.instance ? 1 : 0,
   });
 
   // Sessions and devices belong to a running OpenClaw; without one there are none to show.
   const sessions = input.instance ? sortSessions(input.sessions) : [];
-  if (sessions.length > 0) columns.push({ key: "sessions", label: "Sessions", nodes: sessions.map((session) => ({ id: nodeIdOf.session(session.listKey), data: { kind: "session", session } })) });
+  const [shownSessions, moreSessions] = firstCards(sessions, () => false);
+  const sessionNodes: HatcheryNodeSpec[] = shownSessions.map((session) => ({ id: nodeIdOf.session(session.listKey), data: { kind: "session", session } }));
+  if (moreSessions.length > 0) sessionNodes.push({ id: MORE_SESSIONS_NODE_ID, data: { kind: "more-sessions", sessions: moreSessions } });
+  if (sessions.length > 0) columns.push({ key: "sessions", label: "Sessions", nodes: sessionNodes, total: sessions.length });
   const devices = input.instance && input.devices ? sortDevices(input.devices) : [];
-  if (devices.length > 0) columns.push({ key: "devices", label: "Devices", nodes: devices.map((entry) => ({ id: nodeIdOf.device(entry.device), data: { kind: "device", ...entry } })) });
+  if (devices.length > 0) columns.push({ key: "devices", label: "Devices", nodes: devices.map((entry) => ({ id: nodeIdOf.device(entry.device), data: { kind: "device", ...entry } })), total: devices.length });
 
   const threadIds = new Set(threads.map((thread) => thread.id));
   const edges: HatcheryEdge[] = [
@@ -99,10 +120,30 @@ export function hatcheryGraph(input: HatcheryInput): { columns: HatcheryColumn[]
       .filter((approval) => threadIds.has(approval.payload.threadId))
       .map((approval) => edge(nodeIdOf.thread(approval.payload.threadId), nodeIdOf.approval(approval.id))),
     ...(input.instance ? exec.map((approval) => edge(nodeIdOf.execApproval(approval.id), INSTANCE_NODE_ID)) : []),
-    ...sessions.map((session) => edge(INSTANCE_NODE_ID, nodeIdOf.session(session.listKey))),
+    ...sessionNodes.map((node) => edge(INSTANCE_NODE_ID, node.id)),
     ...devices.map((entry) => edge(INSTANCE_NODE_ID, nodeIdOf.device(entry.device))),
   ];
   return { columns, edges };
+}
+
+/**
+ * A column's own cards and the rest: the first CARDS_PER_COLUMN - 1 in order (one place is
+ * the "more" card's), all of them when they fit. `keep` marks items that must have a card
+ * whatever their place; they take the places of the last ones that need not.
+ */
+function firstCards<T>(items: readonly T[], keep: (item: T) => boolean): [shown: T[], rest: T[]] {
+  if (items.length <= CARDS_PER_COLUMN) return [[...items], []];
+  const room = CARDS_PER_COLUMN - 1;
+  const kept = new Set(items.filter(keep));
+  const shown = new Set(items.slice(0, room));
+  for (const item of items.slice(room)) {
+    if (!kept.has(item)) continue;
+    const displaced = [...shown].reverse().find((candidate) => !kept.has(candidate));
+    if (displaced === undefined) break;
+    shown.delete(displaced);
+    shown.add(item);
+  }
+  return [items.filter((item) => shown.has(item)), items.filter((item) => !shown.has(item))];
 }
 
 function edge(source: string, target: string): HatcheryEdge {

@@ -44,6 +44,10 @@ export function nodeText(data: HatcheryNodeData, now: number): NodeText {
         detail: data.session.preview ?? (data.session.updatedAt ? `active ${relativeTime(data.session.updatedAt, now)}` : null),
         tone: "plain",
       };
+    case "more-threads":
+      return { kind: "Chat", title: `${data.threads.length} more chats`, detail: `last active ${relativeTime(data.threads[0]!.updatedAt, now)}`, tone: "plain" };
+    case "more-sessions":
+      return { kind: "Session", title: `${data.sessions.length} more sessions`, detail: "Select to see them all", tone: "plain" };
     case "device":
       return {
         kind: data.pending ? "Device asks to pair" : "Device",

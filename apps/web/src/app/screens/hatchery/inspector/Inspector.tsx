@@ -3,6 +3,7 @@ import { ApprovalInspector, ExecApprovalInspector } from "./ApprovalInspector.ts
 import { CreateInspector, InstanceInspector } from "./InstanceInspector.tsx";
 import { DeviceInspector } from "./DeviceInspector.tsx";
 import { SessionInspector } from "./SessionInspector.tsx";
+import { MoreSessionsInspector, MoreThreadsInspector } from "./MoreInspector.tsx";
 import { NewThreadInspector, ThreadInspector } from "./ThreadInspector.tsx";
 
 /** The panel on the right: the selected node's details and what can be done with it. */
@@ -40,5 +41,9 @@ function InspectorBody({ node, onChanged }: { node: HatcheryNodeData; onChanged:
       return <SessionInspector session={node.session} />;
     case "device":
       return <DeviceInspector device={node.device} pending={node.pending} />;
+    case "more-threads":
+      return <MoreThreadsInspector threads={node.threads} />;
+    case "more-sessions":
+      return <MoreSessionsInspector sessions={node.sessions} />;
   }
 }
