@@ -68,13 +68,17 @@ export class SandboxSdkDriver implements SandboxDriver {
     if ((await this.#sandbox.exists(absolute)).exists) await this.#sandbox.deleteFile(absolute);
   }
 
+  /**
+   * A Request's AbortSignal cannot cross into the Sandbox Durable Object (the call fails
+   * outright), so it stays here: callers bound their own waits (gateway/liveness.ts).
+   */
   fetch(request: Request, port: number): Promise<Response> {
-    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return this.#sandbox.containerFetch(request, port);
+    const headers = new Headers(request.headers);
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return this.#sandbox.containerFetch(new Request(request, { headers, signal: null }), port);
     // The SDK's Sandbox honours wsConnect's port only when `Connection` says upgrade; without
     // it the socket goes to its control port (3000), which refuses it.
-    const headers = new Headers(request.headers);
     headers.set("connection", "Upgrade");
-    return this.#sandbox.wsConnect(new Request(request, { headers }), port);
+    return this.#sandbox.wsConnect(new Request(request, { headers, signal: null }), port);
   }
 
   /** The runtime's "not listening" error becomes a 500 text answer of `containerFetch`. */
