@@ -8,9 +8,9 @@ export interface RuntimeEnv {
   PROXY_TICKET_SECRET: string;
   TENANT_RUNTIME: DurableObjectNamespace<TenantRuntime>;
   BACKUPS: R2Bucket;
-  /** Production: Cloudflare Containers. */
-  Sandbox?: DurableObjectNamespace<Sandbox>;
-  /** Local development and tests: apps/sandbox-host. When set it wins over `Sandbox`. */
+  /** The SDK's Sandbox Durable Object: a container in production, `LocalSandbox` over apps/sandbox-host locally. */
+  Sandbox: DurableObjectNamespace<Sandbox>;
+  /** Local development and tests only: where `LocalSandbox` finds apps/sandbox-host, and its secret. */
   SANDBOX_HOST_URL?: string;
   SANDBOX_HOST_SECRET?: string;
   IDLE_SLEEP_SECONDS?: string;

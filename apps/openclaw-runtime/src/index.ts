@@ -9,6 +9,7 @@ import { parseTenantId } from "./http/tenant-id.ts";
 
 export { TenantRuntime } from "./tenant-runtime.ts";
 export { Sandbox } from "@cloudflare/sandbox";
+export { LocalSandbox } from "./sandbox/local-sandbox.ts";
 
 const TicketBodySchema = z.object({ ttlSeconds: z.number().int().min(30).max(3600).default(300) }).strict();
 

@@ -3,9 +3,8 @@ import { TenantSettingsSchema, type TenantSettings } from "@openclaw-cloud/contr
 import { BackupStore } from "./backups/backup-store.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
 import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
-import { CloudflareSandboxDriver } from "./driver/cloudflare-sandbox-driver.ts";
+import { SandboxSdkDriver } from "./driver/sandbox-sdk-driver.ts";
 import type { ProcessInfo, SandboxDriver } from "./driver/sandbox-driver.ts";
-import { SandboxHostDriver } from "./driver/sandbox-host-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
 import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
 import { GatewayUnreachableError, acceptsToken, gatewayAnswers, gatewayAnswersInTime, isGatewayReady, toTimeout, toUnavailable } from "./gateway/gateway-http.ts";
@@ -125,12 +124,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     return [gatewayToken, settings?.model.apiKey, settings?.channels.telegram?.botToken].filter((secret): secret is string => Boolean(secret));
   }
 
-  /** The tenant's sandbox: local sandbox host when configured, Cloudflare Containers otherwise. */
+  /** The tenant's sandbox through the `Sandbox` binding (a container in production, the sandbox host locally). */
   driver(): SandboxDriver {
-    const tenantId = this.#requireTenantId();
-    if (this.env.SANDBOX_HOST_URL) return new SandboxHostDriver(this.env.SANDBOX_HOST_URL, this.env.SANDBOX_HOST_SECRET ?? "", tenantId);
-    if (!this.env.Sandbox) throw new RuntimeError("internal_error", 500, "no sandbox binding configured");
-    return new CloudflareSandboxDriver(this.env.Sandbox, tenantId);
+    return new SandboxSdkDriver(this.env.Sandbox, this.#requireTenantId(), sandboxSleepAfterSeconds(this.settings));
   }
 
   /** Created on first use and kept for the tenant's lifetime, so its pairing persists. */
@@ -239,8 +235,11 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     return this.#serial(async () => {
       this.#requireProvisioned();
       if (this.#stored.state.name === "sleeping") return this.status();
-      if (this.#stored.state.name === "running") await this.#backup(reason);
+      const wasRunning = this.#stored.state.name === "running";
+      if (wasRunning) await this.#backup(reason);
       await this.#stopGateway();
+      // Release the container (its disk goes with it): the wake restores the backup just made.
+      if (wasRunning) await this.driver().destroy();
       return this.status();
     });
   }
@@ -457,12 +456,15 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
         OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
         OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
       });
-      const version = this.#stored.openclawVersion ? null : driver.exec(["openclaw", "--version"]).catch(() => null);
       await this.#waitUntilReady(driver);
       // A fresh state directory was restored from it by now; don't keep a copy around.
       await driver.deleteFile(RESTORE_ARCHIVE_PATH);
-      const versionResult = await version;
-      if (versionResult?.exitCode === 0) await this.#save({ openclawVersion: parseOpenclawVersion(versionResult.stdout) });
+      // The launcher names the version it starts ("starting openclaw <version> gateway ..."):
+      // no second OpenClaw process (seconds of CPU) beside a gateway that is booting.
+      if (!this.#stored.openclawVersion) {
+        const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => null);
+        if (logs) await this.#save({ openclawVersion: parseOpenclawVersion(logs.stdout) });
+      }
       await this.#save({ restartAt: null, notAnsweringSince: null });
       await this.#apply({ type: "ready" });
       onStage("ready");
@@ -590,6 +592,15 @@ function randomToken(): string {
 
 function randomSuffix(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
+}
+
+/**
+ * The SDK stops a container after this long without a request to it. The runtime sleeps an
+ * idle tenant itself (backup first), so this only catches a container the runtime forgot,
+ * and must never come before the runtime's own idle sleep.
+ */
+function sandboxSleepAfterSeconds(settings: RuntimeSettings): number {
+  return Math.ceil((settings.idleSleepMs * 2) / 1000) + 600;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -60,7 +60,10 @@ export async function startSandboxHost(options: SandboxHostOptions): Promise<San
     });
   });
   // Last resort if the host dies without close(): no sandbox process may outlive it.
-  const killOnExit = () => registry.killAllSync();
+  const killOnExit = () => {
+    registry.killAllSync();
+    ports.releaseAll();
+  };
   process.on("exit", killOnExit);
 
   const address = server.address();
@@ -76,6 +79,7 @@ export async function startSandboxHost(options: SandboxHostOptions): Promise<San
         await registry.closeAll();
         closeConnections();
         await stopped;
+        ports.releaseAll();
         process.off("exit", killOnExit);
       })();
       return closing;

@@ -1,5 +1,9 @@
+import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PortClaims } from "./port-claims.ts";
 import { GATEWAY_CONTAINER_PORT, PortAllocator, PORT_STRIDE, slotBasePorts } from "./ports.ts";
 
 describe("slotBasePorts", () => {
@@ -38,5 +42,16 @@ describe("PortAllocator", () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it("skips a slot another sandbox host claimed before its gateway listens", async () => {
+    const claims = new PortClaims(mkdtempSync(join(tmpdir(), "port-claims-test-")));
+    const other = new PortAllocator([31400, 31439], claims);
+    const mine = new PortAllocator([31400, 31439], claims);
+    expect(await other.allocate("a")).toBe(31400);
+    expect(await mine.allocate("a")).toBe(31420);
+    other.releaseAll();
+    mine.release("a");
+    expect(await mine.allocate("b")).toBe(31400);
   });
 });

@@ -1,8 +1,11 @@
 import { createServer } from "node:net";
 import { HttpError } from "./errors.ts";
+import { PortClaims } from "./port-claims.ts";
 
 /** The port the OpenClaw gateway listens on inside a production container. */
 export const GATEWAY_CONTAINER_PORT = 18789;
+/** The Sandbox SDK's control port in the container (its API server listens on 3000). */
+export const CONTROL_CONTAINER_PORT = 3000;
 
 /** OpenClaw derives companion ports (browser control = base + 2, ...) from its gateway port. */
 export const PORT_STRIDE = 20;
@@ -26,15 +29,18 @@ function isPortFree(port: number): Promise<boolean> {
 
 /**
  * Hands each sandbox a stable host port for its gateway (like `docker -p`), skipping slots
- * whose base port something else on the machine already holds.
+ * whose base port something else on the machine already holds or another sandbox host has
+ * claimed (`PortClaims`).
  */
 export class PortAllocator {
   readonly #bases: number[];
   readonly #bySandbox = new Map<string, number>();
   readonly #pending = new Map<string, Promise<number>>();
   readonly #taken = new Set<number>();
+  readonly #claims: PortClaims;
 
-  constructor(range: [number, number]) {
+  constructor(range: [number, number], claims: PortClaims = new PortClaims()) {
+    this.#claims = claims;
     this.#bases = slotBasePorts(range, PORT_STRIDE);
     if (this.#bases.length === 0) throw new Error(`port range ${range.join("-")} holds no slot of ${PORT_STRIDE} ports`);
   }
@@ -63,6 +69,12 @@ export class PortAllocator {
     if (port === undefined) return;
     this.#bySandbox.delete(sandboxId);
     this.#taken.delete(port);
+    this.#claims.release(port);
+  }
+
+  /** On shutdown: every slot back to the machine. */
+  releaseAll(): void {
+    for (const sandboxId of [...this.#bySandbox.keys()]) this.release(sandboxId);
   }
 
   /** Maps a container port to its host port, or undefined when the port is not exposed. */
@@ -74,9 +86,12 @@ export class PortAllocator {
     for (const base of this.#bases) {
       if (this.#taken.has(base)) continue;
       this.#taken.add(base); // reserve before the async probe so concurrent claims skip it
-      if (await isPortFree(base)) {
-        this.#bySandbox.set(sandboxId, base);
-        return base;
+      if (this.#claims.claim(base)) {
+        if (await isPortFree(base)) {
+          this.#bySandbox.set(sandboxId, base);
+          return base;
+        }
+        this.#claims.release(base);
       }
       this.#taken.delete(base);
     }

@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { newWebSocketRpcSession } from "capnweb";
+import { WebSocketServer } from "ws";
 import { isAuthorized } from "./auth.ts";
+import { SandboxControlApi } from "./control-api.ts";
 import { HttpError } from "./errors.ts";
 import { deletePath, listDirectory, MAX_FILE_BYTES, openFileForRead, writeFileAtomic } from "./files.ts";
 import { assertContentLength, detachedBody, parseInput, readJson, sendError, sendJson, toHttpError, writeRawJsonError } from "./http-io.ts";
-import { GATEWAY_CONTAINER_PORT, type PortAllocator } from "./ports.ts";
+import { CONTROL_CONTAINER_PORT, GATEWAY_CONTAINER_PORT, type PortAllocator } from "./ports.ts";
 import type { ManagedProcess } from "./processes.ts";
 import { proxyHttp, proxyUpgrade, type ProxyTarget } from "./proxy.ts";
 import { matchRoute, type RouteParams } from "./routes.ts";
@@ -136,6 +139,8 @@ async function route(config: ServerConfig, request: Request, search: string, nam
       return sendJson(res, 200, await listDirectory(home, query.get("path") ?? ""));
     }
     case "proxy":
+      // The control port answers plain HTTP only for the SDK's readiness pings; its API is /rpc.
+      if (isControlPort(params)) return sendJson(res, 200, { ok: true });
       return proxyHttp(req, res, proxyTarget(config, params, search));
   }
 }
@@ -168,11 +173,34 @@ function handleUpgrade(config: ServerConfig, req: IncomingMessage, socket: Duple
     const { pathname, search } = splitUrl(req.url ?? "/");
     const match = matchRoute(req.method ?? "GET", pathname);
     if (match.kind !== "route" || match.name !== "proxy") throw new HttpError(404, "route_not_found", "only port routes accept upgrades");
+    if (isControlPort(match.params)) return openControlSession(config, req, socket, head, match.params);
     proxyUpgrade(req, socket, head, proxyTarget(config, match.params, search));
   } catch (error) {
     const httpError = toHttpError(error);
     writeRawJsonError(socket, httpError.status, httpError.code, httpError.message);
   }
+}
+
+function isControlPort(params: RouteParams): boolean {
+  return ContainerPort.safeParse(params.port).data === CONTROL_CONTAINER_PORT;
+}
+
+const controlSockets = new WebSocketServer({ noServer: true });
+
+/** `/rpc` on the control port: the Sandbox SDK's rpc transport, one capnweb session per WebSocket. */
+function openControlSession(config: ServerConfig, req: IncomingMessage, socket: Duplex, head: Buffer, params: RouteParams): void {
+  if (params.rest !== "/rpc") throw new HttpError(404, "route_not_found", "the control port accepts WebSockets on /rpc only");
+  const id = parseSandboxId(params.id);
+  void config.registry.ensure(id).then(
+    (sandbox) =>
+      controlSockets.handleUpgrade(req, socket, head, (ws) => {
+        newWebSocketRpcSession(ws as unknown as WebSocket, new SandboxControlApi(sandbox, config.killGraceMs));
+      }),
+    (error: unknown) => {
+      const httpError = toHttpError(error);
+      writeRawJsonError(socket, httpError.status, httpError.code, httpError.message);
+    },
+  );
 }
 
 export type SandboxServer = { server: Server; closeConnections(): void };

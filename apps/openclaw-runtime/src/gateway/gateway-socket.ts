@@ -4,7 +4,7 @@ import { GATEWAY_PORT, gatewayAnswers } from "./gateway-http.ts";
 import { watchLiveness, whileAnswering } from "./liveness.ts";
 
 /**
- * Opens a WebSocket to the gateway inside the sandbox (both drivers answer an
+ * Opens a WebSocket to the gateway inside the sandbox (the driver answers an
  * `Upgrade: websocket` fetch with a 101 and a socket). Extra headers such as the
  * client's Origin are passed on, so the gateway applies its own origin policy. A frozen
  * gateway never completes the upgrade: the liveness watch ends the wait with
