@@ -57,7 +57,7 @@ export default defineConfig(async () => {
               scriptPath: join(runtimeDist, "index.js"),
               compatibilityDate: "2026-10-01",
               compatibilityFlags: ["nodejs_compat"],
-              durableObjects: { TENANT_RUNTIME: "TenantRuntime" },
+              durableObjects: { TENANT_RUNTIME: "TenantRuntime", Sandbox: { className: "LocalSandbox", useSQLite: true } },
               r2Buckets: ["BACKUPS"],
               bindings: {
                 OA_INTERNAL_KEY: TEST_INTERNAL_KEY,

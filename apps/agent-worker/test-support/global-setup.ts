@@ -7,7 +7,9 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { startLocalConvexProcess } from "@openclaw-cloud/local-stack";
+// The Convex part only: these set-ups run with the workers project's resolve conditions,
+// under which the whole stack (the sandbox host's Node-only imports) does not load.
+import { startLocalConvexProcess } from "@openclaw-cloud/local-stack/convex";
 import { startModelServer } from "@openclaw-cloud/model-server";
 import { TEST_CONTROL_KEY } from "./test-constants.ts";
 

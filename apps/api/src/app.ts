@@ -95,12 +95,9 @@ async function requireSignedIn(c: ApiContext, next: Next): Promise<void> {
   }
 }
 
-/** Every failure becomes `{ error: { code, message } }` with its status; 429s carry Retry-After. */
+/** Every failure becomes `{ error: { code, message } }` with its status (and Retry-After where it says when). */
 function errorToResponse(error: Error): Response {
-  if (error instanceof HttpError) {
-    const retryAfter = error.details?.retryAfterSeconds;
-    return errorResponse(error, typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined);
-  }
+  if (error instanceof HttpError) return errorResponse(error);
   if (error instanceof ConvexClientError) return errorResponse(fromConvex(error));
   console.error("api worker failed", error.message);
   return errorResponse(new ApiError("internal_error", 500, "internal error"));

@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import "../src/test-harness-context.ts";
-import { startLocalConvexProcess } from "@openclaw-cloud/local-stack";
+// The Convex part only: these set-ups run with the workers project's resolve conditions,
+// under which the whole stack (the sandbox host's Node-only imports) does not load.
+import { startLocalConvexProcess } from "@openclaw-cloud/local-stack/convex";
 import { startWorkosStandIn } from "@openclaw-cloud/workos-auth/testing";
 
 export const CONVEX_CONTROL_KEY = "unit-test-control-key";

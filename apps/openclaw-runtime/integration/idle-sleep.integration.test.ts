@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
+import { readSse, startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
 
 // Its own stack with short timers: a tenant sleeps after 4 s idle (backing up first),
-// and wakes on the next request.
+// and wakes on the next request. The model streams a word every 40 ms, so a long turn
+// outlasts the idle time.
 let stack: LocalStack;
 
 beforeAll(async () => {
   stack = await startLocalStack({
     stateDir: `${process.env.TMPDIR ?? "/tmp"}/occ-idle-it-${process.pid}`,
     runtimeVars: { IDLE_SLEEP_SECONDS: "4" },
+    tokenDelayMs: 40,
   });
 });
 
@@ -20,8 +22,29 @@ function call(path: string, init: RequestInit & { headers?: Record<string, strin
   return fetch(`${stack.runtimeUrl}${path}`, { ...init, headers: { ...init.headers, ...stack.internalHeaders("tenant-idle"), "content-type": "application/json" } });
 }
 
-async function status(): Promise<{ state: string; lastBackup: { reason: string } | null }> {
-  return (await call("/v1/tenant/status")).json() as Promise<{ state: string; lastBackup: { reason: string } | null }>;
+interface Status {
+  state: string;
+  lastBackup: { id: string; reason: string } | null;
+  lastBackupError: unknown;
+}
+
+async function status(): Promise<Status> {
+  return (await call("/v1/tenant/status")).json() as Promise<Status>;
+}
+
+async function waitForState(state: string, timeoutMs: number, pollMs = 500): Promise<Status> {
+  const deadline = Date.now() + timeoutMs;
+  let current = await status();
+  while (current.state !== state && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    current = await status();
+  }
+  return current;
+}
+
+async function gatewayPid(): Promise<number> {
+  const response = await fetch(`${stack.sandboxHostUrl}/sandboxes/tenant-idle/processes/gateway`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
+  return ((await response.json()) as { pid: number }).pid;
 }
 
 describe("idle tenants", () => {
@@ -35,18 +58,54 @@ describe("idle tenants", () => {
     });
     expect(turn.status).toBe(200);
 
-    const deadline = Date.now() + 60_000;
-    let current = await status();
-    while (current.state !== "sleeping" && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      current = await status();
-    }
+    const current = await waitForState("sleeping", 60_000);
     expect(current.state).toBe("sleeping");
     expect(current.lastBackup?.reason).toBe("sleep");
+    expect(current.lastBackupError).toBeNull();
 
     const woke = await call("/v1/sessions");
     expect(woke.status).toBe(200);
     expect(JSON.stringify(await woke.json())).toContain("agent:main:before-sleep");
     expect((await status()).state).toBe("running");
+  });
+
+  it("keeps a turn that streams past the idle time (and its pre-sleep backup) whole, and sleeps after it", async () => {
+    const response = await call("/v1/responses", {
+      method: "POST",
+      headers: { "x-openclaw-session-key": "long-turn" },
+      // ~300 words at 40 ms each: about 12 s, three idle periods.
+      body: JSON.stringify({ model: "openclaw", input: "tell me a long one [words:300]", stream: true }),
+    });
+    expect(response.status).toBe(200);
+    const statesSeen = new Set<string>();
+    let streaming = true;
+    const watching = (async () => {
+      while (streaming) {
+        statesSeen.add((await status()).state);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    })();
+    const types: string[] = [];
+    for await (const event of readSse(response.body!)) if (event.event) types.push(event.event);
+    streaming = false;
+    await watching;
+    expect(types.at(-1)).toBe("response.completed");
+    expect(types.filter((type) => type === "response.output_text.delta").length).toBeGreaterThan(20);
+    expect([...statesSeen]).toEqual(["running"]);
+    expect((await waitForState("sleeping", 60_000)).state).toBe("sleeping");
+  });
+
+  it("answers a request that arrives while it stops with 503 instance_busy and Retry-After", async () => {
+    expect((await call("/v1/sessions")).status).toBe(200);
+    // A frozen gateway holds the stop in `stopping` for the sandbox's kill grace (SIGTERM waits, then SIGKILL).
+    process.kill(await gatewayPid(), "SIGSTOP");
+    const stopping = call("/v1/tenant/stop", { method: "POST" });
+    expect((await waitForState("stopping", 60_000, 50)).state).toBe("stopping");
+    const refused = await call("/v1/sessions");
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("tenant_busy");
+    expect((await stopping).status).toBe(200);
+    expect((await status()).state).toBe("sleeping");
   });
 });

@@ -166,19 +166,27 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
   return app;
 }
 
+/** A streamed turn holds the tenant awake (runtime.hold) until its last byte, not just its headers. */
 async function forwardResponses(runtime: TenantRuntime, body: string, sessionKey: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (sessionKey) headers["x-openclaw-session-key"] = sessionKey;
-  const upstream = await runtime.withGateway((driver) => {
-    // A turn may run the exec tool, whose approval needs an approval client connected.
-    keepApprovalClient(runtime);
-    return callGateway(driver, gatewayRequest("/v1/responses", runtime.gatewayToken, { method: "POST", headers, body }));
-  });
+  const release = runtime.hold();
+  const upstream = await runtime
+    .withGateway((driver) => {
+      // A turn may run the exec tool, whose approval needs an approval client connected.
+      keepApprovalClient(runtime);
+      return callGateway(driver, gatewayRequest("/v1/responses", runtime.gatewayToken, { method: "POST", headers, body }));
+    })
+    .catch((error: unknown) => {
+      release();
+      throw error;
+    });
   const contentType = upstream.headers.get("content-type") ?? "application/json";
   if (!upstream.body || !contentType.includes("text/event-stream")) {
+    release();
     return new Response(upstream.body, { status: upstream.status, headers: { "content-type": contentType } });
   }
-  const body$ = withTerminalErrorEvent(upstream.body, (error) => runtime.waitUntil(runtime.gatewayBroke(error)));
+  const body$ = withTerminalErrorEvent(upstream.body, { onBreak: (error) => runtime.waitUntil(runtime.gatewayBroke(error)), onEnd: release });
   return new Response(body$, {
     status: upstream.status,
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { TenantSettingsSchema, type TenantSettings } from "@openclaw-cloud/contracts";
+import { TenantSettingsSchema, type CrashReport, type RuntimeStatus, type TenantSettings } from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
 import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
@@ -10,7 +10,8 @@ import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
 import { GatewayUnreachableError, acceptsToken, gatewayAnswers, gatewayAnswersInTime, isGatewayReady, toTimeout, toUnavailable } from "./gateway/gateway-http.ts";
 import { GatewayTimeoutError } from "./gateway/liveness.ts";
 import { RuntimeError } from "./http/errors.ts";
-import { crashStreakAfter, restartDelayMs, type CrashReport } from "./lifecycle/crash-healing.ts";
+import { backupFailed, nextBackupAt, type BackupFailure } from "./lifecycle/backup-schedule.ts";
+import { crashStreakAfter, restartDelayMs } from "./lifecycle/crash-healing.ts";
 import { INITIAL_TENANT_STATE, canTransition, isMidOperation, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
 import { readGatewayLogs } from "./logs/gateway-logs.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
@@ -24,27 +25,13 @@ const READY_POLL_MS = 100;
 const PORT_FREE_TIMEOUT_MS = 15_000;
 const CRASH_LOG_LINES = 20;
 const ACTIVITY_PERSIST_MS = 10_000;
+/** What a request that finds the gateway stopping is told to wait before trying again. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 export type ProvisionStage = "provisioning" | "restoring" | "starting" | "ready";
 
-export interface TenantStatus {
-  tenantId: string | null;
-  state: TenantState["name"];
-  since: string | null;
-  uptimeMs: number | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  openclawVersion: string | null;
-  lastBackup: Pick<BackupManifest, "id" | "createdAt" | "reason" | "bytes"> | null;
-  agent: { name: string } | null;
-  model: { provider: string; model: string } | null;
-  /** Set while the running gateway does not answer (frozen or wedged): when that was first seen. */
-  notAnsweringSince: string | null;
-  /** The last crash the watchdog saw, until someone acknowledges it. */
-  crash: CrashReport | null;
-  /** When the watchdog restarts a crashed gateway next (null when none is pending). */
-  nextRestartAt: string | null;
-}
+/** The status contract lives in the contracts package: the API reads exactly this. */
+export type TenantStatus = RuntimeStatus;
 
 interface Stored {
   state: TenantState;
@@ -63,6 +50,7 @@ interface Stored {
   crashStreak: number;
   /** When the watchdog restarts the crashed gateway; null when no restart is pending. */
   restartAt: number | null;
+  backupFailure: BackupFailure | null;
 }
 
 /**
@@ -86,9 +74,11 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     crash: null,
     crashStreak: 0,
     restartAt: null,
+    backupFailure: null,
   };
   #queue: Promise<unknown> = Promise.resolve();
-  #openRelays = 0;
+  /** Calls, streams and relays in flight (see hold). */
+  #leases = 0;
   #lastActivityPersisted = 0;
   readonly #routes = tenantRoutes(this);
 
@@ -155,6 +145,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
       notAnsweringSince: this.#stored.notAnsweringSince ? new Date(this.#stored.notAnsweringSince).toISOString() : null,
       crash: this.#stored.crash,
       nextRestartAt: this.#stored.restartAt ? new Date(this.#stored.restartAt).toISOString() : null,
+      lastBackupError: backupError(this.#stored.backupFailure),
     };
   }
 
@@ -188,6 +179,10 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     this.touch();
     if (this.#stored.state.name === "running") return this.driver();
     this.#requireProvisioned();
+    // Going to sleep (or restarting): a clear "try again shortly", not a wait of unknown length.
+    if (this.#stored.state.name === "stopping") {
+      throw new RuntimeError("tenant_busy", 503, "the instance is stopping; try again in a few seconds", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+    }
     await this.#serial(async () => {
       if (this.#stored.state.name !== "running") await this.#start();
     });
@@ -200,6 +195,15 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
    * started again and `call` retried once.
    */
   async withGateway<T>(call: (driver: SandboxDriver) => Promise<T>): Promise<T> {
+    const release = this.hold();
+    try {
+      return await this.#withGatewayHeld(call);
+    } finally {
+      release();
+    }
+  }
+
+  async #withGatewayHeld<T>(call: (driver: SandboxDriver) => Promise<T>): Promise<T> {
     const driver = await this.ensureRunning();
     try {
       const result = await call(driver);
@@ -230,18 +234,54 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     });
   }
 
-  /** Stops the gateway after a backup; the next request wakes it. */
-  stop(reason: BackupReason = "sleep"): Promise<TenantStatus> {
+  /** Puts the tenant to sleep now (see #sleep); the next request wakes it. */
+  stop(): Promise<TenantStatus> {
     return this.#serial(async () => {
       this.#requireProvisioned();
-      if (this.#stored.state.name === "sleeping") return this.status();
-      const wasRunning = this.#stored.state.name === "running";
-      if (wasRunning) await this.#backup(reason);
-      await this.#stopGateway();
-      // Release the container (its disk goes with it): the wake restores the backup just made.
-      if (wasRunning) await this.driver().destroy();
+      if (this.#stored.state.name !== "sleeping") await this.#sleep(await this.#backupBeforeSleep());
       return this.status();
     });
+  }
+
+  /**
+   * Idle sleep, from the alarm. The backup takes seconds, so whether the tenant is still
+   * idle is asked again after it: a request, stream or relay that came meanwhile keeps it
+   * awake (the backup stays, as a scheduled one would). A tenant in `error` sleeps too.
+   */
+  #sleepIfIdle(): Promise<void> {
+    return this.#serial(async () => {
+      const { name } = this.#stored.state;
+      if ((name !== "running" && name !== "error") || !this.#isIdle()) return;
+      const saved = await this.#backupBeforeSleep();
+      if (this.#isIdle()) await this.#sleep(saved);
+    });
+  }
+
+  #isIdle(): boolean {
+    return this.#leases === 0 && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
+  }
+
+  /** True when the sandbox holds nothing a backup lacks: a fresh backup, or no state at all. */
+  async #backupBeforeSleep(): Promise<boolean> {
+    if (!(await this.driver().readFile(STATE_MARKER_PATH).then(drain))) return true;
+    return this.#backup("sleep").then(
+      () => true,
+      (error: unknown) => {
+        console.error("backup before sleep failed", (error as Error).message);
+        return false;
+      },
+    );
+  }
+
+  /**
+   * Stops the gateway. The container (and its instance slot) is released when its state is
+   * safe in a backup; after a failed backup it is left to the SDK's own `sleepAfter`, so a
+   * wake before then still finds the newer state on its disk (and the status shows the failure).
+   */
+  async #sleep(saved: boolean): Promise<void> {
+    await this.#stopGateway();
+    if (saved) await this.driver().destroy();
+    await this.#save({ restartAt: null, notAnsweringSince: null });
   }
 
   /**
@@ -269,6 +309,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
         crash: null,
         crashStreak: 0,
         restartAt: null,
+        backupFailure: null,
       });
       await this.ctx.storage.deleteAlarm();
       return this.status();
@@ -318,15 +359,20 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     }
   }
 
-  /** Open device / Control UI relays keep the tenant awake. */
-  relayOpened(): void {
-    this.#openRelays += 1;
+  /**
+   * Work that needs the gateway (a call, a streamed answer, a device relay) holds a lease
+   * until it ends: the tenant never goes to sleep under it. The returned release is idempotent.
+   */
+  hold(): () => void {
+    this.#leases += 1;
     this.touch();
-  }
-
-  relayClosed(): void {
-    this.#openRelays = Math.max(0, this.#openRelays - 1);
-    this.touch();
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.#leases -= 1;
+      this.touch();
+    };
   }
 
   /** The last crash has been seen (by the person or an admin): the status stops showing it. */
@@ -359,16 +405,11 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
 
   override async alarm(): Promise<void> {
     await this.#watchdog().catch((error) => console.error("gateway watchdog failed", (error as Error).message));
-    const { state, lastActivity, lastScheduledBackup } = this.#stored;
-    const now = Date.now();
-    if (state.name === "running") {
-      if (now - lastScheduledBackup >= this.settings.backupIntervalMs) {
-        await this.backupNow("scheduled").catch((error) => console.error("scheduled backup failed", (error as Error).message));
-      }
-      if (this.#openRelays === 0 && now - lastActivity >= this.settings.idleSleepMs) {
-        await this.stop("sleep").catch((error) => console.error("idle sleep failed", (error as Error).message));
-      }
+    const { state, lastScheduledBackup, backupFailure } = this.#stored;
+    if (state.name === "running" && Date.now() >= nextBackupAt(lastScheduledBackup, this.settings.backupIntervalMs, backupFailure)) {
+      await this.backupNow("scheduled").catch((error) => console.error("scheduled backup failed", (error as Error).message));
     }
+    if (this.#isIdle()) await this.#sleepIfIdle().catch((error) => console.error("idle sleep failed", (error as Error).message));
     await this.#scheduleAlarm();
   }
 
@@ -422,11 +463,12 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
 
   /** When the alarm must run next: the watchdog's tick, a pending restart, idle sleep or a backup. */
   #nextAlarmAt(): number | null {
-    const { state, lastActivity, lastScheduledBackup, restartAt } = this.#stored;
+    const { state, lastActivity, lastScheduledBackup, backupFailure, restartAt } = this.#stored;
+    const sleepAt = lastActivity + this.settings.idleSleepMs;
     if (state.name === "running") {
-      return Math.min(lastActivity + this.settings.idleSleepMs, lastScheduledBackup + this.settings.backupIntervalMs, Date.now() + this.settings.watchdogIntervalMs);
+      return Math.min(sleepAt, nextBackupAt(lastScheduledBackup, this.settings.backupIntervalMs, backupFailure), Date.now() + this.settings.watchdogIntervalMs);
     }
-    return state.name === "error" ? restartAt : null;
+    return state.name === "error" ? Math.min(sleepAt, restartAt ?? Infinity) : null;
   }
 
   async #scheduleAlarm(): Promise<void> {
@@ -517,7 +559,19 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     await this.#apply({ type: "stopped" });
   }
 
+  /** One backup; a failure is kept for the status (and the retry schedule) until one works again. */
   async #backup(reason: BackupReason): Promise<BackupManifest> {
+    try {
+      const manifest = await this.#makeBackup(reason);
+      if (this.#stored.backupFailure) await this.#save({ backupFailure: null });
+      return manifest;
+    } catch (error) {
+      await this.#save({ backupFailure: backupFailed(this.#stored.backupFailure, (error as Error).message, Date.now()) });
+      throw error;
+    }
+  }
+
+  async #makeBackup(reason: BackupReason): Promise<BackupManifest> {
     const driver = this.driver();
     const id = newBackupId(new Date(), randomSuffix());
     const output = `backups/${id}.tar.gz`;
@@ -583,6 +637,10 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     if (!this.#stored.tenantId) throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
     return this.#stored.tenantId;
   }
+}
+
+function backupError(failure: BackupFailure | null): TenantStatus["lastBackupError"] {
+  return failure ? { at: new Date(failure.at).toISOString(), message: failure.message, failures: failure.count } : null;
 }
 
 function randomToken(): string {

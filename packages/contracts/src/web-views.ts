@@ -66,19 +66,40 @@ export interface Availability {
   message: string;
 }
 
+/** What the status shows about the gateway's last crash until someone acknowledges it. */
+export interface CrashReport {
+  at: string;
+  exitCode: number | null;
+  /** The gateway's last output lines, redacted. */
+  lastLogLines: string[];
+}
+
+/** The tenant runtime's status (`GET /v1/tenant/status`): what the runtime answers and the API reads. */
+export interface RuntimeStatus {
+  tenantId: string | null;
+  state: InstanceState;
+  since: string | null;
+  uptimeMs: number | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  openclawVersion: string | null;
+  lastBackup: BackupSummary | null;
+  agent: { name: string } | null;
+  model: { provider: string; model: string } | null;
+  /** Set while the running gateway does not answer (frozen or wedged): since when. */
+  notAnsweringSince: string | null;
+  /** The last crash the watchdog saw, until someone acknowledges it. */
+  crash: CrashReport | null;
+  /** When the watchdog restarts a crashed gateway next (null when none is pending). */
+  nextRestartAt: string | null;
+  /** Set while backups fail (until one works again): the latest failure and how many in a row. */
+  lastBackupError: { at: string; message: string; failures: number } | null;
+}
+
 export interface InstanceView {
   instance: InstanceRecord;
-  runtime: {
-    state: InstanceState;
-    since: string | null;
-    uptimeMs: number | null;
-    lastError: string | null;
-    lastErrorAt: string | null;
-    openclawVersion: string | null;
-    lastBackup: BackupSummary | null;
-    agent: { name: string } | null;
-    model: { provider: string; model: string } | null;
-  };
+  /** The runtime's status without its internal tenant id. */
+  runtime: Omit<RuntimeStatus, "tenantId">;
   availability: Availability;
 }
 

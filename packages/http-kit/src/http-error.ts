@@ -26,6 +26,8 @@ export function errorBody<Code extends string>(error: HttpError<Code>): ErrorBod
   return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
 }
 
-export function errorResponse(error: HttpError, headers?: Record<string, string>): Response {
-  return Response.json(errorBody(error), { status: error.status, headers });
+/** The error as JSON; `details.retryAfterSeconds` (a 429, a 503 while busy) becomes `Retry-After`. */
+export function errorResponse(error: HttpError): Response {
+  const retryAfter = error.details?.retryAfterSeconds;
+  return Response.json(errorBody(error), { status: error.status, headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined });
 }

@@ -1,13 +1,6 @@
+import type { Availability, InstanceView } from "@openclaw-cloud/contracts";
 import type { Instance } from "@openclaw-cloud/convex-client";
 import type { RuntimeStatus } from "../runtime/runtime-types.ts";
-
-export interface Availability {
-  /** A request now is answered without waiting for a gateway start. */
-  ready: boolean;
-  /** Requests now wait (typically ~10 s) while the gateway starts; the runtime wakes it by itself. */
-  waking: boolean;
-  message: string;
-}
 
 /** What a state means for the next request, in words a UI can show. Pure. */
 export function availabilityOf(status: Pick<RuntimeStatus, "state" | "lastError"> & Partial<Pick<RuntimeStatus, "notAnsweringSince" | "nextRestartAt">>): Availability {
@@ -21,7 +14,7 @@ export function availabilityOf(status: Pick<RuntimeStatus, "state" | "lastError"
     case "starting":
       return { ready: false, waking: true, message: "starting: requests wait until the gateway is ready" };
     case "stopping":
-      return { ready: false, waking: false, message: "stopping" };
+      return { ready: false, waking: false, message: "stopping: requests are refused with instance_busy for a few seconds" };
     case "error":
       if (status.nextRestartAt) return { ready: false, waking: true, message: `crashed; restarting by itself at ${status.nextRestartAt} (the next request restarts it at once)` };
       return { ready: false, waking: true, message: `gateway failed to start: ${status.lastError ?? "unknown reason"}; the next request tries again` };
@@ -30,7 +23,7 @@ export function availabilityOf(status: Pick<RuntimeStatus, "state" | "lastError"
   }
 }
 
-export function instanceStatusView(instance: Instance, status: RuntimeStatus) {
+export function instanceStatusView(instance: Instance, status: RuntimeStatus): InstanceView {
   return {
     instance: {
       id: instance.id,
@@ -55,6 +48,7 @@ export function instanceStatusView(instance: Instance, status: RuntimeStatus) {
       notAnsweringSince: status.notAnsweringSince ?? null,
       crash: status.crash ?? null,
       nextRestartAt: status.nextRestartAt ?? null,
+      lastBackupError: status.lastBackupError ?? null,
     },
     availability: availabilityOf(status),
   };

@@ -1,22 +1,6 @@
-/** The runtime's `TenantStatus` (docs/api.md, openclaw-runtime), as far as the API reads it. */
-export interface RuntimeStatus {
-  tenantId: string | null;
-  state: "absent" | "provisioning" | "starting" | "running" | "sleeping" | "stopping" | "error";
-  since: string | null;
-  uptimeMs: number | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  openclawVersion: string | null;
-  lastBackup: { id: string; createdAt: string; reason: string; bytes: number } | null;
-  agent: { name: string } | null;
-  model: { provider: string; model: string } | null;
-  /** Set while the running gateway does not answer (frozen): since when. */
-  notAnsweringSince: string | null;
-  /** The last crash the runtime's watchdog saw, until acknowledged. */
-  crash: { at: string; exitCode: number | null; lastLogLines: string[] } | null;
-  /** When the watchdog restarts a crashed gateway next. */
-  nextRestartAt: string | null;
-}
+import type { RuntimeStatus } from "@openclaw-cloud/contracts";
+
+export type { RuntimeStatus };
 
 /** One line of the runtime's NDJSON provisioning progress. */
 export type ProvisionLine =

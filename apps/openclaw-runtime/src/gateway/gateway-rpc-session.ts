@@ -79,6 +79,15 @@ const PAIRING_NOT_FOUND = () => new RuntimeError("pairing_request_not_found", 40
  * drops the connection, as HTTP calls do (liveness.ts).
  */
 export async function withGatewayRpc<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>, notFound: () => RuntimeError = PAIRING_NOT_FOUND): Promise<T> {
+  const release = runtime.hold();
+  try {
+    return await withGatewayRpcHeld(runtime, call, notFound);
+  } finally {
+    release();
+  }
+}
+
+async function withGatewayRpcHeld<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>, notFound: () => RuntimeError): Promise<T> {
   await runtime.ensureRunning();
   try {
     return await watched(runtime, call);

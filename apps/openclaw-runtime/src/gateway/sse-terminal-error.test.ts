@@ -6,11 +6,14 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 describe("withTerminalErrorEvent", () => {
-  it("passes a healthy stream through unchanged", async () => {
+  it("passes a healthy stream through unchanged and ends it once", async () => {
     const upstream = new Response("event: a\ndata: 1\n\ndata: [DONE]\n\n").body!;
     let broke = false;
-    expect(await readAll(withTerminalErrorEvent(upstream, () => (broke = true)))).toBe("event: a\ndata: 1\n\ndata: [DONE]\n\n");
+    let ends = 0;
+    const text = await readAll(withTerminalErrorEvent(upstream, { onBreak: () => (broke = true), onEnd: () => (ends += 1) }));
+    expect(text).toBe("event: a\ndata: 1\n\ndata: [DONE]\n\n");
     expect(broke).toBe(false);
+    expect(ends).toBe(1);
   });
 
   it("ends a broken stream with response.failed and [DONE]", async () => {
@@ -24,10 +27,21 @@ describe("withTerminalErrorEvent", () => {
       },
     });
     const errors: unknown[] = [];
-    const text = await readAll(withTerminalErrorEvent(upstream, (e) => errors.push(e)));
+    let ends = 0;
+    const text = await readAll(withTerminalErrorEvent(upstream, { onBreak: (e) => errors.push(e), onEnd: () => (ends += 1) }));
     expect(text.startsWith("event: response.output_text.delta")).toBe(true);
     expect(text).toContain("event: response.failed");
     expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
     expect(errors).toHaveLength(1);
+    expect(ends).toBe(1);
+  });
+
+  it("ends when the client cancels, and cancels the upstream", async () => {
+    let upstreamCancelled = false;
+    const upstream = new ReadableStream<Uint8Array>({ cancel: () => void (upstreamCancelled = true) });
+    let ends = 0;
+    await withTerminalErrorEvent(upstream, { onBreak: () => {}, onEnd: () => (ends += 1) }).cancel("client left");
+    expect(ends).toBe(1);
+    expect(upstreamCancelled).toBe(true);
   });
 });

@@ -46,7 +46,7 @@ export async function relayGatewaySocket(runtime: TenantRuntime, request: Reques
   const pair = new WebSocketPair();
   const [client, server] = [pair[0], pair[1]];
   server.accept();
-  runtime.relayOpened();
+  const release = runtime.hold();
   const token = runtime.gatewayToken;
 
   server.addEventListener("message", (event) => {
@@ -59,7 +59,7 @@ export async function relayGatewaySocket(runtime: TenantRuntime, request: Reques
   const closeBoth = (code: number, reason: string) => {
     if (closed) return;
     closed = true;
-    runtime.relayClosed();
+    release();
     const safeCode = code === 1005 || code === 1006 || code < 1000 ? 1011 : code;
     for (const socket of [server, upstream]) {
       try {
