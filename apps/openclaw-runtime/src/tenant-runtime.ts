@@ -234,11 +234,16 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     });
   }
 
-  /** Puts the tenant to sleep now (see #sleep); the next request wakes it. */
+  /**
+   * Puts the tenant to sleep now; the next request wakes it. Asked for by a person, so a
+   * failed backup fails the stop (`backup_failed`) and the gateway keeps running.
+   */
   stop(): Promise<TenantStatus> {
     return this.#serial(async () => {
       this.#requireProvisioned();
-      if (this.#stored.state.name !== "sleeping") await this.#sleep(await this.#backupBeforeSleep());
+      if (this.#stored.state.name === "sleeping") return this.status();
+      if (await this.#hasState()) await this.#backup("sleep");
+      await this.#sleep(true);
       return this.status();
     });
   }
@@ -246,31 +251,37 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
   /**
    * Idle sleep, from the alarm. The backup takes seconds, so whether the tenant is still
    * idle is asked again after it: a request, stream or relay that came meanwhile keeps it
-   * awake (the backup stays, as a scheduled one would). A tenant in `error` sleeps too.
+   * awake (the backup stays, as a scheduled one would). A tenant in `error` sleeps too, and
+   * so does one whose backup failed (see #sleep): failing backups never keep it awake.
    */
   #sleepIfIdle(): Promise<void> {
     return this.#serial(async () => {
       const { name } = this.#stored.state;
       if ((name !== "running" && name !== "error") || !this.#isIdle()) return;
-      const saved = await this.#backupBeforeSleep();
+      const saved = await this.#backupBeforeIdleSleep();
       if (this.#isIdle()) await this.#sleep(saved);
     });
+  }
+
+  /** True when the disk holds nothing that a backup lacks; a failure is logged and in the status. */
+  async #backupBeforeIdleSleep(): Promise<boolean> {
+    if (!(await this.#hasState())) return true;
+    try {
+      await this.#backup("sleep");
+      return true;
+    } catch (error) {
+      console.error("backup before sleep failed", (error as Error).message);
+      return false;
+    }
   }
 
   #isIdle(): boolean {
     return this.#leases === 0 && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
   }
 
-  /** True when the sandbox holds nothing a backup lacks: a fresh backup, or no state at all. */
-  async #backupBeforeSleep(): Promise<boolean> {
-    if (!(await this.driver().readFile(STATE_MARKER_PATH).then(drain))) return true;
-    return this.#backup("sleep").then(
-      () => true,
-      (error: unknown) => {
-        console.error("backup before sleep failed", (error as Error).message);
-        return false;
-      },
-    );
+  /** Whether the sandbox's disk holds a gateway's state (a fresh or recycled one holds none). */
+  #hasState(): Promise<boolean> {
+    return this.driver().readFile(STATE_MARKER_PATH).then(drain);
   }
 
   /**
@@ -485,7 +496,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
     try {
       await driver.killProcess(GATEWAY_PROCESS);
       await this.#waitUntilPortFree(driver);
-      if (!(await driver.readFile(STATE_MARKER_PATH).then(drain))) {
+      if (!(await this.#hasState())) {
         const newest = await this.backups().newest();
         if (newest) {
           onStage("restoring");
