@@ -27,7 +27,7 @@ export function errorBody<Code extends string>(error: HttpError<Code>): ErrorBod
 }
 
 /** The error as JSON; `details.retryAfterSeconds` (a 429, a 503 while busy) becomes `Retry-After`. */
-export function errorResponse(error: HttpError): Response {
+export function errorResponse(error: HttpError, headers: Record<string, string> = {}): Response {
   const retryAfter = error.details?.retryAfterSeconds;
-  return Response.json(errorBody(error), { status: error.status, headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined });
+  return Response.json(errorBody(error), { status: error.status, headers: typeof retryAfter === "number" ? { ...headers, "retry-after": String(retryAfter) } : headers });
 }
