@@ -274,10 +274,13 @@ describe("tenant runtime with real gateways", () => {
     expect(list).toContain("webchat-bravo");
   });
 
-  it("restores a named backup", async () => {
+  it("restores a named backup after a safety backup of the state it replaces", async () => {
     const { backups } = await json<{ backups: Array<{ id: string }> }>(await runtime("tenant-b", "/v1/backups"));
     const restored = await json(await runtime("tenant-b", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: backups.at(-1)!.id }) }));
     expect(restored).toMatchObject({ state: "running" });
+    const after = await json<{ backups: Array<{ id: string; reason: string }> }>(await runtime("tenant-b", "/v1/backups"));
+    expect(after.backups[0]?.reason).toBe("restore");
+    expect(after.backups.map((b) => b.id)).toContain(backups.at(-1)!.id);
     const missing = await runtime("tenant-b", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: "20200101T000000000Z-aaaaaa" }) });
     expect(missing.status).toBe(404);
   });

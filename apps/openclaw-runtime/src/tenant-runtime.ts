@@ -342,6 +342,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> {
       const store = this.backups();
       const manifest = id ? await store.get(id) : await store.newest();
       if (!manifest) throw new RuntimeError("backup_not_found", 404, id ? `no backup ${id}` : "this tenant has no backups");
+      // The state being replaced is kept first (retention keeps the newest of this reason), so
+      // a restore of the wrong backup can itself be undone. No safety backup, no restore.
+      if (await this.#hasState()) await this.#backup("restore");
       await this.#stopGateway();
       const driver = this.driver();
       await this.#placeArchive(driver, manifest);

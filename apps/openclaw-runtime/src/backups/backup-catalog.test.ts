@@ -22,9 +22,25 @@ describe("backup catalog", () => {
   });
 
   it("keeps the newest N and always at least one", () => {
-    const ids = ["20261121T060000001Z-aaaaaa", "20261121T060000003Z-aaaaaa", "20261121T060000002Z-aaaaaa"];
-    expect(idsBeyondRetention(ids, 2)).toEqual(["20261121T060000001Z-aaaaaa"]);
-    expect(idsBeyondRetention(ids, 0)).toEqual(["20261121T060000002Z-aaaaaa", "20261121T060000001Z-aaaaaa"]);
-    expect(idsBeyondRetention(ids, 10)).toEqual([]);
+    const backups = [
+      { id: "20261121T060000001Z-aaaaaa", reason: "scheduled" as const },
+      { id: "20261121T060000003Z-aaaaaa", reason: "scheduled" as const },
+      { id: "20261121T060000002Z-aaaaaa", reason: "scheduled" as const },
+    ];
+    expect(idsBeyondRetention(backups, 2)).toEqual(["20261121T060000001Z-aaaaaa"]);
+    expect(idsBeyondRetention(backups, 0)).toEqual(["20261121T060000002Z-aaaaaa", "20261121T060000001Z-aaaaaa"]);
+    expect(idsBeyondRetention(backups, 10)).toEqual([]);
+  });
+
+  it("never drops the newest backup of a reason, however many newer ones came after it", () => {
+    const backups = [
+      { id: "20261121T060000001Z-aaaaaa", reason: "manual" as const },
+      { id: "20261121T060000002Z-aaaaaa", reason: "restore" as const },
+      { id: "20261121T060000003Z-aaaaaa", reason: "manual" as const },
+      { id: "20261121T060000004Z-aaaaaa", reason: "scheduled" as const },
+      { id: "20261121T060000005Z-aaaaaa", reason: "scheduled" as const },
+      { id: "20261121T060000006Z-aaaaaa", reason: "scheduled" as const },
+    ];
+    expect(idsBeyondRetention(backups, 2)).toEqual(["20261121T060000004Z-aaaaaa", "20261121T060000001Z-aaaaaa"]);
   });
 });

@@ -5,7 +5,8 @@ import { z } from "zod";
  * tenant's own prefix. Nothing here mirrors the sandbox: a snapshot never changes
  * after it is written and only retention deletes old ones.
  */
-export const BackupReasonSchema = z.enum(["manual", "scheduled", "sleep", "destroy"]);
+/** Why a backup was made; `restore` is the safety backup a restore takes of the state it replaces. */
+export const BackupReasonSchema = z.enum(["manual", "scheduled", "sleep", "destroy", "restore"]);
 export type BackupReason = z.infer<typeof BackupReasonSchema>;
 
 export const BackupManifestSchema = z.object({
@@ -44,9 +45,21 @@ export function manifestIdFromKey(tenantId: string, key: string): string | null 
   return BackupIdSchema.safeParse(id).success ? id : null;
 }
 
-/** The ids retention removes: everything beyond the newest `keep`. */
-export function idsBeyondRetention(ids: string[], keep: number): string[] {
-  return [...ids].sort().reverse().slice(Math.max(1, keep));
+/**
+ * The ids retention removes: everything beyond the newest `keep` (at least one), except the
+ * newest backup of each reason, so a run of scheduled ones never pushes out the last manual
+ * backup or the safety backup taken before a restore.
+ */
+export function idsBeyondRetention(backups: Pick<BackupManifest, "id" | "reason">[], keep: number): string[] {
+  const newestFirst = [...backups].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const kept = new Set(newestFirst.slice(0, Math.max(1, keep)).map((backup) => backup.id));
+  const reasonsSeen = new Set<BackupReason>();
+  for (const backup of newestFirst) {
+    if (reasonsSeen.has(backup.reason)) continue;
+    reasonsSeen.add(backup.reason);
+    kept.add(backup.id);
+  }
+  return newestFirst.filter((backup) => !kept.has(backup.id)).map((backup) => backup.id);
 }
 
 /** Newest first. */

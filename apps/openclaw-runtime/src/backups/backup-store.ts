@@ -48,7 +48,7 @@ export class BackupStore {
   }
 
   async applyRetention(keep: number): Promise<string[]> {
-    const doomed = idsBeyondRetention(await this.#ids(), keep);
+    const doomed = idsBeyondRetention(await this.list(), keep);
     await this.#deleteIds(doomed);
     return doomed;
   }

@@ -4,6 +4,7 @@ const REASONS: Record<string, string> = {
   scheduled: "Scheduled",
   sleep: "Before sleeping",
   destroy: "Before deleting",
+  restore: "Before a restore",
 };
 
 export function backupReason(reason: string): string {
