@@ -119,6 +119,18 @@ describe("a tenant whose gateway fails", { timeout: 400_000 }, () => {
     expect(((await (await runtime("/v1/tenant/crash/acknowledge", { method: "POST" })).json()) as Status).crash).toBeNull();
   });
 
+  it("a pairing call that finds the gateway dead starts it again and answers, as an HTTP call does", async () => {
+    expect((await runtime("/v1/devices")).status).toBe(200);
+    const before = await gatewayPid();
+    process.kill(before, "SIGKILL");
+    // At once, before the watchdog's next tick: the call itself must notice.
+    const devices = await runtime("/v1/devices");
+    expect(devices.status).toBe(200);
+    expect(await devices.json()).toHaveProperty("pending");
+    expect(await gatewayPid()).not.toBe(before);
+    expect((await status()).crash).not.toBeNull();
+  });
+
   it("wakes a sleeping tenant once for concurrent requests: exactly one gateway", async () => {
     expect(((await (await runtime("/v1/tenant/stop", { method: "POST" })).json()) as Status).state).toBe("sleeping");
     const answers = await Promise.all(Array.from({ length: 5 }, () => runtime("/v1/sessions")));

@@ -8,6 +8,24 @@ export const CONTAINER_SANDBOX_HOME = "/home/openclaw";
 const UNREACHABLE_PREFIX = "Error proxying request to container:";
 
 /**
+ * How long a sandbox call may take before the runtime stops waiting for it. The SDK's rpc
+ * transport bounds its connect but no single call, and a container that accepts and never
+ * answers must not block the tenant's queue. Exec adds its own timeout to `control`; file
+ * transfers grow with the state (200 MB and more), so they get `transfer`.
+ */
+export interface SandboxDeadlines {
+  controlMs: number;
+  transferMs: number;
+}
+
+export const SANDBOX_DEADLINES: SandboxDeadlines = { controlMs: 60_000, transferMs: 15 * 60_000 };
+
+/** A sandbox call that did not answer within its deadline. */
+export class SandboxTimeoutError extends Error {
+  override readonly name = "SandboxTimeoutError";
+}
+
+/**
  * The tenant's sandbox over `@cloudflare/sandbox`: a Cloudflare Container in production,
  * `apps/sandbox-host` behind the same SDK class locally (`src/sandbox/local-sandbox.ts`).
  *
@@ -19,53 +37,71 @@ const UNREACHABLE_PREFIX = "Error proxying request to container:";
  */
 export class SandboxSdkDriver implements SandboxDriver {
   readonly #sandbox: Sandbox;
+  readonly #deadlines: SandboxDeadlines;
 
-  constructor(namespace: DurableObjectNamespace<Sandbox>, sandboxId: string, sleepAfterSeconds: number) {
+  constructor(namespace: DurableObjectNamespace<Sandbox>, sandboxId: string, sleepAfterSeconds: number, deadlines = SANDBOX_DEADLINES) {
     this.#sandbox = getSandbox(namespace, sandboxId, { transport: "rpc", sleepAfter: sleepAfterSeconds });
+    this.#deadlines = deadlines;
   }
 
-  async exec(argv: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ExecResult> {
-    const result = await this.#sandbox.exec(shellQuote(argv), { env: options.env, timeout: options.timeoutMs, cwd: CONTAINER_SANDBOX_HOME });
-    return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  exec(argv: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ExecResult> {
+    return this.#within("exec", this.#deadlines.controlMs + (options.timeoutMs ?? 0), async () => {
+      const result = await this.#sandbox.exec(shellQuote(argv), { env: options.env, timeout: options.timeoutMs, cwd: CONTAINER_SANDBOX_HOME });
+      return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+    });
   }
 
-  async startProcess(id: string, argv: string[], env: Record<string, string>): Promise<ProcessInfo> {
-    const process = await this.#sandbox.startProcess(shellQuote(argv), { processId: id, env, cwd: CONTAINER_SANDBOX_HOME });
-    return toProcessInfo(process.id, process.status, process.exitCode);
+  startProcess(id: string, argv: string[], env: Record<string, string>): Promise<ProcessInfo> {
+    return this.#within("startProcess", this.#deadlines.controlMs, async () => {
+      const process = await this.#sandbox.startProcess(shellQuote(argv), { processId: id, env, cwd: CONTAINER_SANDBOX_HOME });
+      return toProcessInfo(process.id, process.status, process.exitCode);
+    });
   }
 
-  async getProcess(id: string): Promise<ProcessInfo | null> {
-    const process = await this.#sandbox.getProcess(id);
-    return process ? toProcessInfo(process.id, process.status, process.exitCode) : null;
+  getProcess(id: string): Promise<ProcessInfo | null> {
+    return this.#within("getProcess", this.#deadlines.controlMs, async () => {
+      const process = await this.#sandbox.getProcess(id);
+      return process ? toProcessInfo(process.id, process.status, process.exitCode) : null;
+    });
   }
 
   /** The SDK's kill takes no signal to the container: it sends SIGTERM, then SIGKILL, and returns once the tree is gone. */
-  async killProcess(id: string): Promise<void> {
-    const process = await this.#sandbox.getProcess(id);
-    if (process === null || (process.status !== "running" && process.status !== "starting")) return;
-    await this.#sandbox.killProcess(id);
+  killProcess(id: string): Promise<void> {
+    return this.#within("killProcess", this.#deadlines.controlMs, async () => {
+      const process = await this.#sandbox.getProcess(id);
+      if (process === null || (process.status !== "running" && process.status !== "starting")) return;
+      await this.#sandbox.killProcess(id);
+    });
   }
 
-  async processLogs(id: string): Promise<{ stdout: string; stderr: string }> {
-    const logs = await this.#sandbox.getProcessLogs(id);
-    return { stdout: logs.stdout, stderr: logs.stderr };
+  processLogs(id: string): Promise<{ stdout: string; stderr: string }> {
+    return this.#within("getProcessLogs", this.#deadlines.controlMs, async () => {
+      const logs = await this.#sandbox.getProcessLogs(id);
+      return { stdout: logs.stdout, stderr: logs.stderr };
+    });
   }
 
-  async writeFile(path: string, body: ReadableStream<Uint8Array> | string): Promise<void> {
-    await this.#sandbox.writeFile(`${CONTAINER_SANDBOX_HOME}/${path}`, body);
+  writeFile(path: string, body: ReadableStream<Uint8Array> | string): Promise<void> {
+    return this.#within("writeFile", this.#deadlines.transferMs, async () => {
+      await this.#sandbox.writeFile(`${CONTAINER_SANDBOX_HOME}/${path}`, body);
+    });
   }
 
   /** Typed SDK errors lose their class across the Durable Object boundary, hence `exists` first. */
-  async readFile(path: string): Promise<ReadableStream<Uint8Array> | null> {
+  readFile(path: string): Promise<ReadableStream<Uint8Array> | null> {
     const absolute = `${CONTAINER_SANDBOX_HOME}/${path}`;
-    if (!(await this.#sandbox.exists(absolute)).exists) return null;
-    return (await this.#sandbox.readFile(absolute, { encoding: "none" })).content;
+    return this.#within("readFile", this.#deadlines.controlMs, async () => {
+      if (!(await this.#sandbox.exists(absolute)).exists) return null;
+      return (await this.#sandbox.readFile(absolute, { encoding: "none" })).content;
+    });
   }
 
   /** The files API, not `rm` in a shell: paths are the SDK's to resolve (the sandbox host maps them to a tenant's home). */
-  async deleteFile(path: string): Promise<void> {
+  deleteFile(path: string): Promise<void> {
     const absolute = `${CONTAINER_SANDBOX_HOME}/${path}`;
-    if ((await this.#sandbox.exists(absolute)).exists) await this.#sandbox.deleteFile(absolute);
+    return this.#within("deleteFile", this.#deadlines.controlMs, async () => {
+      if ((await this.#sandbox.exists(absolute)).exists) await this.#sandbox.deleteFile(absolute);
+    });
   }
 
   /**
@@ -93,9 +129,23 @@ export class SandboxSdkDriver implements SandboxDriver {
    * which cuts every pending operation) only at its next alarm or next start; a wake that
    * comes first would have its own first operation cut by it. `stop()` settles it now.
    */
-  async destroy(): Promise<void> {
-    await this.#sandbox.destroy();
-    await this.#sandbox.stop();
+  destroy(): Promise<void> {
+    return this.#within("destroy", this.#deadlines.controlMs, async () => {
+      await this.#sandbox.destroy();
+      await this.#sandbox.stop();
+    });
+  }
+
+  async #within<T>(what: string, ms: number, call: () => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SandboxTimeoutError(`the sandbox did not answer ${what} within ${ms / 1000} s`)), ms);
+    });
+    try {
+      return await Promise.race([call(), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

@@ -96,6 +96,9 @@ async function withGatewayRpcHeld<T>(runtime: TenantRuntime, call: (rpc: Gateway
     // retry on a fresh connection tells the two apart.
     if (!(error instanceof GatewayRpcError) || (error.code !== "unavailable" && error.code !== "timeout")) throw await toRuntimeError(runtime, error, notFound);
     dropGatewayRpc(runtime);
+    // As for HTTP calls (TenantRuntime.withGateway): a gateway found dead is recorded, so the
+    // ensureRunning below starts it again instead of retrying a corpse.
+    if (error.code === "unavailable") await runtime.gatewayBroke(error);
     await runtime.ensureRunning();
     try {
       return await watched(runtime, call);
