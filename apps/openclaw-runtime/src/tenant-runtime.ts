@@ -1,3 +1,10 @@
+/**
+ * The tenant's Durable Object. Why one file this long: every lifecycle step (provision,
+ * start, sleep and wake, backup, restore, crash healing, destroy) reads and writes the same
+ * persisted state through one serial queue, and that state is private to this class so
+ * nothing outside the queue can change it. The decisions that need no I/O live beside it:
+ * lifecycle/ (state machine, crash backoff, backup schedule), gateway/ and backups/.
+ */
 import { DurableObject } from "cloudflare:workers";
 import { TenantSettingsSchema, type CrashReport, type RuntimeStatus, type TenantSettings } from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
