@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSse, startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
 
@@ -42,9 +44,12 @@ async function waitForState(state: string, timeoutMs: number, pollMs = 500): Pro
   return current;
 }
 
+function sandboxHost(path: string): Promise<Response> {
+  return fetch(`${stack.sandboxHostUrl}/sandboxes/tenant-idle${path}`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
+}
+
 async function gatewayPid(): Promise<number> {
-  const response = await fetch(`${stack.sandboxHostUrl}/sandboxes/tenant-idle/processes/gateway`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
-  return ((await response.json()) as { pid: number }).pid;
+  return ((await (await sandboxHost("/processes/gateway")).json()) as { pid: number }).pid;
 }
 
 describe("idle tenants", () => {
@@ -107,5 +112,29 @@ describe("idle tenants", () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("tenant_busy");
     expect((await stopping).status).toBe(200);
     expect((await status()).state).toBe("sleeping");
+  });
+
+  it("still sleeps when its backup fails, shows the failure, and keeps the newer state on the sandbox's disk for the wake", async () => {
+    const before = await status();
+    const turn = await call("/v1/responses", {
+      method: "POST",
+      headers: { "x-openclaw-session-key": "only-on-disk" },
+      body: JSON.stringify({ model: "openclaw", input: "remember this too" }),
+    });
+    expect(turn.status).toBe(200);
+    // A file where the backups directory belongs: the launcher's backup cannot write its archive.
+    const { home } = (await (await sandboxHost("")).json()) as { home: string };
+    rmSync(join(home, "backups"), { recursive: true, force: true });
+    writeFileSync(join(home, "backups"), "not a directory");
+
+    const asleep = await waitForState("sleeping", 60_000);
+    expect(asleep.state).toBe("sleeping");
+    expect(asleep.lastBackup?.id).toBe(before.lastBackup?.id);
+    expect(asleep.lastBackupError).toMatchObject({ failures: 1, message: expect.stringContaining("backup failed") });
+
+    rmSync(join(home, "backups"), { force: true });
+    const woke = await call("/v1/sessions");
+    expect(woke.status).toBe(200);
+    expect(JSON.stringify(await woke.json())).toContain("agent:main:only-on-disk");
   });
 });
