@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, getNodesBounds, getViewportForBounds, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo } from "react";
 import type { HatcheryColumn, HatcheryEdge } from "./hatchery-graph.ts";
@@ -74,12 +74,10 @@ function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable
-      fitView
-      fitViewOptions={FIT}
       minZoom={0.2}
       maxZoom={1.5}
     >
-      <FitWhenNodesChange count={nodes.length} inspecting={selectedId !== null} />
+      <FitWhenNodesChange nodes={nodes} />
       <Background gap={24} />
       <Controls showInteractive={false} />
       <MiniMap pannable zoomable ariaLabel="Overview of the Hatchery" nodeClassName={(node) => (node.type === "card" ? `minimap-${(node as HatcheryFlowNode).data.meaning.kind}` : "minimap-heading")} />
@@ -94,16 +92,23 @@ const FIT = { padding: 0.12, maxZoom: 1, minZoom: 0.35 };
 const HEADING_HEIGHT = 32;
 
 /**
- * Fits the view again when nodes come or go (sessions and devices load after the first
- * paint) and when the inspector opens or closes (the canvas narrows or widens). Every
- * node's size is known from the layout, so this needs no measuring; it waits one frame for
- * React Flow to take the new nodes and the canvas's new size in.
+ * Fits the view when nodes come or go (sessions, approvals and chats load after the first
+ * paint; one can replace another) and whenever the canvas's measured size changes (its
+ * first measurement, the inspector opening or closing, a resized window). The viewport is
+ * computed here from the layout's positions and sizes and set at once: React Flow's own
+ * `fitView` waits for its next node measurement, which nodes added later may already have
+ * had, leaving them off-screen.
  */
-function FitWhenNodesChange({ count, inspecting }: { count: number; inspecting: boolean }) {
+function FitWhenNodesChange({ nodes }: { nodes: Node[] }) {
   const flow = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  const nodeIds = nodes.map((node) => node.id).join("\n");
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView(FIT));
-    return () => cancelAnimationFrame(frame);
-  }, [count, inspecting, flow]);
+    if (width === 0 || height === 0 || nodes.length === 0) return;
+    void flow.setViewport(getViewportForBounds(getNodesBounds(nodes), width, height, FIT.minZoom, FIT.maxZoom, FIT.padding));
+    // The ids say when the picture changed; a new array with the same nodes is no reason to refit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodeIds, width, height, flow]);
   return null;
 }
