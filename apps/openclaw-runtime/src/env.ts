@@ -1,12 +1,12 @@
 import type { Sandbox } from "@cloudflare/sandbox";
-import type { TenantRuntime } from "./tenant-runtime.ts";
 
 export interface RuntimeEnv {
   /** Shared with the API worker; every internal route requires it. */
   OA_INTERNAL_KEY: string;
   /** Signs short-lived tickets for the device / Control UI proxy. */
   PROXY_TICKET_SECRET: string;
-  TENANT_RUNTIME: DurableObjectNamespace<TenantRuntime>;
+  /** `TenantRuntime`, reached only by `fetch` (so this module needs not import the class). */
+  TENANT_RUNTIME: DurableObjectNamespace;
   BACKUPS: R2Bucket;
   /** The SDK's Sandbox Durable Object: a container in production, `LocalSandbox` over apps/sandbox-host locally. */
   Sandbox: DurableObjectNamespace<Sandbox>;

@@ -11,7 +11,7 @@ import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { DEFAULT_LOG_LINES, MAX_LOG_LINES, readGatewayLogs } from "./logs/gateway-logs.ts";
 import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
-import type { ProvisionStage, TenantRuntime } from "./tenant-runtime.ts";
+import type { ProvisionStage, Tenant } from "./tenant.ts";
 
 const TENANT_HEADER = "x-oa-tenant-id";
 
@@ -45,7 +45,7 @@ const LogsQuerySchema = z.object({ lines: z.coerce.number().int().min(1).max(MAX
  * The tenant's routes, served inside its Durable Object. The worker in front has
  * already checked the internal key (or proxy ticket) and the tenant id.
  */
-export function tenantRoutes(runtime: TenantRuntime): Hono {
+export function tenantRoutes(runtime: Tenant): Hono {
   const app = new Hono();
 
   app.onError((error) => {
@@ -167,7 +167,7 @@ export function tenantRoutes(runtime: TenantRuntime): Hono {
 }
 
 /** A streamed turn holds the tenant awake (runtime.hold) until its last byte, not just its headers. */
-async function forwardResponses(runtime: TenantRuntime, body: string, sessionKey: string | undefined): Promise<Response> {
+async function forwardResponses(runtime: Tenant, body: string, sessionKey: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (sessionKey) headers["x-openclaw-session-key"] = sessionKey;
   const release = runtime.hold();

@@ -6,7 +6,7 @@
  * lifecycle/ (state machine, crash backoff, backup schedule), gateway/ and backups/.
  */
 import { DurableObject } from "cloudflare:workers";
-import { TenantSettingsSchema, type CrashReport, type RuntimeStatus, type TenantSettings } from "@openclaw-cloud/contracts";
+import { TenantSettingsSchema, type CrashReport, type TenantSettings } from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
 import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
@@ -22,6 +22,7 @@ import { crashStreakAfter, restartDelayMs } from "./lifecycle/crash-healing.ts";
 import { INITIAL_TENANT_STATE, canTransition, isMidOperation, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
 import { readGatewayLogs } from "./logs/gateway-logs.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
+import type { ProvisionStage, Tenant, TenantStatus } from "./tenant.ts";
 
 /** Where the launcher looks for an archive to restore into a fresh state directory. */
 const RESTORE_ARCHIVE_PATH = "restore/latest.tar.gz";
@@ -35,10 +36,7 @@ const ACTIVITY_PERSIST_MS = 10_000;
 /** What a request that finds the gateway stopping is told to wait before trying again. */
 const BUSY_RETRY_AFTER_SECONDS = 5;
 
-export type ProvisionStage = "provisioning" | "restoring" | "starting" | "ready";
 
-/** The status contract lives in the contracts package: the API reads exactly this. */
-export type TenantStatus = RuntimeStatus;
 
 interface Stored {
   state: TenantState;
@@ -65,7 +63,7 @@ interface Stored {
  * settings and gateway token (which never leave this object except into the gateway
  * process), and serialises every lifecycle operation so two gateways never start.
  */
-export class TenantRuntime extends DurableObject<RuntimeEnv> {
+export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   readonly settings: RuntimeSettings;
   #stored: Stored = {
     state: INITIAL_TENANT_STATE,

@@ -1,6 +1,6 @@
 import { GatewayRpcError, connectGatewayRpc, relayUpstreamHeaders, type GatewayRpc } from "@openclaw-cloud/gateway-rpc";
 import { RuntimeError } from "../http/errors.ts";
-import type { TenantRuntime } from "../tenant-runtime.ts";
+import type { GatewayTenant } from "../tenant.ts";
 import { openGatewaySocket } from "./gateway-socket.ts";
 import { gatewayAnswers, toTimeout } from "./gateway-http.ts";
 import { GatewayTimeoutError, watchLiveness, whileAnswering } from "./liveness.ts";
@@ -9,9 +9,9 @@ import { GatewayTimeoutError, watchLiveness, whileAnswering } from "./liveness.t
  * One operator connection per tenant, opened on first use and reused, so pairing
  * calls cost one round trip instead of a handshake (or a CLI exec) each.
  */
-const connections = new WeakMap<TenantRuntime, Promise<GatewayRpc>>();
+const connections = new WeakMap<GatewayTenant, Promise<GatewayRpc>>();
 
-function connection(runtime: TenantRuntime): Promise<GatewayRpc> {
+function connection(runtime: GatewayTenant): Promise<GatewayRpc> {
   let pending = connections.get(runtime);
   if (!pending) {
     pending = connectAsOperator(runtime);
@@ -29,7 +29,7 @@ function connection(runtime: TenantRuntime): Promise<GatewayRpc> {
  * runtime approves it once from inside the sandbox over loopback (the launcher's
  * `approve-device`), and the pairing then lives in the gateway's state and backups.
  */
-async function connectAsOperator(runtime: TenantRuntime): Promise<GatewayRpc> {
+async function connectAsOperator(runtime: GatewayTenant): Promise<GatewayRpc> {
   const driver = runtime.driver();
   const device = await runtime.operatorDeviceKey();
   const connect = () =>
@@ -56,7 +56,7 @@ async function connectAsOperator(runtime: TenantRuntime): Promise<GatewayRpc> {
  * an exec approval at once when no such client is connected. Called where a turn can ask
  * for one (each chat turn through the runtime, a finished provision); never fails the caller.
  */
-export function keepApprovalClient(runtime: TenantRuntime): void {
+export function keepApprovalClient(runtime: GatewayTenant): void {
   if (runtime.state.name !== "running") return;
   runtime.waitUntil(connection(runtime).then(
     () => {},
@@ -64,7 +64,7 @@ export function keepApprovalClient(runtime: TenantRuntime): void {
   ));
 }
 
-export function dropGatewayRpc(runtime: TenantRuntime): void {
+export function dropGatewayRpc(runtime: GatewayTenant): void {
   const pending = connections.get(runtime);
   connections.delete(runtime);
   pending?.then((rpc) => rpc.close()).catch(() => {});
@@ -78,7 +78,7 @@ const PAIRING_NOT_FOUND = () => new RuntimeError("pairing_request_not_found", 40
  * A gateway that stops answering meanwhile ends the call with `504 gateway_timeout` and
  * drops the connection, as HTTP calls do (liveness.ts).
  */
-export async function withGatewayRpc<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>, notFound: () => RuntimeError = PAIRING_NOT_FOUND): Promise<T> {
+export async function withGatewayRpc<T>(runtime: GatewayTenant, call: (rpc: GatewayRpc) => Promise<T>, notFound: () => RuntimeError = PAIRING_NOT_FOUND): Promise<T> {
   const release = runtime.hold();
   try {
     return await withGatewayRpcHeld(runtime, call, notFound);
@@ -87,7 +87,7 @@ export async function withGatewayRpc<T>(runtime: TenantRuntime, call: (rpc: Gate
   }
 }
 
-async function withGatewayRpcHeld<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>, notFound: () => RuntimeError): Promise<T> {
+async function withGatewayRpcHeld<T>(runtime: GatewayTenant, call: (rpc: GatewayRpc) => Promise<T>, notFound: () => RuntimeError): Promise<T> {
   await runtime.ensureRunning();
   try {
     return await watched(runtime, call);
@@ -96,7 +96,7 @@ async function withGatewayRpcHeld<T>(runtime: TenantRuntime, call: (rpc: Gateway
     // retry on a fresh connection tells the two apart.
     if (!(error instanceof GatewayRpcError) || (error.code !== "unavailable" && error.code !== "timeout")) throw await toRuntimeError(runtime, error, notFound);
     dropGatewayRpc(runtime);
-    // As for HTTP calls (TenantRuntime.withGateway): a gateway found dead is recorded, so the
+    // As for HTTP calls (GatewayTenant.withGateway): a gateway found dead is recorded, so the
     // ensureRunning below starts it again instead of retrying a corpse.
     if (error.code === "unavailable") await runtime.gatewayBroke(error);
     await runtime.ensureRunning();
@@ -108,7 +108,7 @@ async function withGatewayRpcHeld<T>(runtime: TenantRuntime, call: (rpc: Gateway
   }
 }
 
-async function watched<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Promise<T>): Promise<T> {
+async function watched<T>(runtime: GatewayTenant, call: (rpc: GatewayRpc) => Promise<T>): Promise<T> {
   const driver = runtime.driver();
   const result = await whileAnswering(
     watchLiveness((signal) => gatewayAnswers(driver, signal)),
@@ -118,7 +118,7 @@ async function watched<T>(runtime: TenantRuntime, call: (rpc: GatewayRpc) => Pro
   return result;
 }
 
-async function toRuntimeError(runtime: TenantRuntime, error: unknown, notFound: () => RuntimeError): Promise<RuntimeError> {
+async function toRuntimeError(runtime: GatewayTenant, error: unknown, notFound: () => RuntimeError): Promise<RuntimeError> {
   if (error instanceof RuntimeError) return error;
   if (error instanceof GatewayTimeoutError || (error instanceof GatewayRpcError && error.code === "timeout")) {
     dropGatewayRpc(runtime);

@@ -1,6 +1,6 @@
 import { injectSharedAuth, relayUpstreamHeaders, scrubSharedSecret } from "@openclaw-cloud/gateway-rpc";
 import { RuntimeError } from "../http/errors.ts";
-import type { TenantRuntime } from "../tenant-runtime.ts";
+import type { GatewayTenant } from "../tenant.ts";
 import { callGateway, gatewayRequest } from "./gateway-http.ts";
 import { openGatewaySocket } from "./gateway-socket.ts";
 
@@ -20,7 +20,7 @@ export function gatewayPath(url: URL, tenantId: string): string {
  * gateway treats the device as remote (pairing needs approval) rather than local.
  * Plain HTTP (the Control UI's assets) is forwarded as is.
  */
-export async function relayGatewaySocket(runtime: TenantRuntime, request: Request): Promise<Response> {
+export async function relayGatewaySocket(runtime: GatewayTenant, request: Request): Promise<Response> {
   const tenantId = request.headers.get("x-oa-tenant-id") ?? "";
   const path = gatewayPath(new URL(request.url), tenantId);
   if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
