@@ -13,19 +13,19 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 function fsError(error: unknown, path: string): unknown {
   switch ((error as NodeJS.ErrnoException).code) {
     case "ENOENT":
-      return new HttpError(404, "file_not_found", `${path || "."} does not exist`);
+      return new HttpError("file_not_found", 404, `${path || "."} does not exist`);
     case "ENOTDIR":
     case "EEXIST":
-      return new HttpError(409, "not_a_directory", `${path} or one of its parents is not a directory`);
+      return new HttpError("not_a_directory", 409, `${path} or one of its parents is not a directory`);
     case "EISDIR":
     case "ENOTEMPTY":
-      return new HttpError(409, "path_is_directory", `${path} is a directory`);
+      return new HttpError("path_is_directory", 409, `${path} is a directory`);
     case "EACCES":
     case "EPERM":
-      return new HttpError(403, "permission_denied", `permission denied for ${path}`);
+      return new HttpError("permission_denied", 403, `permission denied for ${path}`);
     case "ELOOP":
     case "ENAMETOOLONG":
-      return new HttpError(400, "invalid_path", `${path} cannot be resolved`);
+      return new HttpError("invalid_path", 400, `${path} cannot be resolved`);
     default:
       return error;
   }
@@ -35,7 +35,7 @@ function byteLimit(maxBytes: number, counter: { bytes: number }): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       counter.bytes += chunk.length;
-      if (counter.bytes > maxBytes) callback(new HttpError(413, "payload_too_large", `files are limited to ${maxBytes} bytes`));
+      if (counter.bytes > maxBytes) callback(new HttpError("payload_too_large", 413, `files are limited to ${maxBytes} bytes`));
       else callback(null, chunk);
     },
   });
@@ -44,7 +44,7 @@ function byteLimit(maxBytes: number, counter: { bytes: number }): Transform {
 /** Streams `body` into a temp file beside the target and renames it into place. */
 export async function writeFileAtomic(home: string, rawPath: string, body: Readable, maxBytes = MAX_FILE_BYTES) {
   const target = await resolveSandboxPath(home, rawPath);
-  if (target.relative === "") throw new HttpError(400, "invalid_path", "path must name a file");
+  if (target.relative === "") throw new HttpError("invalid_path", 400, "path must name a file");
   const temp = join(dirname(target.absolute), `.${basename(target.absolute)}.${randomUUID()}.tmp`);
   const counter = { bytes: 0 };
   try {
@@ -67,7 +67,7 @@ export async function openFileForRead(home: string, rawPath: string): Promise<{ 
     const stats = await handle.stat();
     if (stats.isDirectory()) {
       await handle.close();
-      throw new HttpError(409, "path_is_directory", `${target.relative || "."} is a directory`);
+      throw new HttpError("path_is_directory", 409, `${target.relative || "."} is a directory`);
     }
     return { stream: handle.createReadStream(), bytes: stats.size };
   } catch (error) {
@@ -78,7 +78,7 @@ export async function openFileForRead(home: string, rawPath: string): Promise<{ 
 /** Removes a file, symlink (not its target) or directory tree. */
 export async function deletePath(home: string, rawPath: string): Promise<{ path: string }> {
   const target = await resolveSandboxPath(home, rawPath);
-  if (target.relative === "") throw new HttpError(400, "invalid_path", "the sandbox home itself cannot be deleted");
+  if (target.relative === "") throw new HttpError("invalid_path", 400, "the sandbox home itself cannot be deleted");
   try {
     await lstat(target.absolute);
     await rm(target.absolute, { recursive: true });

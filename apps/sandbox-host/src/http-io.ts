@@ -16,7 +16,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   console.error("sandbox-host: unexpected error:", error instanceof Error ? error.stack : error);
-  return new HttpError(500, "internal_error", "unexpected error in the sandbox host");
+  return new HttpError("internal_error", 500, "unexpected error in the sandbox host");
 }
 
 export function sendError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
@@ -27,14 +27,14 @@ export function sendError(req: IncomingMessage, res: ServerResponse, error: unkn
   }
   // An unread request body cannot be skipped cheaply: close the connection instead of draining it.
   if (!req.complete) res.setHeader("connection", "close");
-  sendJson(res, httpError.status, errorBody(httpError.code, httpError.message));
+  sendJson(res, httpError.status, errorBody(httpError));
 }
 
 /** Answers on a raw socket (an upgrade request that must be refused). */
-export function writeRawJsonError(socket: Duplex, status: number, code: string, message: string): void {
-  const payload = JSON.stringify(errorBody(code, message));
+export function writeRawJsonError(socket: Duplex, error: HttpError): void {
+  const payload = JSON.stringify(errorBody(error));
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\n` +
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ""}\r\n` +
       "content-type: application/json; charset=utf-8\r\n" +
       `content-length: ${Buffer.byteLength(payload)}\r\n` +
       "connection: close\r\n\r\n" +
@@ -43,7 +43,7 @@ export function writeRawJsonError(socket: Duplex, status: number, code: string, 
 }
 
 function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(413, "payload_too_large", `request bodies are limited to ${maxBytes} bytes`);
+  return new HttpError("payload_too_large", 413, `request bodies are limited to ${maxBytes} bytes`);
 }
 
 /** Declared Content-Length above the limit, checked before reading anything. */
@@ -61,7 +61,7 @@ export function detachedBody(req: IncomingMessage): Readable {
   req.pipe(body);
   req.once("error", (error) => body.destroy(error));
   req.once("close", () => {
-    if (!req.complete) body.destroy(new HttpError(400, "request_aborted", "the request body ended early"));
+    if (!req.complete) body.destroy(new HttpError("request_aborted", 400, "the request body ended early"));
   });
   return body;
 }
@@ -84,13 +84,13 @@ export async function readJson<Schema extends z.ZodType>(req: IncomingMessage, s
   try {
     value = raw.trim() === "" ? {} : JSON.parse(raw);
   } catch {
-    throw new HttpError(400, "invalid_json", "request body is not valid JSON");
+    throw new HttpError("invalid_json", 400, "request body is not valid JSON");
   }
   return parseInput(schema, value);
 }
 
 export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, "invalid_request", z.prettifyError(parsed.error));
+  if (!parsed.success) throw new HttpError("invalid_request", 400, z.prettifyError(parsed.error));
   return parsed.data;
 }

@@ -5,7 +5,7 @@ import { HttpError } from "./errors.ts";
 const MAX_PATH_LENGTH = 4096;
 
 function invalidPath(message: string): HttpError {
-  return new HttpError(400, "invalid_path", message);
+  return new HttpError("invalid_path", 400, message);
 }
 
 /**

@@ -95,6 +95,6 @@ export class PortAllocator {
       }
       this.#taken.delete(base);
     }
-    throw new HttpError(429, "no_ports_available", "every port slot in the configured range is in use");
+    throw new HttpError("no_ports_available", 429, "every port slot in the configured range is in use");
   }
 }

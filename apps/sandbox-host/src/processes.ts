@@ -151,10 +151,10 @@ export class ProcessTable {
 
   start(spec: SpawnSpec, requestedId: string | undefined): ManagedProcess {
     const existing = requestedId === undefined ? undefined : this.#byId.get(requestedId);
-    if (existing?.running) throw new HttpError(409, "process_exists", `process ${requestedId} is still running`);
+    if (existing?.running) throw new HttpError("process_exists", 409, `process ${requestedId} is still running`);
     const running = this.list().filter((entry) => entry.running).length;
     if (running >= MAX_RUNNING_PROCESSES) {
-      throw new HttpError(429, "too_many_processes", `a sandbox runs at most ${MAX_RUNNING_PROCESSES} processes`);
+      throw new HttpError("too_many_processes", 429, `a sandbox runs at most ${MAX_RUNNING_PROCESSES} processes`);
     }
     const id = requestedId ?? this.#generateId();
     this.#byId.delete(id); // a restarted id moves to the end of the insertion order

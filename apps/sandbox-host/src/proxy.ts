@@ -1,7 +1,7 @@
 import { request, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
-import { errorBody } from "./errors.ts";
+import { errorBody, HttpError } from "./errors.ts";
 import { sendJson, writeRawJsonError } from "./http-io.ts";
 
 /** The runtime passes the gateway's own bearer token here; it becomes `Authorization` upstream. */
@@ -86,7 +86,7 @@ export function proxyHttp(req: IncomingMessage, res: ServerResponse, target: Pro
     }
     const [code, message] = upstreamUnavailable(target.hostPort, error);
     res.setHeader("connection", "close");
-    sendJson(res, 502, errorBody(code, message));
+    sendJson(res, 502, errorBody(new HttpError(code, 502, message)));
   });
   // The client went away (or its request broke): stop the upstream work too.
   res.on("close", () => {
@@ -137,7 +137,7 @@ export function proxyUpgrade(req: IncomingMessage, client: Duplex, head: Buffer,
   upstream.on("error", (error) => {
     if (answered || client.destroyed) return;
     const [code, message] = upstreamUnavailable(target.hostPort, error);
-    writeRawJsonError(client, 502, code, message);
+    writeRawJsonError(client, new HttpError(code, 502, message));
   });
   upstream.end();
 }

@@ -42,7 +42,7 @@ export class Sandbox {
 
   exec(request: ExecRequest, signal?: AbortSignal): Promise<ExecResult> {
     if (this.#execGroups.size >= MAX_CONCURRENT_EXECS) {
-      throw new HttpError(429, "too_many_processes", `a sandbox runs at most ${MAX_CONCURRENT_EXECS} execs at once`);
+      throw new HttpError("too_many_processes", 429, `a sandbox runs at most ${MAX_CONCURRENT_EXECS} execs at once`);
     }
     return runExec({
       ...this.spawnSpec(request.argv, request.env),
@@ -72,7 +72,7 @@ export type SandboxInfo = { id: string; exists: boolean; home: string; gatewayPo
 
 export function parseSandboxId(raw: string | undefined): string {
   const parsed = SandboxId.safeParse(raw);
-  if (!parsed.success) throw new HttpError(400, "invalid_sandbox_id", "sandbox id must match ^[a-z0-9][a-z0-9-]{0,62}$");
+  if (!parsed.success) throw new HttpError("invalid_sandbox_id", 400, "sandbox id must match ^[a-z0-9][a-z0-9-]{0,62}$");
   return parsed.data;
 }
 
@@ -110,7 +110,7 @@ export class SandboxRegistry {
 
   /** The sandbox, created (directory and port) on first use. */
   async ensure(id: string): Promise<Sandbox> {
-    if (this.#closed) throw new HttpError(503, "host_closing", "the sandbox host is shutting down");
+    if (this.#closed) throw new HttpError("host_closing", 503, "the sandbox host is shutting down");
     await this.#destroying.get(id);
     const known = this.#active.get(id);
     if (known) return known;
@@ -124,7 +124,7 @@ export class SandboxRegistry {
 
   /** The home of a sandbox that must already exist (read-only operations do not create one). */
   async existingHome(id: string): Promise<string> {
-    if (!(await this.exists(id))) throw new HttpError(404, "sandbox_not_found", `sandbox ${id} does not exist`);
+    if (!(await this.exists(id))) throw new HttpError("sandbox_not_found", 404, `sandbox ${id} does not exist`);
     return this.#homeOf(id);
   }
 

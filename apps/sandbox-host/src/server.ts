@@ -31,25 +31,25 @@ function splitUrl(url: string): { pathname: string; search: string } {
 
 function requireQueryPath(query: URLSearchParams): string {
   const path = query.get("path");
-  if (path === null || path === "") throw new HttpError(400, "invalid_path", "query parameter 'path' is required");
+  if (path === null || path === "") throw new HttpError("invalid_path", 400, "query parameter 'path' is required");
   return path;
 }
 
 function findProcess(registry: SandboxRegistry, params: RouteParams): ManagedProcess {
   const found = registry.active(parseSandboxId(params.id))?.processes.find(params.pid ?? "");
-  if (!found) throw new HttpError(404, "process_not_found", `no process ${params.pid} in sandbox ${params.id}`);
+  if (!found) throw new HttpError("process_not_found", 404, `no process ${params.pid} in sandbox ${params.id}`);
   return found;
 }
 
 function proxyTarget(config: ServerConfig, params: RouteParams, search: string): ProxyTarget {
   const id = parseSandboxId(params.id);
   const parsedPort = ContainerPort.safeParse(params.port);
-  if (!parsedPort.success) throw new HttpError(400, "invalid_port", "port must be a number between 1 and 65535");
+  if (!parsedPort.success) throw new HttpError("invalid_port", 400, "port must be a number between 1 and 65535");
   if (parsedPort.data !== GATEWAY_CONTAINER_PORT) {
-    throw new HttpError(404, "port_not_exposed", `only container port ${GATEWAY_CONTAINER_PORT} is exposed`);
+    throw new HttpError("port_not_exposed", 404, `only container port ${GATEWAY_CONTAINER_PORT} is exposed`);
   }
   const hostPort = config.ports.hostPort(id, parsedPort.data);
-  if (hostPort === undefined) throw new HttpError(502, "upstream_unavailable", `sandbox ${id} has no running processes`);
+  if (hostPort === undefined) throw new HttpError("upstream_unavailable", 502, `sandbox ${id} has no running processes`);
   return { hostPort, path: (params.rest ?? "/") + search };
 }
 
@@ -148,14 +148,14 @@ async function route(config: ServerConfig, request: Request, search: string, nam
 async function handleRequest(config: ServerConfig, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     if (!isAuthorized(req.headers.authorization, config.secret)) {
-      throw new HttpError(401, "unauthorized", "missing or wrong sandbox host secret");
+      throw new HttpError("unauthorized", 401, "missing or wrong sandbox host secret");
     }
     const { pathname, search } = splitUrl(req.url ?? "/");
     const match = matchRoute(req.method ?? "GET", pathname);
-    if (match.kind === "not_found") throw new HttpError(404, "route_not_found", `no route for ${pathname}`);
+    if (match.kind === "not_found") throw new HttpError("route_not_found", 404, `no route for ${pathname}`);
     if (match.kind === "method_not_allowed") {
       res.setHeader("allow", match.allowed.join(", "));
-      throw new HttpError(405, "method_not_allowed", `${req.method} is not allowed here`);
+      throw new HttpError("method_not_allowed", 405, `${req.method} is not allowed here`);
     }
     const query = new URLSearchParams(search);
     await route(config, { req, res, params: match.params, query }, search, match.name);
@@ -168,16 +168,16 @@ function handleUpgrade(config: ServerConfig, req: IncomingMessage, socket: Duple
   socket.on("error", () => socket.destroy());
   try {
     if (!isAuthorized(req.headers.authorization, config.secret)) {
-      throw new HttpError(401, "unauthorized", "missing or wrong sandbox host secret");
+      throw new HttpError("unauthorized", 401, "missing or wrong sandbox host secret");
     }
     const { pathname, search } = splitUrl(req.url ?? "/");
     const match = matchRoute(req.method ?? "GET", pathname);
-    if (match.kind !== "route" || match.name !== "proxy") throw new HttpError(404, "route_not_found", "only port routes accept upgrades");
+    if (match.kind !== "route" || match.name !== "proxy") throw new HttpError("route_not_found", 404, "only port routes accept upgrades");
     if (isControlPort(match.params)) return openControlSession(config, req, socket, head, match.params);
     proxyUpgrade(req, socket, head, proxyTarget(config, match.params, search));
   } catch (error) {
     const httpError = toHttpError(error);
-    writeRawJsonError(socket, httpError.status, httpError.code, httpError.message);
+    writeRawJsonError(socket, httpError);
   }
 }
 
@@ -189,7 +189,7 @@ const controlSockets = new WebSocketServer({ noServer: true });
 
 /** `/rpc` on the control port: the Sandbox SDK's rpc transport, one capnweb session per WebSocket. */
 function openControlSession(config: ServerConfig, req: IncomingMessage, socket: Duplex, head: Buffer, params: RouteParams): void {
-  if (params.rest !== "/rpc") throw new HttpError(404, "route_not_found", "the control port accepts WebSockets on /rpc only");
+  if (params.rest !== "/rpc") throw new HttpError("route_not_found", 404, "the control port accepts WebSockets on /rpc only");
   const id = parseSandboxId(params.id);
   void config.registry.ensure(id).then(
     (sandbox) =>
@@ -198,7 +198,7 @@ function openControlSession(config: ServerConfig, req: IncomingMessage, socket: 
       }),
     (error: unknown) => {
       const httpError = toHttpError(error);
-      writeRawJsonError(socket, httpError.status, httpError.code, httpError.message);
+      writeRawJsonError(socket, httpError);
     },
   );
 }
@@ -217,7 +217,7 @@ export function createSandboxServer(config: ServerConfig): SandboxServer {
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
     const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-    writeRawJsonError(socket, tooLarge ? 431 : 400, tooLarge ? "headers_too_large" : "bad_request", "malformed HTTP request");
+    writeRawJsonError(socket, tooLarge ? new HttpError("headers_too_large", 431, "malformed HTTP request") : new HttpError("bad_request", 400, "malformed HTTP request"));
   });
   return {
     server,
