@@ -6,7 +6,7 @@
  * lifecycle/ (state machine, crash backoff, backup schedule), gateway/ and backups/.
  */
 import { DurableObject } from "cloudflare:workers";
-import { TenantSettingsSchema, type CrashReport, type TenantSettings } from "@openclaw-cloud/contracts";
+import { SANDBOX_LAYOUT, TenantSettingsSchema, type CrashReport, type TenantSettings } from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
 import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
@@ -25,9 +25,7 @@ import { tenantRoutes } from "./tenant-routes.ts";
 import type { ProvisionStage, Tenant, TenantStatus } from "./tenant.ts";
 
 /** Where the launcher looks for an archive to restore into a fresh state directory. */
-const RESTORE_ARCHIVE_PATH = "restore/latest.tar.gz";
-/** Written by the launcher once a state directory holds a gateway's state. */
-const STATE_MARKER_PATH = "openclaw/state/openclaw.sqlite";
+const RESTORE_ARCHIVE_PATH = SANDBOX_LAYOUT.restoreArchive;
 const READY_POLL_MS = 100;
 /** How long a start waits for the previous gateway's port to be free before giving up. */
 const PORT_FREE_TIMEOUT_MS = 15_000;
@@ -284,9 +282,11 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     return this.#leases === 0 && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
   }
 
-  /** Whether the sandbox's disk holds a gateway's state (a fresh or recycled one holds none). */
-  #hasState(): Promise<boolean> {
-    return this.driver().readFile(STATE_MARKER_PATH).then(drain);
+  /** Whether the sandbox's disk holds a gateway's state (a fresh or recycled one holds none), by the launcher's own markers. */
+  async #hasState(): Promise<boolean> {
+    const driver = this.driver();
+    const found = await Promise.all(SANDBOX_LAYOUT.stateMarkers.map((marker) => driver.exists(`${SANDBOX_LAYOUT.stateDir}/${marker}`)));
+    return found.includes(true);
   }
 
   /**
@@ -682,12 +682,6 @@ function sandboxSleepAfterSeconds(settings: RuntimeSettings): number {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function drain(stream: ReadableStream<Uint8Array> | null): Promise<boolean> {
-  if (!stream) return false;
-  await stream.cancel();
-  return true;
 }
 
 function lastLine(text: string): string {

@@ -1,9 +1,10 @@
 import { createServer } from "node:net";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { HttpError } from "./errors.ts";
 import { PortClaims } from "./port-claims.ts";
 
 /** The port the OpenClaw gateway listens on inside a production container. */
-export const GATEWAY_CONTAINER_PORT = 18789;
+export const GATEWAY_CONTAINER_PORT = SANDBOX_LAYOUT.gatewayPort;
 /** The Sandbox SDK's control port in the container (its API server listens on 3000). */
 export const CONTROL_CONTAINER_PORT = 3000;
 

@@ -3,3 +3,4 @@ export * from "./api-errors.ts";
 export type * from "./web-views.ts";
 export * from "./threads.ts";
 export * from "./gateway-clients.ts";
+export * from "./sandbox-layout.ts";

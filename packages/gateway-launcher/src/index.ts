@@ -4,4 +4,4 @@ export { DEFAULT_GATEWAY_PORT, INPUT_ENV, readSandboxEnv, readStartInputs, type 
 export type { BackupReport } from "./openclaw-output.ts";
 export type { RestoreSummary } from "./restore.ts";
 export { resolveInSandbox, sandboxPaths, type SandboxPaths } from "./sandbox-paths.ts";
-export { isFreshStateDir, STATE_MARKERS } from "./state-dir.ts";
+export { isFreshStateDir } from "./state-dir.ts";

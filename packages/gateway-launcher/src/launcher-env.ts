@@ -1,5 +1,5 @@
 import { isAbsolute, normalize } from "node:path";
-import type { TenantSettings } from "@openclaw-cloud/contracts";
+import { SANDBOX_LAYOUT, type TenantSettings } from "@openclaw-cloud/contracts";
 import { GatewayBindSchema, parseTenantSettingsJson, type GatewayBind } from "@openclaw-cloud/gateway-config";
 import { UsageError } from "./errors.ts";
 import type { SandboxPaths } from "./sandbox-paths.ts";
@@ -10,7 +10,7 @@ export const INPUT_ENV = {
   gatewayToken: "OPENCLAW_CLOUD_GATEWAY_TOKEN",
 } as const;
 
-export const DEFAULT_GATEWAY_PORT = 18789;
+export const DEFAULT_GATEWAY_PORT = SANDBOX_LAYOUT.gatewayPort;
 
 export type SandboxEnv = { sandboxHome: string; gatewayPort: number; gatewayBind: GatewayBind };
 export type StartInputs = SandboxEnv & { settings: TenantSettings; gatewayToken: string };

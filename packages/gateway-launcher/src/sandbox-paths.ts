@@ -1,4 +1,5 @@
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { CONFIG_FILE_NAME } from "@openclaw-cloud/gateway-config";
 import { UsageError } from "./errors.ts";
 
@@ -16,14 +17,14 @@ export type SandboxPaths = {
 };
 
 export function sandboxPaths(home: string): SandboxPaths {
-  const stateDir = join(home, "openclaw");
-  const restoreDir = join(home, "restore");
+  const stateDir = join(home, SANDBOX_LAYOUT.stateDir);
+  const restoreDir = join(home, SANDBOX_LAYOUT.restoreDir);
   return {
     home,
     stateDir,
     configPath: join(stateDir, CONFIG_FILE_NAME),
     restoreDir,
-    latestArchive: join(restoreDir, "latest.tar.gz"),
+    latestArchive: join(home, SANDBOX_LAYOUT.restoreArchive),
   };
 }
 

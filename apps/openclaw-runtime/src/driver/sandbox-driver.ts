@@ -31,6 +31,8 @@ export interface SandboxDriver {
   processLogs(id: string): Promise<{ stdout: string; stderr: string }>;
   writeFile(path: string, body: ReadableStream<Uint8Array> | string): Promise<void>;
   readFile(path: string): Promise<ReadableStream<Uint8Array> | null>;
+  /** Whether a file or directory exists. */
+  exists(path: string): Promise<boolean>;
   deleteFile(path: string): Promise<void>;
   /**
    * Sends an HTTP request (SSE and WebSocket upgrades included) to a port inside the

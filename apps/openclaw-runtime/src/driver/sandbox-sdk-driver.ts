@@ -96,6 +96,10 @@ export class SandboxSdkDriver implements SandboxDriver {
     });
   }
 
+  exists(path: string): Promise<boolean> {
+    return this.#within("exists", this.#deadlines.controlMs, async () => (await this.#sandbox.exists(`${CONTAINER_SANDBOX_HOME}/${path}`)).exists);
+  }
+
   /** The files API, not `rm` in a shell: paths are the SDK's to resolve (the sandbox host maps them to a tenant's home). */
   deleteFile(path: string): Promise<void> {
     const absolute = `${CONTAINER_SANDBOX_HOME}/${path}`;

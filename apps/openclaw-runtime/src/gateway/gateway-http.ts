@@ -1,10 +1,11 @@
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { RuntimeError } from "../http/errors.ts";
 import type { SandboxDriver } from "../driver/sandbox-driver.ts";
 import { isReadyAnswer } from "./readiness.ts";
 import { GatewayTimeoutError, LIVENESS_TIMING, bodyWhileAnswering, probeWithin, watchLiveness } from "./liveness.ts";
 
 /** Port the gateway listens on inside the sandbox (the Dockerfile's GATEWAY_PORT). */
-export const GATEWAY_PORT = 18789;
+export const GATEWAY_PORT = SANDBOX_LAYOUT.gatewayPort;
 /** Answers 200 once startup is complete and agents are admitted (docs/gateway/health.md); see readiness.ts for channels. */
 export const GATEWAY_READY_PATH = "/readyz";
 
