@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { TenantSettingsSchema } from "@openclaw-cloud/contracts";
+import { DmPairingApproveSchema, DmPairingQuerySchema, GatewayRequestIdSchema, MAX_RESPONSES_BODY_BYTES, SessionSendSchema, TenantSettingsSchema, ToolInvokeSchema } from "@openclaw-cloud/contracts";
 import { ResolveExecApprovalBodySchema } from "@openclaw-cloud/contracts/threads";
 import { BackupIdSchema } from "./backups/backup-catalog.ts";
 import { callGateway, gatewayRequest, invokeTool, isReservedSessionKey } from "./gateway/gateway-http.ts";
@@ -16,28 +16,9 @@ import type { ProvisionStage, Tenant } from "./tenant.ts";
 const TENANT_HEADER = "x-oa-tenant-id";
 
 const ProvisionBodySchema = z.object({ settings: TenantSettingsSchema }).strict();
-const ToolInvokeBodySchema = z
-  .object({
-    tool: z.string().min(1).max(128).regex(/^[\w.-]+$/),
-    action: z.string().max(128).optional(),
-    args: z.record(z.string(), z.unknown()).optional(),
-    sessionKey: z.string().min(1).max(512).optional(),
-  })
-  .strict();
-const SendBodySchema = z
-  .object({ message: z.string().min(1).max(100_000), stream: z.boolean().default(false) })
-  .strict();
 const RestoreBodySchema = z.object({ id: BackupIdSchema.optional() }).strict();
-const ChannelSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
-const DmListQuerySchema = z.object({ channel: ChannelSchema.optional(), accountId: z.string().min(1).max(128).optional() }).strict();
-const DmApproveBodySchema = z
-  .object({ channel: ChannelSchema, accountId: z.string().min(1).max(128).default("default"), requestId: z.string().min(1).max(200), notify: z.boolean().optional() })
-  .strict();
 /** The gateway validates OpenResponses bodies itself; we only insist on a JSON object with input. */
 const ResponsesBodySchema = z.looseObject({ input: z.union([z.string(), z.array(z.unknown())]) });
-/** Matches the gateway's own /v1/responses body limit. */
-const MAX_RESPONSES_BODY_BYTES = 20 * 1024 * 1024;
-const RequestIdSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/);
 const EXEC_APPROVAL_NOT_FOUND = () => new RuntimeError("exec_approval_not_found", 404, "no pending exec approval with that id (answered or expired)");
 const LogsQuerySchema = z.object({ lines: z.coerce.number().int().min(1).max(MAX_LOG_LINES).default(DEFAULT_LOG_LINES) }).strict();
 
@@ -105,33 +86,33 @@ export function tenantRoutes(runtime: Tenant): Hono {
 
   app.get("/v1/devices", async (c) => c.json(await withGatewayRpc(runtime, (rpc) => rpc.listDevicePairing())));
   app.post("/v1/devices/:requestId/approve", async (c) => {
-    const requestId = parseParam(RequestIdSchema, c.req.param("requestId"));
+    const requestId = parseParam(GatewayRequestIdSchema, c.req.param("requestId"));
     return c.json(await withGatewayRpc(runtime, (rpc) => rpc.approveDevicePairing(requestId)));
   });
   app.post("/v1/devices/:requestId/reject", async (c) => {
-    const requestId = parseParam(RequestIdSchema, c.req.param("requestId"));
+    const requestId = parseParam(GatewayRequestIdSchema, c.req.param("requestId"));
     return c.json(await withGatewayRpc(runtime, (rpc) => rpc.rejectDevicePairing(requestId)));
   });
   app.get("/v1/pairing", async (c) => {
-    const query = parseParam(DmListQuerySchema, c.req.query());
+    const query = parseParam(DmPairingQuerySchema, c.req.query());
     return c.json(await withGatewayRpc(runtime, (rpc) => rpc.listDmPairing(query)));
   });
   app.post("/v1/pairing/approve", async (c) => {
-    const body = await readJsonBody(c.req.raw, DmApproveBodySchema);
+    const body = await readJsonBody(c.req.raw, DmPairingApproveSchema);
     return c.json(await withGatewayRpc(runtime, (rpc) => rpc.approveDmPairing(body)));
   });
 
   // OpenClaw's exec approvals: commands the tenant's agent waits to run until the person answers.
   app.get("/v1/tenant/exec-approvals", async (c) => c.json({ approvals: await withGatewayRpc(runtime, (rpc) => rpc.listExecApprovals()) }));
   app.post("/v1/tenant/exec-approvals/:approvalId", async (c) => {
-    const approvalId = parseParam(RequestIdSchema, c.req.param("approvalId"));
+    const approvalId = parseParam(GatewayRequestIdSchema, c.req.param("approvalId"));
     const { decision } = await readJsonBody(c.req.raw, ResolveExecApprovalBodySchema);
     await withGatewayRpc(runtime, (rpc) => rpc.resolveExecApproval(approvalId, decision), EXEC_APPROVAL_NOT_FOUND);
     return c.json({ id: approvalId, decision });
   });
 
   app.post("/v1/tools/invoke", async (c) => {
-    const body = await readJsonBody(c.req.raw, ToolInvokeBodySchema);
+    const body = await readJsonBody(c.req.raw, ToolInvokeSchema);
     if (body.sessionKey) rejectReservedSessionKey(body.sessionKey);
     return c.json({ result: await runtime.withGateway((driver) => invokeTool(driver, runtime.gatewayToken, body)) });
   });
@@ -149,7 +130,7 @@ export function tenantRoutes(runtime: Tenant): Hono {
   // session key header; /tools/invoke denies `sessions_send` over HTTP by design.
   app.post("/v1/sessions/:sessionKey/send", async (c) => {
     const sessionKey = sessionKeyParam(c);
-    const { message, stream } = await readJsonBody(c.req.raw, SendBodySchema);
+    const { message, stream } = await readJsonBody(c.req.raw, SessionSendSchema);
     const body = JSON.stringify({ model: "openclaw", input: message, stream });
     return forwardResponses(runtime, body, sessionKey);
   });

@@ -4,3 +4,4 @@ export type * from "./web-views.ts";
 export * from "./threads.ts";
 export * from "./gateway-clients.ts";
 export * from "./sandbox-layout.ts";
+export * from "./gateway-requests.ts";

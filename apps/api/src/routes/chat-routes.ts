@@ -1,3 +1,4 @@
+import { MAX_RESPONSES_BODY_BYTES, SessionKeySchema, SessionSendSchema } from "@openclaw-cloud/contracts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
 import { chargeTurn, requireCredits, usageOfResponse } from "../billing/credits.ts";
@@ -6,15 +7,12 @@ import { ApiError } from "../http/api-error.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
 import { userRuntime } from "../instances/tenant.ts";
 import { errorOf } from "../runtime/runtime-client.ts";
-import { SessionKeySchema, sessionKeyParam } from "./gateway-routes.ts";
+import { sessionKeyParam } from "./gateway-routes.ts";
 
 /** The session website chat turns go to unless the client names one. */
 export const DEFAULT_CHAT_SESSION_KEY = "main";
-/** The gateway's own limit for /v1/responses bodies. */
-const MAX_RESPONSES_BODY_BYTES = 20 * 1024 * 1024;
 
 const ChatSchema = z.strictObject({ message: z.string().min(1).max(100_000), sessionKey: SessionKeySchema.optional() });
-const SendSchema = z.strictObject({ message: z.string().min(1).max(100_000), stream: z.boolean().optional() });
 /** The gateway validates OpenResponses bodies itself; here only the shape that is always required. */
 const ResponsesSchema = z.looseObject({ input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), stream: z.boolean().optional() });
 
@@ -30,7 +28,7 @@ export function chatRoutes(app: ApiApp): void {
 
   app.post("/api/openclaw/sessions/:sessionKey/send", async (c) => {
     const sessionKey = sessionKeyParam(c);
-    const body = await readJsonBody(c.req.raw, SendSchema);
+    const body = await readJsonBody(c.req.raw, SessionSendSchema);
     return runTurn(c, `/v1/sessions/${encodeURIComponent(sessionKey)}/send`, JSON.stringify(body));
   });
 

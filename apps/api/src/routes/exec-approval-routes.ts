@@ -1,14 +1,12 @@
+import { GatewayRequestIdSchema } from "@openclaw-cloud/contracts";
 import { ResolveExecApprovalBodySchema } from "@openclaw-cloud/contracts/threads";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
-import { z } from "zod";
 import { audit } from "../http/audit.ts";
 import type { ApiApp } from "../http/context.ts";
 import { parseParam } from "../http/params.ts";
 import { userRuntime } from "../instances/tenant.ts";
 import { relayJson } from "./relay.ts";
 
-/** The gateway's approval ids (UUIDs today); anything path-safe and bounded is passed on. */
-const ExecApprovalIdSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/);
 
 /**
  * OpenClaw's own exec approvals: a command the tenant's agent wants to run on its gateway
@@ -18,7 +16,7 @@ export function execApprovalRoutes(app: ApiApp): void {
   app.get("/api/openclaw/exec-approvals", async (c) => relayJson(await (await userRuntime(c)).fetch("/v1/tenant/exec-approvals")));
 
   app.post("/api/openclaw/exec-approvals/:approvalId", async (c) => {
-    const approvalId = parseParam(ExecApprovalIdSchema, c.req.param("approvalId"), "approvalId");
+    const approvalId = parseParam(GatewayRequestIdSchema, c.req.param("approvalId"), "approvalId");
     const { decision } = await readJsonBody(c.req.raw, ResolveExecApprovalBodySchema);
     const runtime = await userRuntime(c);
     const response = await relayJson(

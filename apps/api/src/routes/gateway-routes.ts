@@ -1,26 +1,10 @@
+import { DmPairingApproveSchema, DmPairingQuerySchema, GatewayRequestIdSchema, SessionKeySchema, ToolInvokeSchema } from "@openclaw-cloud/contracts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
-import { z } from "zod";
 import type { ApiApp, ApiContext } from "../http/context.ts";
 import { parseParam } from "../http/params.ts";
 import { userRuntime } from "../instances/tenant.ts";
 import { relayJson } from "./relay.ts";
 
-export const SessionKeySchema = z.string().min(1).max(512);
-const RequestIdSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/);
-const ChannelSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
-const PairingQuerySchema = z.strictObject({ channel: ChannelSchema.optional(), accountId: z.string().min(1).max(128).optional() });
-const PairingApproveSchema = z.strictObject({
-  channel: ChannelSchema,
-  accountId: z.string().min(1).max(128).optional(),
-  requestId: z.string().min(1).max(200),
-  notify: z.boolean().optional(),
-});
-const ToolInvokeSchema = z.strictObject({
-  tool: z.string().min(1).max(128).regex(/^[\w.-]+$/),
-  action: z.string().max(128).optional(),
-  args: z.record(z.string(), z.unknown()).optional(),
-  sessionKey: SessionKeySchema.optional(),
-});
 
 export function sessionKeyParam(c: ApiContext): string {
   return parseParam(SessionKeySchema, c.req.param("sessionKey"), "sessionKey");
@@ -35,16 +19,16 @@ export function gatewayRoutes(app: ApiApp): void {
 
   app.get("/api/openclaw/devices", (c) => forward(c, "/v1/devices"));
   app.post("/api/openclaw/devices/:requestId/:decision{approve|reject}", (c) => {
-    const requestId = parseParam(RequestIdSchema, c.req.param("requestId"), "requestId");
+    const requestId = parseParam(GatewayRequestIdSchema, c.req.param("requestId"), "requestId");
     return forward(c, `/v1/devices/${encodeURIComponent(requestId)}/${c.req.param("decision")}`, { method: "POST" });
   });
 
   app.get("/api/openclaw/pairing", (c) => {
-    const query = parseParam(PairingQuerySchema, c.req.query(), "query");
+    const query = parseParam(DmPairingQuerySchema, c.req.query(), "query");
     return forward(c, `/v1/pairing${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ""}`);
   });
   app.post("/api/openclaw/pairing/approve", async (c) => {
-    const body = await readJsonBody(c.req.raw, PairingApproveSchema);
+    const body = await readJsonBody(c.req.raw, DmPairingApproveSchema);
     return forward(c, "/v1/pairing/approve", { method: "POST", body: JSON.stringify(body) });
   });
 
