@@ -64,7 +64,12 @@ async function main(): Promise<void> {
 
   progress("starting the local stack (workers, local Convex, sandbox host, model server) ...");
   const stackStarting = startLocalStack({ stateDir, tokenDelayMs: RUNS.tokenDelayMs, apiVars: API_BENCH_VARS });
-  cleanups.add(() => stackStarting.then((stack) => stack.stop(), () => {}));
+  cleanups.add(() =>
+    stackStarting.then(
+      (stack) => stack.stop(),
+      () => {},
+    ),
+  );
   const stack = await stackStarting;
   const tenantPrefix = `bench-${randomBytes(3).toString("hex")}`;
 
@@ -72,10 +77,7 @@ async function main(): Promise<void> {
   const coldReady = await measureColdReady(stack, cleanups, RUNS.coldRuns, tenantPrefix);
 
   progress("starting a tenant and a raw gateway side by side for chat, memory, pairing and backups ...");
-  const [raw, { tenantId }] = await Promise.all([
-    startRawGateway(stack.tenantSettings(), "openclaw", cleanups),
-    provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
-  ]);
+  const [raw, { tenantId }] = await Promise.all([startRawGateway(stack.tenantSettings(), "openclaw", cleanups), provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`)]);
 
   progress(`${RUNS.chatWarmupTurns} warm-up turns each, then the memory of the idle tenant and the raw gateway ...`);
   const runtime = { url: `${stack.runtimeUrl}/v1/responses`, headers: stack.internalHeaders(tenantId) };
@@ -100,7 +102,9 @@ async function main(): Promise<void> {
     statusSeconds: RUNS.apiStatusSeconds,
   });
 
-  progress(`web: the site's entry scripts, ${RUNS.webRenders} loads of the signed-in home, ${RUNS.webTokenPairs} chat screen/API pairs of short turns, the Hatchery with ${RUNS.hatcheryThreads} threads and ${RUNS.hatcherySessions} sessions ...`);
+  progress(
+    `web: the site's entry scripts, ${RUNS.webRenders} loads of the signed-in home, ${RUNS.webTokenPairs} chat screen/API pairs of short turns, the Hatchery with ${RUNS.hatcheryThreads} threads and ${RUNS.hatcherySessions} sessions ...`,
+  );
   const web = await measureWeb(stack, benchAdminApi(stack), {
     renders: RUNS.webRenders,
     tokenPairs: RUNS.webTokenPairs,

@@ -23,9 +23,7 @@ describe("approvals", () => {
     const approved = await rpc("resolveApproval", { ownerId: ada.id, approvalId: approval.id, approved: true, resolvedBy: ada.id });
     expect(approved).toMatchObject({ status: "approved", resolvedBy: ada.id, resolvedAt: expect.any(Number) });
     await expectError(call("resolveApproval", { ownerId: ada.id, approvalId: approval.id, approved: false, resolvedBy: ada.id }), 409, "conflict");
-    expect(await rpc("listAudit", {})).toEqual([
-      expect.objectContaining({ actor: ada.id, action: "approval.approve", target: approval.id, details: { ownerId: ada.id, kind: "openclaw.restart" } }),
-    ]);
+    expect(await rpc("listAudit", {})).toEqual([expect.objectContaining({ actor: ada.id, action: "approval.approve", target: approval.id, details: { ownerId: ada.id, kind: "openclaw.restart" } })]);
   });
 
   test("listed newest first, optionally by status; rejecting works too", async () => {
@@ -37,9 +35,7 @@ describe("approvals", () => {
     const ids = (list: Array<{ id: string }>) => list.map((approval) => approval.id);
     expect(ids(await rpc("listApprovals", { ownerId: ada.id }))).toEqual([second.id, first.id]);
     expect(ids(await rpc("listApprovals", { ownerId: ada.id, status: "pending" }))).toEqual([second.id]);
-    expect(await rpc("listApprovals", { ownerId: ada.id, status: "rejected" })).toEqual([
-      expect.objectContaining({ id: first.id, status: "rejected", resolvedBy: "ada" }),
-    ]);
+    expect(await rpc("listApprovals", { ownerId: ada.id, status: "rejected" })).toEqual([expect.objectContaining({ id: first.id, status: "rejected", resolvedBy: "ada" })]);
     expect(await rpc("listApprovals", { ownerId: ada.id, status: "approved" })).toEqual([]);
   });
 

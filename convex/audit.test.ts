@@ -17,11 +17,7 @@ describe("audit log", () => {
     const second = await rpc("appendAudit", { actor: "admin@example.com", action: "backup.restore", target: "t-ada", details });
     expect(second.details).toEqual(details);
     await rpc("appendAudit", { actor: "api", action: "instance.delete", target: "t-ada" });
-    expect((await rpc("listAudit", {})).map((entry: { action: string }) => entry.action)).toEqual([
-      "instance.delete",
-      "backup.restore",
-      "instance.create",
-    ]);
+    expect((await rpc("listAudit", {})).map((entry: { action: string }) => entry.action)).toEqual(["instance.delete", "backup.restore", "instance.create"]);
     expect(await rpc("listAudit", { limit: 1 })).toEqual([expect.objectContaining({ action: "instance.delete" })]);
   });
 

@@ -41,7 +41,10 @@ export const append = internalMutation({
 export const list = internalQuery({
   args: { limit: v.optional(v.number()) },
   handler: async (ctx, { limit }) => {
-    const entries = await ctx.db.query("auditLog").order("desc").take(limit ?? DEFAULT_LIST_LIMIT);
+    const entries = await ctx.db
+      .query("auditLog")
+      .order("desc")
+      .take(limit ?? DEFAULT_LIST_LIMIT);
     return entries.map(toAuditEntry);
   },
 });

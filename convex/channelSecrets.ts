@@ -32,9 +32,7 @@ export const store = internalMutation({
       .withIndex("by_owner_channel", (q) => q.eq("ownerId", owner._id).eq("channel", channel))
       .unique();
     const fields = { ...sealed, updatedAt: Date.now() };
-    const id = existing
-      ? (await ctx.db.patch("channelSecrets", existing._id, fields), existing._id)
-      : await ctx.db.insert("channelSecrets", { ownerId: owner._id, channel, ...fields });
+    const id = existing ? (await ctx.db.patch("channelSecrets", existing._id, fields), existing._id) : await ctx.db.insert("channelSecrets", { ownerId: owner._id, channel, ...fields });
     return toChannelSummary((await ctx.db.get("channelSecrets", id))!);
   },
 });
@@ -56,6 +54,5 @@ export const list = internalQuery({
 
 export const sealedForGateway = internalQuery({
   args: { ownerId: v.string() },
-  handler: async (ctx, { ownerId }) =>
-    (await secretsOf(ctx, ownerId)).map((doc) => ({ channel: doc.channel, ciphertext: doc.ciphertext, iv: doc.iv })),
+  handler: async (ctx, { ownerId }) => (await secretsOf(ctx, ownerId)).map((doc) => ({ channel: doc.channel, ciphertext: doc.ciphertext, iv: doc.iv })),
 });

@@ -47,9 +47,7 @@ describe("credits", () => {
     const { rpc, newUser } = controlPlane();
     const ada = await newUser();
     await rpc("grantCredits", { ownerId: ada.id, amount: 10, reason: "seed", actorId: "root" });
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => rpc("debitCredits", { ownerId: ada.id, amount: 3, reason: "turn", reference: "resp_9" })),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => rpc("debitCredits", { ownerId: ada.id, amount: 3, reason: "turn", reference: "resp_9" })));
     expect(new Set(results.map((entry: { id: string }) => entry.id)).size).toBe(1);
     expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(7);
   });

@@ -16,10 +16,7 @@ describe("provider keys", () => {
     const summary = await rpc("setProviderKey", { ownerId: ada.id, provider: "anthropic", key: ANTHROPIC_KEY });
     expect(summary).toEqual({ provider: "anthropic", last4: "cdef", baseUrl: null, updatedAt: expect.any(Number) });
     await rpc("setProviderKey", { ownerId: ada.id, provider: "openai-compatible", key: OPENAI_KEY, baseUrl: "http://127.0.0.1:9/v1" });
-    expect(await rpc("listProviderKeys", { ownerId: ada.id })).toEqual([
-      summary,
-      { provider: "openai-compatible", last4: "3210", baseUrl: "http://127.0.0.1:9/v1", updatedAt: expect.any(Number) },
-    ]);
+    expect(await rpc("listProviderKeys", { ownerId: ada.id })).toEqual([summary, { provider: "openai-compatible", last4: "3210", baseUrl: "http://127.0.0.1:9/v1", updatedAt: expect.any(Number) }]);
 
     const rows = await t.run((ctx) => ctx.db.query("providerKeys").collect());
     const ciphertexts = rows.map((row) => base64(row.ciphertext));
@@ -46,9 +43,7 @@ describe("provider keys", () => {
     const ada = await newUser();
     await rpc("setProviderKey", { ownerId: ada.id, provider: "openai", key: OPENAI_KEY });
     await rpc("setProviderKey", { ownerId: ada.id, provider: "openai", key: "sk-replacement-key-9999" });
-    expect(await rpc("getProviderKeysForGateway", { ownerId: ada.id })).toEqual([
-      { provider: "openai", key: "sk-replacement-key-9999", baseUrl: null },
-    ]);
+    expect(await rpc("getProviderKeysForGateway", { ownerId: ada.id })).toEqual([{ provider: "openai", key: "sk-replacement-key-9999", baseUrl: null }]);
     expect(await rpc("deleteProviderKey", { ownerId: ada.id, provider: "openai" })).toBeNull();
     expect(await rpc("listProviderKeys", { ownerId: ada.id })).toEqual([]);
     await expectError(call("deleteProviderKey", { ownerId: ada.id, provider: "openai" }), 404, "not_found");
@@ -60,9 +55,7 @@ describe("provider keys", () => {
     const bob = await newUser("bob@example.com");
     await rpc("setProviderKey", { ownerId: ada.id, provider: "openai", key: OPENAI_KEY });
     await rpc("setProviderKey", { ownerId: bob.id, provider: "openai", key: "sk-bobs-own-key-1111" });
-    expect(await rpc("getProviderKeysForGateway", { ownerId: bob.id })).toEqual([
-      { provider: "openai", key: "sk-bobs-own-key-1111", baseUrl: null },
-    ]);
+    expect(await rpc("getProviderKeysForGateway", { ownerId: bob.id })).toEqual([{ provider: "openai", key: "sk-bobs-own-key-1111", baseUrl: null }]);
     await t.run(async (ctx) => {
       const [adaRow, bobRow] = await Promise.all(
         [ada.id, bob.id].map((ownerId) =>
@@ -83,11 +76,7 @@ describe("provider keys", () => {
   test("a missing, malformed or changed platform key is a clear misconfiguration, never a clear-text fallback", async () => {
     const missing = controlPlane({ OPENCLAW_ENCRYPTION_KEY: undefined });
     const user = await missing.newUser();
-    const refused = await missing.expectError(
-      missing.call("setProviderKey", { ownerId: user.id, provider: "openai", key: OPENAI_KEY }),
-      500,
-      "misconfigured",
-    );
+    const refused = await missing.expectError(missing.call("setProviderKey", { ownerId: user.id, provider: "openai", key: OPENAI_KEY }), 500, "misconfigured");
     expect(refused.body.error.message).toContain("OPENCLAW_ENCRYPTION_KEY");
     expect(await missing.rpc("listProviderKeys", { ownerId: user.id })).toEqual([]);
 

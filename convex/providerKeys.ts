@@ -39,9 +39,7 @@ export const store = internalMutation({
       .withIndex("by_owner_provider", (q) => q.eq("ownerId", owner._id).eq("provider", provider))
       .unique();
     const fields = { ...sealed, updatedAt: Date.now() };
-    const id = existing
-      ? (await ctx.db.patch("providerKeys", existing._id, fields), existing._id)
-      : await ctx.db.insert("providerKeys", { ownerId: owner._id, provider, ...fields });
+    const id = existing ? (await ctx.db.patch("providerKeys", existing._id, fields), existing._id) : await ctx.db.insert("providerKeys", { ownerId: owner._id, provider, ...fields });
     return toProviderKeySummary((await ctx.db.get("providerKeys", id))!);
   },
 });

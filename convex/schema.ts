@@ -2,15 +2,7 @@ import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 
 export const modelProvider = v.union(v.literal("anthropic"), v.literal("openai"), v.literal("openai-compatible"));
-export const instanceStatus = v.union(
-  v.literal("absent"),
-  v.literal("provisioning"),
-  v.literal("starting"),
-  v.literal("running"),
-  v.literal("sleeping"),
-  v.literal("stopping"),
-  v.literal("error"),
-);
+export const instanceStatus = v.union(v.literal("absent"), v.literal("provisioning"), v.literal("starting"), v.literal("running"), v.literal("sleeping"), v.literal("stopping"), v.literal("error"));
 export const userRole = v.union(v.literal("user"), v.literal("admin"));
 export const threadKind = v.union(v.literal("chat"), v.literal("project"), v.literal("openclaw"));
 /** Messaging channels a tenant can connect with a secret of their own (Telegram: a bot token). */

@@ -83,9 +83,7 @@ describe("users", () => {
     const { rpc, newUser } = controlPlane();
     const ada = await newUser();
     expect(await rpc("setUserRole", { userId: ada.id, role: "admin", actorId: "root" })).toMatchObject({ role: "admin" });
-    expect(await rpc("listAudit", {})).toEqual([
-      expect.objectContaining({ action: "user.role.set", actor: "root", target: ada.id, details: { email: "ada@example.com", role: "admin" } }),
-    ]);
+    expect(await rpc("listAudit", {})).toEqual([expect.objectContaining({ action: "user.role.set", actor: "root", target: ada.id, details: { email: "ada@example.com", role: "admin" } })]);
   });
 
   test("admin actions on an unknown user are 404 and audit nothing", async () => {

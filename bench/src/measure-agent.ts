@@ -26,7 +26,10 @@ type UiMessage = { id: string; role: string; parts: Array<{ type: string; text?:
 async function signIn(webUrl: string): Promise<{ cookie: string; userId: string }> {
   const response = await fetch(`${webUrl}/api/auth/local/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(THREAD_USER) });
   const { user } = await expectJson<{ user: { id: string } }>(response);
-  const cookie = response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
   return { cookie, userId: user.id };
 }
 

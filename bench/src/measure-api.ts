@@ -15,8 +15,7 @@ export const API_BENCH_VARS: Record<string, string> = {
 
 /** The API as the bench's admin user, a server-to-server caller. */
 export function benchAdminApi(stack: LocalStack): (path: string, init?: RequestInit) => Promise<Response> {
-  return (path, init = {}) =>
-    fetch(`${stack.apiUrl}${path}`, { ...init, headers: { ...stack.apiInternalHeaders(BENCH_USER), "content-type": "application/json", ...init.headers } });
+  return (path, init = {}) => fetch(`${stack.apiUrl}${path}`, { ...init, headers: { ...stack.apiInternalHeaders(BENCH_USER), "content-type": "application/json", ...init.headers } });
 }
 
 export interface ApiOptions {

@@ -98,7 +98,13 @@ async function measureEntry(newPage: () => Promise<Page>, webUrl: string): Promi
   await page.waitForLoadState("networkidle");
   const entryScripts = await Promise.all(scripts);
   await page.close();
-  return { entryJsKbGz: round(entryScripts.reduce((sum, script) => sum + script.kbGz, 0), 1), entryScripts };
+  return {
+    entryJsKbGz: round(
+      entryScripts.reduce((sum, script) => sum + script.kbGz, 0),
+      1,
+    ),
+    entryScripts,
+  };
 }
 
 /** The chat screen's session for the bench's turns. */

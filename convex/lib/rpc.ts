@@ -66,9 +66,7 @@ async function setChannelSecret(ctx: ActionCtx, args: RpcParsedArgs<"setChannelS
 /** The only way a channel secret leaves Convex in clear: server to server, for the gateway's settings. */
 async function channelSecretsForGateway(ctx: ActionCtx, ownerId: string): Promise<GatewayChannelSecret[]> {
   const sealed = await ctx.runQuery(internal.channelSecrets.sealedForGateway, { ownerId });
-  return await Promise.all(
-    sealed.map(async ({ channel, ciphertext, iv }) => ({ channel, secret: await open({ ciphertext, iv }, ownerId, channelPurpose(channel)) })),
-  );
+  return await Promise.all(sealed.map(async ({ channel, ciphertext, iv }) => ({ channel, secret: await open({ ciphertext, iv }, ownerId, channelPurpose(channel)) })));
 }
 
 /**
@@ -116,8 +114,7 @@ export const rpcHandlers: RpcHandlers = {
   getThread: (ctx, args) => ctx.runQuery(internal.threads.get, args),
   recordThreadTurn: (ctx, args) => ctx.runMutation(internal.threads.recordTurn, args),
 
-  createApproval: async (ctx, { payload, ...args }) =>
-    withPayload(await ctx.runMutation(internal.approvals.create, { ...args, payloadJson: JSON.stringify(payload) })),
+  createApproval: async (ctx, { payload, ...args }) => withPayload(await ctx.runMutation(internal.approvals.create, { ...args, payloadJson: JSON.stringify(payload) })),
   listApprovals: async (ctx, args) => (await ctx.runQuery(internal.approvals.list, args)).map(withPayload),
   resolveApproval: async (ctx, args) => withPayload(await ctx.runMutation(internal.approvals.resolve, args)),
   getApproval: async (ctx, args) => {
@@ -129,9 +126,6 @@ export const rpcHandlers: RpcHandlers = {
   debitCredits: (ctx, args) => ctx.runMutation(internal.credits.debit, args),
   billingSummary: (ctx, args) => ctx.runQuery(internal.credits.summary, args),
 
-  appendAudit: async (ctx, { details, ...args }) =>
-    withDetails(
-      await ctx.runMutation(internal.audit.append, { ...args, detailsJson: details === undefined ? undefined : JSON.stringify(details) }),
-    ),
+  appendAudit: async (ctx, { details, ...args }) => withDetails(await ctx.runMutation(internal.audit.append, { ...args, detailsJson: details === undefined ? undefined : JSON.stringify(details) })),
   listAudit: async (ctx, args) => (await ctx.runQuery(internal.audit.list, args)).map(withDetails),
 };

@@ -32,22 +32,14 @@ function associatedData(ownerId: string, purpose: string): Uint8Array<ArrayBuffe
 
 export async function seal(plaintext: string, ownerId: string, purpose: string): Promise<SealedSecret> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const ciphertext = await crypto.subtle.encrypt(
-    { name: "AES-GCM", iv, additionalData: associatedData(ownerId, purpose) },
-    await platformKey(),
-    new TextEncoder().encode(plaintext),
-  );
+  const ciphertext = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: associatedData(ownerId, purpose) }, await platformKey(), new TextEncoder().encode(plaintext));
   return { ciphertext, iv: iv.buffer };
 }
 
 export async function open(sealed: SealedSecret, ownerId: string, purpose: string): Promise<string> {
   let plaintext: ArrayBuffer;
   try {
-    plaintext = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: sealed.iv, additionalData: associatedData(ownerId, purpose) },
-      await platformKey(),
-      sealed.ciphertext,
-    );
+    plaintext = await crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.iv, additionalData: associatedData(ownerId, purpose) }, await platformKey(), sealed.ciphertext);
   } catch (error) {
     if (error instanceof Error && error.name === "OperationError") {
       fail("misconfigured", `the ${purpose} secret cannot be decrypted: OPENCLAW_ENCRYPTION_KEY changed since it was stored`);

@@ -116,9 +116,7 @@ describe("a durable thread drives the person's OpenClaw", () => {
     const resolved = await json<{ approval: ApprovalView }>(await call(carolToken, `/api/approvals/${approval!.id}/resolve`, { method: "POST", json: { approved: true } }));
     expect(resolved.approval.status).toBe("approved");
     // The thread continues on its own: the restart runs and its result lands in the transcript.
-    await expect
-      .poll(async () => JSON.stringify(await threadMessages()), { timeout: 120_000, interval: 1000 })
-      .toMatch(/"type":"tool-openclaw_restart"[^}]*"state":"output-available"/);
+    await expect.poll(async () => JSON.stringify(await threadMessages()), { timeout: 120_000, interval: 1000 }).toMatch(/"type":"tool-openclaw_restart"[^}]*"state":"output-available"/);
     expect(await runtimeSince()).not.toBe(before);
   });
 

@@ -26,7 +26,10 @@ const ClientMessageSchema = z.looseObject({ id: z.string().min(1).max(200), role
 const NewUserMessageSchema = z.looseObject({
   id: z.string().min(1).max(200),
   role: z.literal("user"),
-  parts: z.array(z.looseObject({ type: z.literal("text"), text: UserText })).min(1).max(20),
+  parts: z
+    .array(z.looseObject({ type: z.literal("text"), text: UserText }))
+    .min(1)
+    .max(20),
 });
 const ChatRequestBodySchema = z.looseObject({ messages: z.array(ClientMessageSchema).max(10_000) });
 

@@ -46,7 +46,10 @@ describe("/internal/chat", () => {
     const chunks = await uiChunks(response);
     expect(chunks.find((c) => c.type === "tool-input-available")).toMatchObject({ toolName: "billing_summary" });
     expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({ balance: before });
-    const text = chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("");
+    const text = chunks
+      .filter((c) => c.type === "text-delta")
+      .map((c) => c.delta)
+      .join("");
     expect(text).toContain("Tool billing_summary returned:");
 
     const messages = await storedMessages(user, threadId);
@@ -89,7 +92,9 @@ describe("approvals", () => {
 
   it("records the request, and a yes runs the action and finishes the turn", async () => {
     const { user, threadId, toolCallId } = await pendingProvision();
-    const { approvals } = (await expectOk(await callApi("/api/approvals", { headers: user.headers }))) as { approvals: Array<{ kind: string; status: string; payload: { toolCallId: string; summary: string } }> };
+    const { approvals } = (await expectOk(await callApi("/api/approvals", { headers: user.headers }))) as {
+      approvals: Array<{ kind: string; status: string; payload: { toolCallId: string; summary: string } }>;
+    };
     expect(approvals).toEqual([expect.objectContaining({ kind: "provision", status: "pending", payload: expect.objectContaining({ toolCallId, threadId }) })]);
     expect(await instanceOf(user)).toBeNull();
 

@@ -87,9 +87,7 @@ describe("the API worker end to end, as a server-to-server client", () => {
     await json(await api(ADMIN, `/api/admin/users/${aliceId}/credits`, { method: "POST", json: { amount: 1_000_000, reason: "integration" } }), 201);
     expect(await balanceOf(ALICE)).toBe(1_000_000);
 
-    const key = await json<{ key: { last4: string } }>(
-      await api(ALICE, "/api/keys/openai-compatible", { method: "PUT", json: { key: ALICE_PROVIDER_KEY, baseUrl: `${stack.model.url}/v1` } }),
-    );
+    const key = await json<{ key: { last4: string } }>(await api(ALICE, "/api/keys/openai-compatible", { method: "PUT", json: { key: ALICE_PROVIDER_KEY, baseUrl: `${stack.model.url}/v1` } }));
     expect(key.key.last4).toBe(ALICE_PROVIDER_KEY.slice(-4));
   });
 
@@ -108,7 +106,10 @@ describe("the API worker end to end, as a server-to-server client", () => {
         buffer = buffer.slice(newline + 1);
       }
     }
-    expect(lines.map((l) => l.stage), JSON.stringify(lines)).toEqual(["accepted", "provisioning", "starting", "ready", "done"]);
+    expect(
+      lines.map((l) => l.stage),
+      JSON.stringify(lines),
+    ).toEqual(["accepted", "provisioning", "starting", "ready", "done"]);
     expect(lines.at(-1)!.status!.state).toBe("running");
     // Live, not buffered: the early stages arrive seconds before the gateway is ready.
     expect(lines.at(-1)!.at - lines[1]!.at).toBeGreaterThan(1000);
@@ -221,18 +222,14 @@ describe("the API worker end to end, as a server-to-server client", () => {
     expect((await json<{ telegram: { configured: boolean } }>(await api(ALICE, "/api/openclaw/channels"))).telegram.configured).toBe(true);
 
     // The gateway's own output, with the Telegram channel trying (offline) to start, redacted.
-    await expect
-      .poll(async () => (await json<{ lines: string[] }>(await api(ALICE, "/api/openclaw/logs?lines=500"))).lines.join("\n"), { timeout: 30_000, interval: 1000 })
-      .toMatch(/\[telegram\]/);
+    await expect.poll(async () => (await json<{ lines: string[] }>(await api(ALICE, "/api/openclaw/logs?lines=500"))).lines.join("\n"), { timeout: 30_000, interval: 1000 }).toMatch(/\[telegram\]/);
     const { lines } = await json<{ lines: string[] }>(await api(ALICE, "/api/openclaw/logs?lines=20"));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThanOrEqual(20);
 
     // Removing it restarts the gateway without it. OpenClaw's graceful shutdown would wait on the
     // offline Telegram channel for minutes; the sandbox host's SIGKILL after its grace period ends it.
-    const removed = await json<{ channel: { configured: boolean }; gateway: { reconfigured: boolean; state: string } }>(
-      await api(ALICE, "/api/openclaw/channels/telegram", { method: "DELETE" }),
-    );
+    const removed = await json<{ channel: { configured: boolean }; gateway: { reconfigured: boolean; state: string } }>(await api(ALICE, "/api/openclaw/channels/telegram", { method: "DELETE" }));
     expect(removed, JSON.stringify(removed)).toMatchObject({ channel: { configured: false }, gateway: { reconfigured: true, state: "running" } });
     const environment = (await gatewayEnvironment(aliceTenant)).join("\n");
     expect(environment).not.toContain(ALICE_BOT_TOKEN);
@@ -302,7 +299,23 @@ describe("the API worker end to end, as a server-to-server client", () => {
     // Channels are the user's own settings, not the instance: Bob sees none of Alice's.
     expect(await json(await api(BOB, "/api/openclaw/channels", { headers: tricks }))).toEqual({ telegram: { configured: false, last4: null, updatedAt: null } });
     for (const [method, path] of SIGNED_IN_ROUTES.filter(([, p]) => p.startsWith("/api/openclaw/") && !p.includes("billing") && !p.includes("/channels") && !p.endsWith("/instance"))) {
-      const body = method === "POST" ? { json: path.endsWith("/chat") || path.endsWith("/send") ? { message: "hi" } : path.endsWith("responses") ? { input: "hi" } : path.endsWith("invoke") ? { tool: "sessions_list" } : path.endsWith("approve") && path.includes("pairing") ? { channel: "telegram", requestId: "r" } : path.includes("exec-approvals") ? { decision: "deny" } : {} } : {};
+      const body =
+        method === "POST"
+          ? {
+              json:
+                path.endsWith("/chat") || path.endsWith("/send")
+                  ? { message: "hi" }
+                  : path.endsWith("responses")
+                    ? { input: "hi" }
+                    : path.endsWith("invoke")
+                      ? { tool: "sessions_list" }
+                      : path.endsWith("approve") && path.includes("pairing")
+                        ? { channel: "telegram", requestId: "r" }
+                        : path.includes("exec-approvals")
+                          ? { decision: "deny" }
+                          : {},
+            }
+          : {};
       const response = await api(BOB, path, { method, headers: tricks, ...body });
       expect(`${method} ${path} ${response.status} ${await errorCode(response)}`).toBe(`${method} ${path} 404 no_instance`);
     }

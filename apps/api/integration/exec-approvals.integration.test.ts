@@ -49,7 +49,6 @@ async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code;
 }
 
-
 async function pending(user: typeof CAROL): Promise<ExecApproval[]> {
   return (await json<{ approvals: ExecApproval[] }>(await api(user, "/api/openclaw/exec-approvals"))).approvals;
 }

@@ -85,4 +85,3 @@ export function admin(): Promise<TestUser> {
   adminUser ??= newUser({ email: ADMIN_EMAIL });
   return adminUser;
 }
-

@@ -91,10 +91,7 @@ describe("tenant runtime with real gateways", () => {
     expect(b).toMatchObject({ state: "running", tenantId: "tenant-b" });
     expect(JSON.stringify(a)).not.toContain("local-model-key");
 
-    const [chatA, chatB] = await Promise.all([
-      chat("tenant-a", "hello from alpha [words:40]", "webchat-alpha"),
-      chat("tenant-b", "hello from bravo [words:40]", "webchat-bravo"),
-    ]);
+    const [chatA, chatB] = await Promise.all([chat("tenant-a", "hello from alpha [words:40]", "webchat-alpha"), chat("tenant-b", "hello from bravo [words:40]", "webchat-bravo")]);
     for (const { events, text } of [chatA, chatB]) {
       const deltas = events.filter((e) => e.event === "response.output_text.delta");
       expect(deltas.length).toBeGreaterThan(10);
@@ -107,9 +104,7 @@ describe("tenant runtime with real gateways", () => {
   });
 
   it("invokes tools, lists sessions and shows history for each tenant only", async () => {
-    const invoked = await json<{ result: unknown }>(
-      await runtime("tenant-a", "/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "sessions_list", args: {} }) }),
-    );
+    const invoked = await json<{ result: unknown }>(await runtime("tenant-a", "/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "sessions_list", args: {} }) }));
     expect(sessionsText(invoked.result)).toContain("webchat-alpha");
 
     const listA = sessionsText((await json<{ result: unknown }>(await runtime("tenant-a", "/v1/sessions"))).result);
@@ -165,7 +160,21 @@ describe("tenant runtime with real gateways", () => {
     expect(direct.status).toBe(401);
     // Nothing any route returned carries a gateway token: status is all a caller sees.
     const status = await json<Record<string, unknown>>(await runtime("tenant-b", "/v1/tenant/status"));
-    expect(Object.keys(status).sort()).toEqual(["agent", "crash", "lastBackup", "lastError", "lastErrorAt", "model", "nextRestartAt", "notAnsweringSince", "openclawVersion", "since", "state", "tenantId", "uptimeMs"]);
+    expect(Object.keys(status).sort()).toEqual([
+      "agent",
+      "crash",
+      "lastBackup",
+      "lastError",
+      "lastErrorAt",
+      "model",
+      "nextRestartAt",
+      "notAnsweringSince",
+      "openclawVersion",
+      "since",
+      "state",
+      "tenantId",
+      "uptimeMs",
+    ]);
   });
 
   it("serves the gateway's recent output with the secrets it holds redacted", async () => {

@@ -68,11 +68,7 @@ describe("runtime worker routing", () => {
 
   it("rejects reserved session keys and bad tool names before touching the gateway", async () => {
     await expectError(await call(`/v1/sessions/${encodeURIComponent("cron:nightly")}/history`), 400, "reserved_session_key");
-    await expectError(
-      await call("/v1/responses", { method: "POST", body: JSON.stringify({ input: "hi" }), headers: { "x-openclaw-session-key": "subagent:x" } }),
-      400,
-      "reserved_session_key",
-    );
+    await expectError(await call("/v1/responses", { method: "POST", body: JSON.stringify({ input: "hi" }), headers: { "x-openclaw-session-key": "subagent:x" } }), 400, "reserved_session_key");
     await expectError(await call("/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "bad tool!" }) }), 400, "invalid_request");
     await expectError(await call("/v1/responses", { method: "POST", body: "[1,2" }), 400, "invalid_json");
     await expectError(await call("/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: "../../x" }) }), 400, "invalid_request");

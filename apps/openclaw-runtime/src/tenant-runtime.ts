@@ -34,8 +34,6 @@ const ACTIVITY_PERSIST_MS = 10_000;
 /** What a request that finds the gateway stopping is told to wait before trying again. */
 const BUSY_RETRY_AFTER_SECONDS = 5;
 
-
-
 interface Stored {
   state: TenantState;
   tenantId: string | null;
@@ -415,7 +413,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     if (error instanceof GatewayTimeoutError) return this.gatewayNotAnswering();
     await this.#serial(async () => {
       if (this.#stored.state.name !== "running") return;
-      const process = await this.driver().getProcess(GATEWAY_PROCESS).catch(() => undefined);
+      const process = await this.driver()
+        .getProcess(GATEWAY_PROCESS)
+        .catch(() => undefined);
       if (process !== undefined && process?.status !== "running") return this.#recordCrash(process);
       if (await isGatewayReady(this.driver(), this.#stored.gatewayToken ?? undefined)) return;
       await this.#apply({ type: "fail", error: `gateway stopped: ${(error as Error)?.message ?? String(error)}` });
@@ -599,10 +599,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     const made = parseBackupReport(result.stdout);
     const archive = await driver.readFile(output);
     if (!archive) throw new RuntimeError("backup_failed", 500, "backup archive missing after create");
-    const manifest = await this.backups().put(
-      { id, createdAt: new Date().toISOString(), reason, bytes: made.bytes, sha256: made.sha256, openclawVersion: this.#stored.openclawVersion },
-      archive,
-    );
+    const manifest = await this.backups().put({ id, createdAt: new Date().toISOString(), reason, bytes: made.bytes, sha256: made.sha256, openclawVersion: this.#stored.openclawVersion }, archive);
     await driver.deleteFile(output);
     await this.backups().applyRetention(this.settings.backupRetention);
     await this.#save({ lastBackup: manifest, ...(reason === "scheduled" ? { lastScheduledBackup: Date.now() } : {}) });
@@ -694,7 +691,11 @@ export function parseOpenclawVersion(stdout: string): string | null {
 
 /** The launcher's `backup` prints one JSON line describing the archive it wrote. */
 export function parseBackupReport(stdout: string): { bytes: number; sha256: string } {
-  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  const line = stdout
+    .trim()
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith("{"));
   const parsed = line ? (JSON.parse(line) as { bytes?: unknown; sha256?: unknown }) : {};
   if (typeof parsed.bytes !== "number" || typeof parsed.sha256 !== "string") {
     throw new RuntimeError("backup_failed", 500, "backup did not report its archive size and digest");

@@ -125,7 +125,15 @@ class ProcessesApi extends RpcTarget {
     const info = managed.info();
     return {
       success: true,
-      process: { id: info.id, pid: info.pid ?? undefined, command: info.argv.join(" "), status: sdkStatus(managed), startTime: info.startedAt, endTime: info.endedAt ?? undefined, exitCode: info.exitCode ?? undefined },
+      process: {
+        id: info.id,
+        pid: info.pid ?? undefined,
+        command: info.argv.join(" "),
+        status: sdkStatus(managed),
+        startTime: info.startedAt,
+        endTime: info.endedAt ?? undefined,
+        exitCode: info.exitCode ?? undefined,
+      },
       timestamp: now(),
     };
   }

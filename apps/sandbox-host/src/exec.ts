@@ -94,7 +94,6 @@ export function runExec(options: ExecOptions): Promise<ExecResult> {
     child.once("exit", (code, signal) => {
       exit = { code, signal };
       kill(); // leftover background processes would hold the pipes open and keep "close" from firing
-
     });
     child.once("close", () => {
       if (exit === undefined) return;

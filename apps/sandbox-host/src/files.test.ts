@@ -33,7 +33,13 @@ describe("files", () => {
     const chunks = 48;
     const expected = createHash("sha256");
     for (let i = 0; i < chunks; i++) expected.update(chunk);
-    const body = Readable.toWeb(Readable.from((function* () { for (let i = 0; i < chunks; i++) yield chunk; })()));
+    const body = Readable.toWeb(
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < chunks; i++) yield chunk;
+        })(),
+      ),
+    );
     const written = await put("big.bin", body as ReadableStream);
     expect((await jsonOf(written)).bytes).toBe(chunks * chunk.length);
 

@@ -23,8 +23,14 @@ describe("LogBuffer", () => {
 describe("interleave", () => {
   it("orders chunks of several streams by sequence", () => {
     const merged = interleave({
-      stdout: [{ seq: 1, text: "a" }, { seq: 4, text: "d" }],
-      stderr: [{ seq: 2, text: "b" }, { seq: 3, text: "c" }],
+      stdout: [
+        { seq: 1, text: "a" },
+        { seq: 4, text: "d" },
+      ],
+      stderr: [
+        { seq: 2, text: "b" },
+        { seq: 3, text: "c" },
+      ],
     });
     expect(merged.map((chunk) => `${chunk.stream}:${chunk.text}`)).toEqual(["stdout:a", "stderr:b", "stderr:c", "stdout:d"]);
   });

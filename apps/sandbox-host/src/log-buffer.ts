@@ -46,8 +46,6 @@ export type TaggedChunk<Tag extends string> = LogChunk & { stream: Tag };
 
 /** Merges per-stream chunk lists (each sorted by seq) into production order. */
 export function interleave<Tag extends string>(streams: Record<Tag, readonly LogChunk[]>): TaggedChunk<Tag>[] {
-  const tagged = (Object.entries(streams) as [Tag, readonly LogChunk[]][]).flatMap(([stream, chunks]) =>
-    chunks.map((chunk) => ({ ...chunk, stream })),
-  );
+  const tagged = (Object.entries(streams) as [Tag, readonly LogChunk[]][]).flatMap(([stream, chunks]) => chunks.map((chunk) => ({ ...chunk, stream })));
   return tagged.sort((a, b) => a.seq - b.seq);
 }

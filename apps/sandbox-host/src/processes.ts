@@ -3,14 +3,7 @@ import { EventEmitter } from "node:events";
 import { StringDecoder } from "node:string_decoder";
 import { HttpError } from "./errors.ts";
 import { interleave, LogBuffer, type TaggedChunk } from "./log-buffer.ts";
-import {
-  signalTree,
-  spawnFailureExitCode,
-  spawnFailureMessage,
-  spawnGroupLeader,
-  terminateTree,
-  type SpawnSpec,
-} from "./process-tree.ts";
+import { signalTree, spawnFailureExitCode, spawnFailureMessage, spawnGroupLeader, terminateTree, type SpawnSpec } from "./process-tree.ts";
 
 /** Tail of each output stream kept per process (characters, roughly bytes for logs). */
 const LOG_CAP_CHARS = 1024 * 1024;

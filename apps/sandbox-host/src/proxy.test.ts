@@ -23,10 +23,7 @@ describe("upstreamRequestHeaders", () => {
   });
 
   it("keeps the upgrade handshake and WebSocket headers", () => {
-    const headers = upstreamRequestHeaders(
-      { connection: "Upgrade", upgrade: "websocket", "sec-websocket-key": "k", "sec-websocket-version": "13", origin: "http://x" },
-      20000,
-    );
+    const headers = upstreamRequestHeaders({ connection: "Upgrade", upgrade: "websocket", "sec-websocket-key": "k", "sec-websocket-version": "13", origin: "http://x" }, 20000);
     expect(headers).toMatchObject({ connection: "Upgrade", upgrade: "websocket", "sec-websocket-key": "k", origin: "http://x" });
     expect(headers.authorization).toBeUndefined();
   });
@@ -194,8 +191,7 @@ describe("WebSocket proxy", () => {
   it("relays an upstream refusal and reports a missing upstream as 502", async () => {
     const url = `${t.host.url.replace("http", "ws")}/sandboxes/proxy-a/ports/18789/ws`;
     const headers = { authorization: `Bearer ${TEST_SECRET}` };
-    const statusOf = (client: WebSocket) =>
-      new Promise<number>((resolve) => client.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)));
+    const statusOf = (client: WebSocket) => new Promise<number>((resolve) => client.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)));
     expect(await statusOf(new WebSocket(url, { headers }))).toBe(502);
     await listenUpstream((_req, res) => res.writeHead(403).end("no"));
     expect(await statusOf(new WebSocket(url, { headers }))).toBe(403);

@@ -18,10 +18,7 @@ export type RouteName =
 
 export type RouteParams = { id?: string; pid?: string; port?: string; rest?: string };
 
-export type RouteMatch =
-  | { kind: "route"; name: RouteName; params: RouteParams }
-  | { kind: "not_found" }
-  | { kind: "method_not_allowed"; allowed: string[] };
+export type RouteMatch = { kind: "route"; name: RouteName; params: RouteParams } | { kind: "not_found" } | { kind: "method_not_allowed"; allowed: string[] };
 
 type RouteDef = { pattern: RegExp; methods: Partial<Record<string, RouteName>> };
 
@@ -85,7 +82,7 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
     const name = route.methods[method];
     if (!name) return { kind: "method_not_allowed", allowed: Object.keys(route.methods) };
     const params: RouteParams = {};
-    PARAM_NAMES[name].forEach((param, index) => (params[param] = decode(match[index + 1]!)));
+    for (const [index, param] of PARAM_NAMES[name].entries()) params[param] = decode(match[index + 1]!);
     return { kind: "route", name, params };
   }
   return { kind: "not_found" };

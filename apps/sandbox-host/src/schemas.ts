@@ -2,16 +2,21 @@ import { z } from "zod";
 
 export const SandboxId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "sandbox id must match ^[a-z0-9][a-z0-9-]{0,62}$");
 
-const ProcessId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "process id must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+const ProcessId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "process id must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
 const NoNul = (what: string) => z.string().refine((value) => !value.includes("\0"), `${what} must not contain NUL bytes`);
 
-const Argv = z.array(NoNul("argv entries").max(128 * 1024)).min(1).max(4096).refine((argv) => argv[0] !== "", "argv[0] must not be empty");
+const Argv = z
+  .array(NoNul("argv entries").max(128 * 1024))
+  .min(1)
+  .max(4096)
+  .refine((argv) => argv[0] !== "", "argv[0] must not be empty");
 
 const Env = z.record(
-  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "env names must match ^[A-Za-z_][A-Za-z0-9_]*$").max(256),
+  z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "env names must match ^[A-Za-z_][A-Za-z0-9_]*$")
+    .max(256),
   NoNul("env values").max(128 * 1024),
 );
 

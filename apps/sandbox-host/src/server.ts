@@ -173,8 +173,8 @@ function handleUpgrade(config: ServerConfig, req: IncomingMessage, socket: Duple
     const { pathname, search } = splitUrl(req.url ?? "/");
     const match = matchRoute(req.method ?? "GET", pathname);
     if (match.kind !== "route" || match.name !== "proxy") throw new HttpError("route_not_found", 404, "only port routes accept upgrades");
-    if (isControlPort(match.params)) return openControlSession(config, req, socket, head, match.params);
-    proxyUpgrade(req, socket, head, proxyTarget(config, match.params, search));
+    if (isControlPort(match.params)) openControlSession(config, req, socket, head, match.params);
+    else proxyUpgrade(req, socket, head, proxyTarget(config, match.params, search));
   } catch (error) {
     const httpError = toHttpError(error);
     writeRawJsonError(socket, httpError);

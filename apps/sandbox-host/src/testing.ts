@@ -20,8 +20,7 @@ export type TestHost = {
 export async function startTestHost(portRange: [number, number], options: Partial<SandboxHostOptions> = {}): Promise<TestHost> {
   const stateRoot = await mkdtemp(join(tmpdir(), "sandbox-host-test-"));
   const host = await startSandboxHost({ port: 0, secret: TEST_SECRET, stateRoot, portRange, killGraceMs: 500, ...options });
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(host.url + path, { ...init, headers: { authorization: `Bearer ${TEST_SECRET}`, ...(init.headers as Record<string, string>) } });
+  const api = (path: string, init: RequestInit = {}) => fetch(host.url + path, { ...init, headers: { authorization: `Bearer ${TEST_SECRET}`, ...(init.headers as Record<string, string>) } });
   return {
     host,
     stateRoot,
@@ -65,7 +64,9 @@ export function isPidAlive(pid: number): boolean {
     return false;
   }
   try {
-    return !execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).trim().startsWith("Z");
+    return !execFileSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" })
+      .trim()
+      .startsWith("Z");
   } catch {
     return false;
   }

@@ -95,7 +95,10 @@ describe("the Hatchery and a thread", () => {
     expect(lengths.length, `lengths seen while streaming: ${lengths.join(", ")}`).toBeGreaterThanOrEqual(3);
     expect(lengths[0]!).toBeLessThan(final.length / 2);
     // The first message names the thread, and the sidebar shows the new title.
-    await page.locator(".thread-item-current").filter({ hasText: /hello thread/ }).waitFor({ timeout: 30_000 });
+    await page
+      .locator(".thread-item-current")
+      .filter({ hasText: /hello thread/ })
+      .waitFor({ timeout: 30_000 });
   });
 
   it("a tool call shows as a card with its name and its result", async () => {
@@ -131,7 +134,9 @@ describe("the Hatchery and a thread", () => {
   it("the Hatchery shows the OpenClaw, a session and the chat; the inspector opens on a node", async () => {
     await page.getByRole("link", { name: "Hatchery" }).click();
     await card(/^OpenClaw Cloud: /).waitFor({ timeout: 30_000 });
-    await card(/^Session/).first().waitFor({ timeout: 30_000 });
+    await card(/^Session/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await card(/^Chat: .*hello thread/).waitFor();
     await shot("nodes");
     await card(/^Chat: .*hello thread/).click();

@@ -51,7 +51,10 @@ beforeAll(async () => {
 afterEach(async (context) => {
   if (context.task.result?.state !== "fail") return;
   const name = context.task.name.replace(/\W+/g, "-").slice(0, 60);
-  for (const [who, page] of [["nina", nina], ["admin", admin]] as const) {
+  for (const [who, page] of [
+    ["nina", nina],
+    ["admin", admin],
+  ] as const) {
     await page?.screenshot({ path: `${process.env.TMPDIR ?? "/tmp"}/web-journey-${name}-${who}.png`, fullPage: true }).catch(() => {});
   }
 });
@@ -139,7 +142,10 @@ describe("a person's first day on the website", () => {
     expect(lengths[0]!).toBeLessThan(final.length / 2);
 
     await nina.reload();
-    await nina.getByRole("navigation", { name: "Sessions" }).getByRole("link", { name: new RegExp(CHAT_KEY) }).waitFor();
+    await nina
+      .getByRole("navigation", { name: "Sessions" })
+      .getByRole("link", { name: new RegExp(CHAT_KEY) })
+      .waitFor();
     await nina.locator(".chat-message-user").filter({ hasText: "hello from the browser" }).waitFor();
     expect(await nina.locator(".chat-message-assistant").last().textContent()).toContain("hello from the browser");
     await recorder.snapshot(nina, "chat");
@@ -183,13 +189,22 @@ describe("a person's first day on the website", () => {
     const rows = nina.locator("table tbody tr");
     await rows.first().waitFor({ timeout: 60_000 });
     await nina.getByRole("button", { name: "Back up now" }).waitFor();
-    await rows.first().getByRole("button", { name: /Restore/ }).click();
+    await rows
+      .first()
+      .getByRole("button", { name: /Restore/ })
+      .click();
     await confirm(nina, "Yes, restore");
-    await nina.getByRole("status").filter({ hasText: /[Rr]estored/ }).waitFor({ timeout: 180_000 });
+    await nina
+      .getByRole("status")
+      .filter({ hasText: /[Rr]estored/ })
+      .waitFor({ timeout: 180_000 });
     await noteGatewayTokens();
 
     await nina.getByRole("link", { name: "Chat" }).click();
-    await nina.getByRole("navigation", { name: "Sessions" }).getByRole("link", { name: new RegExp(CHAT_KEY) }).click();
+    await nina
+      .getByRole("navigation", { name: "Sessions" })
+      .getByRole("link", { name: new RegExp(CHAT_KEY) })
+      .click();
     await nina.locator(".chat-message-user").filter({ hasText: "hello from the browser" }).waitFor({ timeout: 60_000 });
     await recorder.snapshot(nina, "after restore");
   });
@@ -205,9 +220,17 @@ describe("a person's first day on the website", () => {
     expect((await withToken()).status).toBe(200);
 
     await nina.getByRole("button", { name: "I have copied it" }).click();
-    await nina.getByRole("row").filter({ hasText: "journey" }).getByRole("button", { name: /Revoke/ }).click();
+    await nina
+      .getByRole("row")
+      .filter({ hasText: "journey" })
+      .getByRole("button", { name: /Revoke/ })
+      .click();
     await confirm(nina, "Yes, revoke");
-    await nina.getByRole("row").filter({ hasText: "journey" }).getByText(/Revoked/).waitFor();
+    await nina
+      .getByRole("row")
+      .filter({ hasText: "journey" })
+      .getByText(/Revoked/)
+      .waitFor();
     expect((await withToken()).status).toBe(401);
     await recorder.snapshot(nina, "tokens");
   });

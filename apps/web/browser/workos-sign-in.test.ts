@@ -22,10 +22,7 @@ beforeAll(async () => {
     WORKOS_COOKIE_PASSWORD: randomBytes(24).toString("base64url"),
     WORKOS_API_BASE_URL: standIn.url,
   };
-  [stack, browser] = await Promise.all([
-    startLocalStack({ stateDir, apiVars: workos, webVars: workos }),
-    launchChromium(),
-  ]);
+  [stack, browser] = await Promise.all([startLocalStack({ stateDir, apiVars: workos, webVars: workos }), launchChromium()]);
 });
 
 afterAll(async () => {

@@ -9,9 +9,17 @@ import { z } from "zod";
 export const SessionKeySchema = z.string().min(1).max(512);
 
 /** A gateway-issued id in a path: a device pairing request, an exec approval. */
-export const GatewayRequestIdSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/);
+export const GatewayRequestIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w:.-]+$/);
 
-export const ChannelNameSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
+export const ChannelNameSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/);
 
 /** `GET …/dm-pairing` query. */
 export const DmPairingQuerySchema = z.strictObject({ channel: ChannelNameSchema.optional(), accountId: z.string().min(1).max(128).optional() });
@@ -26,7 +34,11 @@ export const DmPairingApproveSchema = z.strictObject({
 
 /** `POST …/tools/invoke` body: the gateway's HTTP tool policy decides what may run. */
 export const ToolInvokeSchema = z.strictObject({
-  tool: z.string().min(1).max(128).regex(/^[\w.-]+$/),
+  tool: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\w.-]+$/),
   action: z.string().max(128).optional(),
   args: z.record(z.string(), z.unknown()).optional(),
   sessionKey: SessionKeySchema.optional(),

@@ -11,7 +11,12 @@ import { z } from "zod";
 export const ModelProviderSchema = z.enum(["anthropic", "openai", "openai-compatible"]);
 export type ModelProvider = z.infer<typeof ModelProviderSchema>;
 
-const secret = z.string().trim().min(8).max(512).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces");
+const secret = z
+  .string()
+  .trim()
+  .min(8)
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces");
 
 /**
  * A Telegram bot token as BotFather issues it: the bot's numeric id, a colon, then a
@@ -33,7 +38,12 @@ export const ModelSettingsSchema = z
   .object({
     provider: ModelProviderSchema,
     /** Model id at the provider, e.g. `claude-sonnet-4-5` or `gpt-5.1`. */
-    model: z.string().trim().min(1).max(128).regex(/^[\w.:/@-]+$/),
+    model: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128)
+      .regex(/^[\w.:/@-]+$/),
     /** Required for `openai-compatible`, optional override for the others. */
     baseUrl: httpUrl.optional(),
     /** Required for `anthropic` and `openai`; optional for an `openai-compatible` server without auth. */
@@ -55,9 +65,7 @@ export type ModelSettings = z.infer<typeof ModelSettingsSchema>;
  * compares it. A trailing slash is tolerated and dropped; paths, queries and credentials are not.
  */
 const ORIGIN = /^(https?:\/\/[^/?#@\s]+)\/?$/i;
-const browserOrigin = httpUrl
-  .regex(ORIGIN, "must be an origin like https://app.example.com (no path, query or credentials)")
-  .transform((value) => (ORIGIN.exec(value)?.[1] ?? value).toLowerCase());
+const browserOrigin = httpUrl.regex(ORIGIN, "must be an origin like https://app.example.com (no path, query or credentials)").transform((value) => (ORIGIN.exec(value)?.[1] ?? value).toLowerCase());
 
 /**
  * Plugins bundled with the pinned `openclaw` package (2026.9.6). Nothing else can load in a
@@ -65,15 +73,69 @@ const browserOrigin = httpUrl
  * front instead of becoming silent phantom entries in `plugins.allow`.
  */
 export const BUNDLED_PLUGIN_IDS = [
-  "a2a", "active-memory", "admin-http-rpc", "alibaba", "anthropic", "apple-fm", "azure-speech", "beam",
-  "bonjour", "browser", "canvas", "clawrouter", "code-mode-quickjs", "copilot-proxy", "crabbox",
-  "cua-computer", "deepgram", "device-pair", "document-extract", "elevenlabs", "fal", "file-transfer",
-  "geolocation", "github", "github-copilot", "google", "huggingface", "imap", "linux-node", "litellm",
-  "llm-task", "lmstudio", "logbook", "memory-core", "memory-wiki", "microsoft", "microsoft-foundry",
-  "migrate-claude", "migrate-hermes", "minimax", "nvidia", "oc-path", "ollama", "onepassword", "openai",
-  "opencode-go", "openrouter", "policy", "reef", "runway", "senseaudio", "session-share", "sglang",
-  "talk-voice", "telegram", "together", "tts-local-cli", "vault", "vllm", "web-readability", "webhooks",
-  "workboard", "xai",
+  "a2a",
+  "active-memory",
+  "admin-http-rpc",
+  "alibaba",
+  "anthropic",
+  "apple-fm",
+  "azure-speech",
+  "beam",
+  "bonjour",
+  "browser",
+  "canvas",
+  "clawrouter",
+  "code-mode-quickjs",
+  "copilot-proxy",
+  "crabbox",
+  "cua-computer",
+  "deepgram",
+  "device-pair",
+  "document-extract",
+  "elevenlabs",
+  "fal",
+  "file-transfer",
+  "geolocation",
+  "github",
+  "github-copilot",
+  "google",
+  "huggingface",
+  "imap",
+  "linux-node",
+  "litellm",
+  "llm-task",
+  "lmstudio",
+  "logbook",
+  "memory-core",
+  "memory-wiki",
+  "microsoft",
+  "microsoft-foundry",
+  "migrate-claude",
+  "migrate-hermes",
+  "minimax",
+  "nvidia",
+  "oc-path",
+  "ollama",
+  "onepassword",
+  "openai",
+  "opencode-go",
+  "openrouter",
+  "policy",
+  "reef",
+  "runway",
+  "senseaudio",
+  "session-share",
+  "sglang",
+  "talk-voice",
+  "telegram",
+  "together",
+  "tts-local-cli",
+  "vault",
+  "vllm",
+  "web-readability",
+  "webhooks",
+  "workboard",
+  "xai",
 ] as const;
 export const BundledPluginIdSchema = z.enum(BUNDLED_PLUGIN_IDS, {
   error: "unknown plugin id: only plugins bundled with openclaw can be enabled",
@@ -85,7 +147,12 @@ export const TenantSettingsSchema = z
     agent: z
       .object({
         /** One line: it becomes the agent's display name and the `Name:` line of IDENTITY.md. */
-        name: z.string().trim().min(1).max(64).regex(/^[^\p{Cc}]+$/u, "a single line without control characters"),
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .regex(/^[^\p{Cc}]+$/u, "a single line without control characters"),
         persona: z.string().max(4000).optional(),
       })
       .strict()

@@ -45,14 +45,7 @@ export const ThreadTurnBodySchema = z.strictObject({
 export type ThreadTurnBody = z.infer<typeof ThreadTurnBodySchema>;
 
 /** The actions a thread's tools take only after the person said yes. */
-export const APPROVAL_KINDS = [
-  "provision",
-  "restart",
-  "restore",
-  "device_approve",
-  "pairing_approve",
-  "session_send",
-] as const;
+export const APPROVAL_KINDS = ["provision", "restart", "restore", "device_approve", "pairing_approve", "session_send"] as const;
 export const ApprovalKindSchema = z.enum(APPROVAL_KINDS);
 export type ApprovalKind = z.infer<typeof ApprovalKindSchema>;
 

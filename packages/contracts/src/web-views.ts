@@ -206,9 +206,7 @@ export interface AdminUser extends PublicUser {
 export interface AdminInstance extends InstanceRecord {
   ownerId: string;
   tenantId: string;
-  runtime:
-    | { state: InstanceState; since: string | null; lastError: string | null; lastBackup: BackupSummary | null; availability: Availability }
-    | { state: null; error: string };
+  runtime: { state: InstanceState; since: string | null; lastError: string | null; lastBackup: BackupSummary | null; availability: Availability } | { state: null; error: string };
 }
 
 /** `POST /api/tokens`: the token's summary and, this once, the token itself. */

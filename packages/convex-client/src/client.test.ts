@@ -71,9 +71,7 @@ describe("createConvexClient", () => {
   });
 
   test("an error body becomes a ConvexClientError with its code and status", async () => {
-    const { client } = clientAnswering(() =>
-      Response.json({ error: { code: "conflict", message: "user u1 already has an instance" } }, { status: 409 }),
-    );
+    const { client } = clientAnswering(() => Response.json({ error: { code: "conflict", message: "user u1 already has an instance" } }, { status: 409 }));
     const error = await failureOf(client.createInstance({ ownerId: "u1", tenantId: "t-1", provider: "openai", model: "gpt-5" }));
     expect(error).toMatchObject({ code: "conflict", status: 409 });
     expect(error.message).toBe("convex createInstance: user u1 already has an instance");

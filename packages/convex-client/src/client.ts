@@ -149,9 +149,7 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
     // The deadline races the call itself, so a fetch that ignores its signal cannot hang us.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    const abandoned = new Promise<never>((_, reject) =>
-      deadline.signal.addEventListener("abort", () => reject(deadline.signal.reason)),
-    );
+    const abandoned = new Promise<never>((_, reject) => deadline.signal.addEventListener("abort", () => reject(deadline.signal.reason)));
     let status: number;
     let text: string;
     try {

@@ -25,21 +25,10 @@ const actor = label(256);
 const timestamp = z.number();
 const credits = z.number().int().min(1).max(1_000_000_000);
 /** Free-form JSON (approval payloads, audit details), bounded so one row stays small. */
-const jsonDetails = z
-  .json()
-  .refine((value) => JSON.stringify(value).length <= 64 * 1024, "must serialize to at most 64 KiB");
+const jsonDetails = z.json().refine((value) => JSON.stringify(value).length <= 64 * 1024, "must serialize to at most 64 KiB");
 
 /** Codes of `{ error: { code, message } }` bodies from the control routes. */
-export const ErrorCodeSchema = z.enum([
-  "unauthorized",
-  "invalid_json",
-  "invalid_request",
-  "payload_too_large",
-  "not_found",
-  "conflict",
-  "misconfigured",
-  "internal",
-]);
+export const ErrorCodeSchema = z.enum(["unauthorized", "invalid_json", "invalid_request", "payload_too_large", "not_found", "conflict", "misconfigured", "internal"]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const ErrorBodySchema = z.object({
   error: z.object({
@@ -82,15 +71,7 @@ export const WaitlistEntrySchema = z.object({
 export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
 
 /** The tenant runtime's lifecycle states, as `openclaw-runtime` reports them. */
-export const InstanceStatusSchema = z.enum([
-  "absent",
-  "provisioning",
-  "starting",
-  "running",
-  "sleeping",
-  "stopping",
-  "error",
-]);
+export const InstanceStatusSchema = z.enum(["absent", "provisioning", "starting", "running", "sleeping", "stopping", "error"]);
 export type InstanceStatus = z.infer<typeof InstanceStatusSchema>;
 const tenantId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$/, "must be a tenant id");
 const model = label(128);
@@ -250,12 +231,10 @@ export const rpcMethods = {
   listInstances: { args: noArgs, result: z.array(InstanceSchema) },
 
   setProviderKey: {
-    args: z
-      .strictObject({ ownerId: DocumentIdSchema, provider: ModelProviderSchema, key: providerKey, baseUrl: httpUrl.optional() })
-      .refine((a) => a.provider !== "openai-compatible" || a.baseUrl, {
-        message: "baseUrl is required for an openai-compatible provider",
-        path: ["baseUrl"],
-      }),
+    args: z.strictObject({ ownerId: DocumentIdSchema, provider: ModelProviderSchema, key: providerKey, baseUrl: httpUrl.optional() }).refine((a) => a.provider !== "openai-compatible" || a.baseUrl, {
+      message: "baseUrl is required for an openai-compatible provider",
+      path: ["baseUrl"],
+    }),
     result: ProviderKeySummarySchema,
   },
   deleteProviderKey: { args: z.strictObject({ ownerId: DocumentIdSchema, provider: ModelProviderSchema }), result: z.null() },

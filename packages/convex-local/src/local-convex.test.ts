@@ -107,14 +107,7 @@ describe("startLocalConvex", () => {
     expect(before.approvals[1]!.payload).toEqual({ $why: "stuck" });
     expect(before.pending).toHaveLength(1);
     expect(before.billing.entries.map((e) => e.delta)).toEqual([-7, 100]);
-    expect(before.audit.map((e) => e.action)).toEqual([
-      "instance.restart",
-      "credits.grant",
-      "approval.approve",
-      "user.role.set",
-      "user.access.enable",
-      "waitlist.approve",
-    ]);
+    expect(before.audit.map((e) => e.action)).toEqual(["instance.restart", "credits.grant", "approval.approve", "user.role.set", "user.access.enable", "waitlist.approve"]);
     await first.server.close();
 
     const second = await started(dataFile);
@@ -236,9 +229,7 @@ describe("startLocalConvex", () => {
 
   test("servers in one process must agree on the functions' environment", async () => {
     const { server } = await started(join(directory, "env-a.json"));
-    await expect(
-      startLocalConvex({ dataFile: join(directory, "env-b.json"), controlKey: "another-control-key-000000", env }),
-    ).rejects.toThrow(/OA_CONTROL_KEY is already set/);
+    await expect(startLocalConvex({ dataFile: join(directory, "env-b.json"), controlKey: "another-control-key-000000", env })).rejects.toThrow(/OA_CONTROL_KEY is already set/);
     await server.close();
   });
 });

@@ -2,9 +2,7 @@ import { TenantSettingsSchema, type TenantSettings } from "@openclaw-cloud/contr
 
 export type TenantSettingsIssue = { path: string; code: string; message: string };
 
-export type ParseTenantSettingsResult =
-  | { ok: true; settings: TenantSettings }
-  | { ok: false; message: string; issues: TenantSettingsIssue[] };
+export type ParseTenantSettingsResult = { ok: true; settings: TenantSettings } | { ok: false; message: string; issues: TenantSettingsIssue[] };
 
 /**
  * Validates tenant settings and reports every problem as `path: message`. Values are never

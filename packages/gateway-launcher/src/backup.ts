@@ -13,12 +13,7 @@ import { isWithin, resolveInSandbox, type SandboxPaths } from "./sandbox-paths.t
  * Safe while the gateway runs: OpenClaw snapshots its SQLite databases with the online backup
  * API and skips files that are being appended to (docs/cli/backup.md).
  */
-export async function createBackup(
-  openclaw: Openclaw,
-  paths: SandboxPaths,
-  requestedOutput: string,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<BackupReport> {
+export async function createBackup(openclaw: Openclaw, paths: SandboxPaths, requestedOutput: string, env: Readonly<Record<string, string | undefined>>): Promise<BackupReport> {
   const output = resolveInSandbox(paths.home, requestedOutput);
   if (isWithin(paths.stateDir, output)) throw new UsageError("the backup output must be outside the state directory");
   if (!existsSync(paths.stateDir)) throw new LauncherError("there is no gateway state to back up yet");

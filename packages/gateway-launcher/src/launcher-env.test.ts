@@ -34,23 +34,18 @@ describe("readStartInputs", () => {
 
   it("names the bad variable without echoing secrets", () => {
     const bad = JSON.stringify({ model: { provider: "anthropic", model: "m", apiKey: `${API_KEY} x` } });
-    expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_SETTINGS: bad })).toThrow(
-      new UsageError("OPENCLAW_CLOUD_SETTINGS: invalid tenant settings: model.apiKey: printable ASCII without spaces"),
-    );
-    expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_SETTINGS: `{"apiKey":"${API_KEY}"` })).toThrow(
-      new UsageError("OPENCLAW_CLOUD_SETTINGS: invalid tenant settings: not valid JSON"),
-    );
+    expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_SETTINGS: bad })).toThrow(new UsageError("OPENCLAW_CLOUD_SETTINGS: invalid tenant settings: model.apiKey: printable ASCII without spaces"));
+    expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_SETTINGS: `{"apiKey":"${API_KEY}"` })).toThrow(new UsageError("OPENCLAW_CLOUD_SETTINGS: invalid tenant settings: not valid JSON"));
     expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_GATEWAY_TOKEN: "" })).toThrow("OPENCLAW_CLOUD_GATEWAY_TOKEN must be set");
   });
 });
 
 describe("openclawEnv", () => {
   it("drops the launcher inputs, points OpenClaw at the tenant state and adds the secrets", () => {
-    const env = openclawEnv(
-      { PATH: "/usr/bin", HOME: "/root", OPENCLAW_CLOUD_SETTINGS: SETTINGS, OPENCLAW_CLOUD_GATEWAY_TOKEN: "token" },
-      sandboxPaths("/s"),
-      { OPENCLAW_GATEWAY_TOKEN: "token", ANTHROPIC_API_KEY: API_KEY },
-    );
+    const env = openclawEnv({ PATH: "/usr/bin", HOME: "/root", OPENCLAW_CLOUD_SETTINGS: SETTINGS, OPENCLAW_CLOUD_GATEWAY_TOKEN: "token" }, sandboxPaths("/s"), {
+      OPENCLAW_GATEWAY_TOKEN: "token",
+      ANTHROPIC_API_KEY: API_KEY,
+    });
     expect(env).toEqual({
       MALLOC_ARENA_MAX: "2",
       PATH: "/usr/bin",

@@ -23,7 +23,10 @@ export function failureMessage(output: { code: number; stdout: string; stderr: s
   } catch {
     // Not a JSON failure document: fall back to the text output.
   }
-  const lines = `${output.stderr}\n${output.stdout}`.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = `${output.stderr}\n${output.stdout}`
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const reason = lines.find((line) => line.startsWith("[openclaw] Reason: "))?.slice("[openclaw] Reason: ".length);
   return (reason ?? lines.at(-1) ?? `exit code ${output.code}`).slice(0, 500);
 }
@@ -48,11 +51,7 @@ export type BackupReport = {
   durationMs: number;
 } & Omit<BackupCreateResult, "archivePath" | "createdAt">;
 
-export function backupReport(
-  openclaw: BackupCreateResult,
-  archive: { path: string; bytes: number; sha256: string },
-  run: { openclawVersion: string; durationMs: number },
-): BackupReport {
+export function backupReport(openclaw: BackupCreateResult, archive: { path: string; bytes: number; sha256: string }, run: { openclawVersion: string; durationMs: number }): BackupReport {
   const { archivePath: _absolute, createdAt, ...rest } = openclaw;
   return { ...archive, createdAt, openclawVersion: run.openclawVersion, durationMs: run.durationMs, ...rest };
 }

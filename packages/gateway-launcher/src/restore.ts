@@ -37,12 +37,7 @@ const STAGING_PREFIX = "staging-";
  * directory is either the old state or the complete new one). The caller makes sure no
  * gateway is running on this state.
  */
-export async function restoreArchive(
-  openclaw: Openclaw,
-  paths: SandboxPaths,
-  archive: string,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<RestoreSummary> {
+export async function restoreArchive(openclaw: Openclaw, paths: SandboxPaths, archive: string, env: Readonly<Record<string, string | undefined>>): Promise<RestoreSummary> {
   const started = performance.now();
   await mkdir(paths.restoreDir, { recursive: true, mode: 0o700 });
   await removeStaleStaging(paths.restoreDir);

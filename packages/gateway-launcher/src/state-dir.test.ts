@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isFreshStateDir } from "./state-dir.ts";
 
-const present = (...paths: string[]) => (path: string) => paths.includes(path);
+const present =
+  (...paths: string[]) =>
+  (path: string) =>
+    paths.includes(path);
 
 describe("isFreshStateDir", () => {
   it("is fresh when nothing or only launcher-written files exist", () => {

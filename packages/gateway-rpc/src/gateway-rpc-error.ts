@@ -1,13 +1,5 @@
 /** Stable, gateway-version-independent failure classes our API layers branch on. */
-export type GatewayRpcErrorCode =
-  | "not_found"
-  | "unauthorized"
-  | "pairing_required"
-  | "forbidden"
-  | "invalid_request"
-  | "timeout"
-  | "unavailable"
-  | "bad_response";
+export type GatewayRpcErrorCode = "not_found" | "unauthorized" | "pairing_required" | "forbidden" | "invalid_request" | "timeout" | "unavailable" | "bad_response";
 
 export class GatewayRpcError extends Error {
   readonly code: GatewayRpcErrorCode;

@@ -129,7 +129,9 @@ async function startRelay(gatewayUrl: string, rewriteClientFrame: (frame: string
       if (upstream.readyState === WsWebSocket.OPEN) upstream.send(frame);
       else queued.push(frame);
     });
-    upstream.on("open", () => queued.splice(0).forEach((frame) => upstream.send(frame)));
+    upstream.on("open", () => {
+      for (const frame of queued.splice(0)) upstream.send(frame);
+    });
     upstream.on("message", (data: Buffer, isBinary) => {
       if (isBinary) return client.send(data);
       const text = data.toString();

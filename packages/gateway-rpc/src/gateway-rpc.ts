@@ -161,8 +161,7 @@ export async function connectGatewayRpc(options: ConnectGatewayRpcOptions): Prom
 
   return {
     listDevicePairing: async () => toDevicePairingList(await call("device.pair.list", {}, devicePairListReply)),
-    approveDevicePairing: async (requestId) =>
-      toPairedDevice((await call("device.pair.approve", { requestId }, devicePairApproveReply, UNKNOWN_DEVICE_REQUEST)).device),
+    approveDevicePairing: async (requestId) => toPairedDevice((await call("device.pair.approve", { requestId }, devicePairApproveReply, UNKNOWN_DEVICE_REQUEST)).device),
     rejectDevicePairing: async (requestId) => {
       const rejected = await call("device.pair.reject", { requestId }, devicePairRejectReply, UNKNOWN_DEVICE_REQUEST);
       return { requestId: rejected.requestId, deviceId: rejected.deviceId };

@@ -176,7 +176,16 @@ describe("exec approval replies", () => {
   const reply = [
     {
       id: "5f0c7d1e-7a38-4a4e-9d0b-1b2f6b1f7c11",
-      request: { command: "touch /tmp/x", commandArgv: ["touch", "/tmp/x"], systemRunPlan: null, cwd: "/state/workspace", host: "gateway", agentId: "main", sessionKey: "agent:main:main", ask: "on-miss" },
+      request: {
+        command: "touch /tmp/x",
+        commandArgv: ["touch", "/tmp/x"],
+        systemRunPlan: null,
+        cwd: "/state/workspace",
+        host: "gateway",
+        agentId: "main",
+        sessionKey: "agent:main:main",
+        ask: "on-miss",
+      },
       createdAtMs: 1_700_000_000_000,
       expiresAtMs: 1_700_000_120_000,
       approvalKind: "exec",

@@ -6,10 +6,7 @@ const encoder = new TextEncoder();
  * length leaks; the loop visits every byte whatever it finds.
  */
 export async function keysMatch(presented: string, expected: string): Promise<boolean> {
-  const [a, b] = await Promise.all([
-    crypto.subtle.digest("SHA-256", encoder.encode(presented)),
-    crypto.subtle.digest("SHA-256", encoder.encode(expected)),
-  ]);
+  const [a, b] = await Promise.all([crypto.subtle.digest("SHA-256", encoder.encode(presented)), crypto.subtle.digest("SHA-256", encoder.encode(expected))]);
   const left = new Uint8Array(a);
   const right = new Uint8Array(b);
   let difference = 0;

@@ -3,7 +3,7 @@ import { collectSse, parseEvent, readSse } from "./sse.ts";
 
 describe("readSse", () => {
   it("splits events across arbitrary chunk boundaries", async () => {
-    const text = "event: a\ndata: 1\n\nevent: b\r\ndata: {\"x\":2}\r\n\r\ndata: [DONE]\n\n";
+    const text = 'event: a\ndata: 1\n\nevent: b\r\ndata: {"x":2}\r\n\r\ndata: [DONE]\n\n';
     const encoder = new TextEncoder();
     const chunks = [text.slice(0, 5), text.slice(5, 23), text.slice(23)];
     const body = new ReadableStream<Uint8Array>({

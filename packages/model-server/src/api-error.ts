@@ -8,11 +8,7 @@ export class ApiError extends Error {
   readonly code: string | null;
   readonly headers: Record<string, string>;
 
-  constructor(
-    status: number,
-    message: string,
-    details: { type?: string; param?: string | null; code?: string | null; headers?: Record<string, string> } = {},
-  ) {
+  constructor(status: number, message: string, details: { type?: string; param?: string | null; code?: string | null; headers?: Record<string, string> } = {}) {
     super(message);
     this.status = status;
     this.type = details.type ?? "invalid_request_error";
@@ -27,8 +23,7 @@ export class ApiError extends Error {
 }
 
 export function invalidBodyError(error: z.ZodError): ApiError {
-  const describe = (issue: z.core.$ZodIssue) =>
-    issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
+  const describe = (issue: z.core.$ZodIssue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message);
   return new ApiError(400, `Invalid request body: ${error.issues.map(describe).join("; ")}`, {
     param: error.issues[0]?.path.join(".") || null,
     code: "invalid_request_body",

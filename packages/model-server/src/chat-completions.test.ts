@@ -12,7 +12,13 @@ describe("chatCompletionRequestSchema", () => {
     const request = chatCompletionRequestSchema.parse({
       messages: [
         { role: "developer", content: "rules" },
-        { role: "user", content: [{ type: "text", text: "hi" }, { type: "image_url", image_url: { url: "data:" } }] },
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "hi" },
+            { type: "image_url", image_url: { url: "data:" } },
+          ],
+        },
         { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "ls", arguments: "{}" } }] },
         { role: "tool", tool_call_id: "c1", content: "files" },
       ],
@@ -48,17 +54,13 @@ describe("chatCompletion", () => {
       object: "chat.completion",
       created: 1700000000,
       model: "m",
-      choices: [
-        { index: 0, message: { role: "assistant", content: "Echo: hi", refusal: null }, logprobs: null, finish_reason: "stop" },
-      ],
+      choices: [{ index: 0, message: { role: "assistant", content: "Echo: hi", refusal: null }, logprobs: null, finish_reason: "stop" }],
       usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
     });
   });
 
   it("renders a tool call", () => {
-    const completion = chatCompletion(
-      replyFor({ messages: [{ role: "user", content: "[tool:ls]" }], tools: [{ type: "function", function: { name: "ls" } }] }),
-    );
+    const completion = chatCompletion(replyFor({ messages: [{ role: "user", content: "[tool:ls]" }], tools: [{ type: "function", function: { name: "ls" } }] }));
     expect(completion.choices[0]).toMatchObject({
       message: { content: null, tool_calls: [{ id: "call_abc", type: "function", function: { name: "ls", arguments: "{}" } }] },
       finish_reason: "tool_calls",

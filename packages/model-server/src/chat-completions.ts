@@ -5,18 +5,14 @@ import { SSE_DONE, sseData, type StreamFrame } from "./sse.ts";
 
 const TEXT_PART_TYPES: ReadonlySet<string> = new Set(["text"]);
 
-const content = z
-  .union([z.string(), z.array(z.looseObject({ type: z.string(), text: z.string().optional() }))])
-  .nullish();
+const content = z.union([z.string(), z.array(z.looseObject({ type: z.string(), text: z.string().optional() }))]).nullish();
 
 const message = z.looseObject({
   role: z.enum(["system", "developer", "user", "assistant", "tool", "function"]),
   content,
   name: z.string().optional(),
   tool_call_id: z.string().optional(),
-  tool_calls: z
-    .array(z.looseObject({ id: z.string(), function: z.looseObject({ name: z.string() }) }))
-    .nullish(),
+  tool_calls: z.array(z.looseObject({ id: z.string(), function: z.looseObject({ name: z.string() }) })).nullish(),
 });
 
 export const chatCompletionRequestSchema = z
@@ -25,9 +21,7 @@ export const chatCompletionRequestSchema = z
     messages: z.array(message).min(1),
     stream: z.boolean().nullish(),
     stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullish(),
-    tools: z
-      .array(z.looseObject({ type: z.string(), function: z.looseObject({ name: z.string() }).optional() }))
-      .nullish(),
+    tools: z.array(z.looseObject({ type: z.string(), function: z.looseObject({ name: z.string() }).optional() })).nullish(),
   })
   .transform((request) => ({
     model: request.model,

@@ -8,9 +8,7 @@ describe("modelServerOptionsFromEnv", () => {
   });
 
   it("reads every variable", () => {
-    expect(
-      modelServerOptionsFromEnv({ PORT: "0", HOST: "0.0.0.0", MODEL_TOKEN_DELAY_MS: "2.5", MODEL_API_KEY: "k" }),
-    ).toEqual({ port: 0, host: "0.0.0.0", tokenDelayMs: 2.5, apiKey: "k" });
+    expect(modelServerOptionsFromEnv({ PORT: "0", HOST: "0.0.0.0", MODEL_TOKEN_DELAY_MS: "2.5", MODEL_API_KEY: "k" })).toEqual({ port: 0, host: "0.0.0.0", tokenDelayMs: 2.5, apiKey: "k" });
   });
 
   it("rejects malformed numbers", () => {

@@ -6,12 +6,7 @@ const noTools = new Set<string>();
 
 describe("planReply", () => {
   it("echoes the last user message and ignores system prompts", () => {
-    const conversation: ConversationMessage[] = [
-      { role: "system", text: "You are a very long system prompt" },
-      user("first"),
-      { role: "assistant", text: "Echo: first" },
-      user("second"),
-    ];
+    const conversation: ConversationMessage[] = [{ role: "system", text: "You are a very long system prompt" }, user("first"), { role: "assistant", text: "Echo: first" }, user("second")];
     expect(planReply(conversation, noTools)).toEqual({ kind: "text", text: "Echo: second" });
   });
 
@@ -74,10 +69,7 @@ describe("createReply", () => {
   });
 
   it("streams tool-call arguments as fragments that rejoin to the arguments", () => {
-    const reply = createReply(
-      { model: "m", stream: true, includeUsage: true, conversation: [user('[tool:w {"text":"a long argument"}]')], toolNames: new Set(["w"]) },
-      { requestId: "r", created: 1 },
-    );
+    const reply = createReply({ model: "m", stream: true, includeUsage: true, conversation: [user('[tool:w {"text":"a long argument"}]')], toolNames: new Set(["w"]) }, { requestId: "r", created: 1 });
     expect(reply.deltas.length).toBeGreaterThan(1);
     expect(reply.deltas.join("")).toBe('{"text":"a long argument"}');
     expect(reply.usage.completionTokens).toBe(reply.deltas.length);
@@ -86,11 +78,7 @@ describe("createReply", () => {
 
 describe("contentText", () => {
   it("joins text parts of the given types and skips others", () => {
-    const parts = [
-      { type: "text", text: "a" },
-      { type: "image_url" },
-      { type: "text", text: "b" },
-    ];
+    const parts = [{ type: "text", text: "a" }, { type: "image_url" }, { type: "text", text: "b" }];
     expect(contentText(parts, new Set(["text"]))).toBe("a\nb");
     expect(contentText("plain", new Set())).toBe("plain");
     expect(contentText(null, new Set(["text"]))).toBe("");

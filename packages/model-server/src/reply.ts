@@ -4,10 +4,7 @@ export const DEFAULT_MODEL = "echo-1";
 export const MAX_FILLER_WORDS = 5000;
 const TOOL_RESULT_PREVIEW_CHARS = 200;
 const ARGUMENT_FRAGMENT_CHARS = 8;
-const FILLER_VOCABULARY = [
-  "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
-  "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa",
-];
+const FILLER_VOCABULARY = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa"];
 
 /** One turn of a conversation, normalised from either OpenAI API dialect. */
 export type ConversationMessage = {
@@ -26,9 +23,7 @@ export type ModelRequest = {
   toolNames: ReadonlySet<string>;
 };
 
-export type ReplyPlan =
-  | { kind: "text"; text: string }
-  | { kind: "tool_call"; name: string; arguments: string };
+export type ReplyPlan = { kind: "text"; text: string } | { kind: "tool_call"; name: string; arguments: string };
 
 export type TokenUsage = { promptTokens: number; completionTokens: number };
 
@@ -45,10 +40,7 @@ export type Reply = {
   usage: TokenUsage;
 };
 
-export function createReply(
-  request: ModelRequest,
-  meta: { requestId: string; created: number },
-): Reply {
+export function createReply(request: ModelRequest, meta: { requestId: string; created: number }): Reply {
   const plan = planReply(request.conversation, request.toolNames);
   const deltas = plan.kind === "text" ? tokenize(plan.text) : argumentFragments(plan.arguments);
   const promptTokens = request.conversation.reduce((sum, message) => sum + countTokens(message.text), 0);
@@ -72,10 +64,7 @@ const OPENCLAW_INTERNAL_CONTEXT = /<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>[\s\S]*?
  * Decides the reply from the conversation alone. System messages are ignored so
  * that long agent system prompts do not leak into replies.
  */
-export function planReply(
-  conversation: readonly ConversationMessage[],
-  toolNames: ReadonlySet<string>,
-): ReplyPlan {
+export function planReply(conversation: readonly ConversationMessage[], toolNames: ReadonlySet<string>): ReplyPlan {
   const turns = conversation.flatMap((message): ConversationMessage[] => {
     if (message.role === "system") return [];
     if (message.role !== "user") return [message];
@@ -143,10 +132,7 @@ function argumentFragments(args: string): string[] {
 }
 
 /** Joins the text of content parts of the given types; other parts (images, audio) are ignored. */
-export function contentText(
-  content: string | readonly { type: string; text?: string | undefined }[] | null | undefined,
-  textPartTypes: ReadonlySet<string>,
-): string {
+export function contentText(content: string | readonly { type: string; text?: string | undefined }[] | null | undefined, textPartTypes: ReadonlySet<string>): string {
   if (typeof content === "string") return content;
   return (content ?? [])
     .filter((part) => textPartTypes.has(part.type) && typeof part.text === "string")

@@ -23,7 +23,14 @@ describe("responsesRequestSchema", () => {
     const request = responsesRequestSchema.parse({
       input: [
         { role: "developer", content: "rules" },
-        { type: "message", role: "user", content: [{ type: "input_text", text: "go" }, { type: "input_image", image_url: "x" }] },
+        {
+          type: "message",
+          role: "user",
+          content: [
+            { type: "input_text", text: "go" },
+            { type: "input_image", image_url: "x" },
+          ],
+        },
         { type: "reasoning", summary: [] },
         { type: "function_call", call_id: "c1", name: "ls", arguments: "{}" },
         { type: "function_call_output", call_id: "c1", output: "files" },
@@ -86,11 +93,7 @@ describe("responseFrames", () => {
     expect(payloads[2]).toMatchObject({ type: "response.output_item.added", item: { type: "function_call", name: "ls", arguments: "" } });
     const argumentDeltas = payloads.filter((payload) => payload.type === "response.function_call_arguments.delta");
     expect(argumentDeltas.map((payload) => payload.delta).join("")).toBe('{"dir":"/tmp/some/where"}');
-    expect(payloads.slice(-3).map((payload) => payload.type)).toEqual([
-      "response.function_call_arguments.done",
-      "response.output_item.done",
-      "response.completed",
-    ]);
+    expect(payloads.slice(-3).map((payload) => payload.type)).toEqual(["response.function_call_arguments.done", "response.output_item.done", "response.completed"]);
     expect(payloads.at(-1)).toMatchObject({
       response: { output: [{ type: "function_call", call_id: "call_abc", arguments: '{"dir":"/tmp/some/where"}' }] },
     });

@@ -33,9 +33,7 @@ export const responsesRequestSchema = z
       ...(request.instructions ? [{ role: "system" as const, text: request.instructions }] : []),
       ...(typeof request.input === "string" ? [{ role: "user" as const, text: request.input }] : conversationOf(request.input)),
     ],
-    toolNames: new Set(
-      (request.tools ?? []).flatMap((tool) => (tool.type === "function" && tool.name ? [tool.name] : [])),
-    ),
+    toolNames: new Set((request.tools ?? []).flatMap((tool) => (tool.type === "function" && tool.name ? [tool.name] : []))),
   }));
 
 function conversationOf(items: readonly z.infer<typeof inputItem>[]): ConversationMessage[] {
@@ -51,9 +49,7 @@ function conversationOf(items: readonly z.infer<typeof inputItem>[]): Conversati
         if (item.call_id && item.name) toolNamesByCallId.set(item.call_id, item.name);
         return [{ role: "assistant", text: "" }];
       case "function_call_output":
-        return [
-          { role: "tool", text: contentText(item.output, TEXT_PART_TYPES), toolName: toolNamesByCallId.get(item.call_id ?? "") },
-        ];
+        return [{ role: "tool", text: contentText(item.output, TEXT_PART_TYPES), toolName: toolNamesByCallId.get(item.call_id ?? "") }];
       default:
         return [];
     }
@@ -122,8 +118,7 @@ export function responseBody(reply: Reply) {
 /** The event sequence of a real Responses stream, for one output item. */
 export function* responseFrames(reply: Reply): Generator<StreamFrame> {
   let sequenceNumber = 0;
-  const event = (type: string, fields: object, isDelta = false) =>
-    sseEvent(type, { type, sequence_number: sequenceNumber++, ...fields }, isDelta);
+  const event = (type: string, fields: object, isDelta = false) => sseEvent(type, { type, sequence_number: sequenceNumber++, ...fields }, isDelta);
   const position = { output_index: 0 };
 
   yield event("response.created", { response: response(reply, "in_progress") });

@@ -52,7 +52,13 @@ describe("POST /v1/chat/completions", () => {
       model: "any-model",
       messages: [
         { role: "system", content: "long system prompt" },
-        { role: "user", content: [{ type: "text", text: "hello" }, { type: "image_url", image_url: { url: "data:," } }] },
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "hello" },
+            { type: "image_url", image_url: { url: "data:," } },
+          ],
+        },
       ],
     });
     expect(response.status).toBe(200);
@@ -94,9 +100,7 @@ describe("POST /v1/chat/completions", () => {
         reads++;
         text += new TextDecoder().decode(read.value);
       }
-      const contents = parseSse(text).flatMap((message) =>
-        message.data === "[DONE]" ? [] : (JSON.parse(message.data).choices[0]?.delta.content ?? []),
-      );
+      const contents = parseSse(text).flatMap((message) => (message.data === "[DONE]" ? [] : (JSON.parse(message.data).choices[0]?.delta.content ?? [])));
       expect(contents.filter((content: string) => content !== "").length).toBeGreaterThanOrEqual(40);
       expect(reads).toBeGreaterThan(1);
       expect(deltas.map((event) => event.index)).toEqual(deltas.map((_, index) => index));
@@ -117,11 +121,7 @@ describe("POST /v1/chat/completions", () => {
     const second = await client.chat.completions.create({
       model: "echo-1",
       tools: [readTool],
-      messages: [
-        userMessage,
-        first.choices[0]!.message,
-        { role: "tool", tool_call_id: call.id, content: "the notes" },
-      ],
+      messages: [userMessage, first.choices[0]!.message, { role: "tool", tool_call_id: call.id, content: "the notes" }],
     });
     expect(second.choices[0]!.message.content).toBe("Tool read returned: the notes");
   });
@@ -163,7 +163,7 @@ describe("official openai SDK", () => {
       messages: [{ role: "user", content: "from the sdk" }],
     });
     let text = "";
-    let usage;
+    let usage: unknown;
     for await (const chunk of stream) {
       text += chunk.choices[0]?.delta.content ?? "";
       usage = chunk.usage ?? usage;
@@ -175,7 +175,7 @@ describe("official openai SDK", () => {
   it("streams responses.create", async () => {
     const stream = await client().responses.create({ model: "echo-1", stream: true, input: "from the sdk" });
     let text = "";
-    let completed;
+    let completed: unknown;
     for await (const event of stream) {
       if (event.type === "response.output_text.delta") text += event.delta;
       if (event.type === "response.completed") completed = event.response;
@@ -239,7 +239,7 @@ describe("errors", () => {
 describe("misbehaving clients", () => {
   it("survives a client that disconnects mid-upload", async () => {
     const socket = connect(server.port, "127.0.0.1");
-    socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"mess");
+    socket.write('POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"mess');
     await new Promise((resolve) => setTimeout(resolve, 20));
     socket.destroy();
     expect((await fetch(`${server.url}/v1/models`)).status).toBe(200);

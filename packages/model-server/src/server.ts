@@ -129,8 +129,7 @@ function modelList() {
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const tooLarge = () =>
-    new ApiError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`, { code: "request_too_large" });
+  const tooLarge = () => new ApiError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`, { code: "request_too_large" });
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -159,7 +158,6 @@ function sendError(res: ServerResponse, error: unknown): void {
     return;
   }
   if (!(error instanceof ApiError)) console.error("model-server: unexpected error", error);
-  const apiError =
-    error instanceof ApiError ? error : new ApiError(500, "The model server failed to handle the request.", { type: "server_error" });
+  const apiError = error instanceof ApiError ? error : new ApiError(500, "The model server failed to handle the request.", { type: "server_error" });
   sendJson(res, apiError.status, apiError, apiError.headers);
 }

@@ -26,11 +26,7 @@ export type SseWriteOptions = {
  * Writes frames as they are produced, pausing `tokenDelayMs` between delta frames.
  * Rejects with an AbortError when `signal` fires.
  */
-export async function writeSseStream(
-  res: ServerResponse,
-  frames: Iterable<StreamFrame>,
-  { tokenDelayMs, signal, onDelta }: SseWriteOptions,
-): Promise<void> {
+export async function writeSseStream(res: ServerResponse, frames: Iterable<StreamFrame>, { tokenDelayMs, signal, onDelta }: SseWriteOptions): Promise<void> {
   res.writeHead(200, {
     "Content-Type": "text/event-stream; charset=utf-8",
     // Proxies and clients must pass every token through as soon as it is written.

@@ -18,7 +18,5 @@ export function parseSse(text: string): SseMessage[] {
 }
 
 export function framePayloads(frames: Iterable<StreamFrame>): unknown[] {
-  return parseSse([...frames].map((frame) => frame.text).join("")).map((message) =>
-    message.data === "[DONE]" ? "[DONE]" : JSON.parse(message.data),
-  );
+  return parseSse([...frames].map((frame) => frame.text).join("")).map((message) => (message.data === "[DONE]" ? "[DONE]" : JSON.parse(message.data)));
 }

@@ -21,7 +21,7 @@ export function authorizationUrl(config: WorkosConfig, options: { redirectUri: s
  * A code WorkOS refuses is the caller's `unauthorized`; WorkOS not answering is `auth_unavailable`.
  */
 export async function sealedSessionFromCode(config: WorkosConfig, code: string): Promise<{ sealedSession: string; email: string }> {
-  let result;
+  let result: Awaited<ReturnType<ReturnType<typeof workosClient>["userManagement"]["authenticateWithCode"]>>;
   try {
     result = await workosClient(config).userManagement.authenticateWithCode({
       clientId: config.clientId,

@@ -5,8 +5,16 @@ import type { UserApi } from "../user-api.ts";
 import { callApi, toolError } from "./tool-call.ts";
 
 const SessionKey = z.string().min(1).max(512).describe("a session key from sessions_list");
-const RequestId = z.string().min(1).max(200).regex(/^[\w:.-]+$/);
-const Channel = z.string().min(1).max(64).regex(/^[\w-]+$/);
+const RequestId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w:.-]+$/);
+const Channel = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/);
 
 /** The gateway's own surfaces through the api: sessions, devices, DM pairing, tools. */
 export function gatewayTools(api: UserApi) {
@@ -70,7 +78,11 @@ export function gatewayTools(api: UserApi) {
     tools_invoke: tool({
       description: "Invoke one of the gateway's own tools by name (its /tools/invoke).",
       inputSchema: z.object({
-        tool: z.string().min(1).max(128).regex(/^[\w.-]+$/),
+        tool: z
+          .string()
+          .min(1)
+          .max(128)
+          .regex(/^[\w.-]+$/),
         action: z.string().max(128).optional(),
         args: z.record(z.string(), z.unknown()).optional(),
         sessionKey: SessionKey.optional(),

@@ -13,7 +13,5 @@ export async function audit(c: ApiContext, action: string, target: string, detai
 
 /** For a user's own actions: recorded after the answer, so a slow log never fails the action itself. */
 export function auditInBackground(c: ApiContext, action: string, target: string, details?: AuditDetails): void {
-  c.executionCtx.waitUntil(
-    audit(c, action, target, details).catch((error: unknown) => console.error("audit append failed", action, error instanceof Error ? error.message : String(error))),
-  );
+  c.executionCtx.waitUntil(audit(c, action, target, details).catch((error: unknown) => console.error("audit append failed", action, error instanceof Error ? error.message : String(error))));
 }

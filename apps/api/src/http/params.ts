@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { ApiError } from "./api-error.ts";
 
-const DocumentIdParam = z.string().min(1).max(128).regex(/^[\w;:.-]+$/);
+const DocumentIdParam = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w;:.-]+$/);
 
 /** Validates a path or query value; 400 invalid_request naming the parameter. */
 export function parseParam<T>(schema: z.ZodType<T>, value: unknown, name: string): T {

@@ -18,12 +18,7 @@ const PROGRESS_STAGES = new Set(["provisioning", "restoring", "starting", "ready
  * When the runtime already has the tenant, `adopt` decides the outcome instead. A stream
  * that ends without an outcome (the runtime went away) counts as failed.
  */
-export async function* followProvisioning(
-  convex: ConvexClient,
-  ownerId: string,
-  runtimeBody: ReadableStream<Uint8Array>,
-  adopt: () => Promise<ProvisionLine>,
-): AsyncGenerator<ProvisionEvent> {
+export async function* followProvisioning(convex: ConvexClient, ownerId: string, runtimeBody: ReadableStream<Uint8Array>, adopt: () => Promise<ProvisionLine>): AsyncGenerator<ProvisionEvent> {
   for await (const raw of ndjsonLines(runtimeBody)) {
     let line = raw as ProvisionLine;
     if (line.stage === "failed" && line.error.code === "tenant_exists") line = await adopt();

@@ -16,9 +16,7 @@ export function composeTenantSettings(
   channels: readonly GatewayChannelSecret[] = [],
 ): TenantSettings {
   const key = keys.find((k) => k.provider === instance.provider);
-  const model = key
-    ? { provider: instance.provider, model: instance.model, apiKey: key.key, ...(key.baseUrl ? { baseUrl: key.baseUrl } : {}) }
-    : platformModelSettings(platformModel);
+  const model = key ? { provider: instance.provider, model: instance.model, apiKey: key.key, ...(key.baseUrl ? { baseUrl: key.baseUrl } : {}) } : platformModelSettings(platformModel);
   const telegram = channels.find((c) => c.channel === "telegram");
   const parsed = TenantSettingsSchema.safeParse({ agent: { name: "OpenClaw" }, model, channels: telegram ? { telegram: { botToken: telegram.secret } } : {} });
   // Keys, tokens and models were validated when stored; failing here means stored data went stale.

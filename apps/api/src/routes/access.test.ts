@@ -10,10 +10,16 @@ describe("access gating", () => {
       .map((route) => ({ method: route.method, pattern: new RegExp(`^${route.path.replace(/:\w+\{([^}]+)\}/g, "($1)").replace(/:\w+/g, "[^/]+")}$`) }));
     expect(registered.length).toBeGreaterThan(30);
     for (const route of registered) {
-      expect(SIGNED_IN_ROUTES.some(([method, path]) => method === route.method && route.pattern.test(path)), `${route.method} ${route.pattern}`).toBe(true);
+      expect(
+        SIGNED_IN_ROUTES.some(([method, path]) => method === route.method && route.pattern.test(path)),
+        `${route.method} ${route.pattern}`,
+      ).toBe(true);
     }
     for (const [method, path] of SIGNED_IN_ROUTES) {
-      expect(registered.some((route) => route.method === method && route.pattern.test(path)), `${method} ${path}`).toBe(true);
+      expect(
+        registered.some((route) => route.method === method && route.pattern.test(path)),
+        `${method} ${path}`,
+      ).toBe(true);
     }
   });
 

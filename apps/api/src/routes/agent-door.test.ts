@@ -14,8 +14,8 @@ async function bearerOf(user: TestUser): Promise<string> {
 }
 
 describe("the /agents/thread-agent door", () => {
-// The agent worker here is its real bundle, its API binding pointing back at the worker
-// under test: it checks the thread with the api again and serves the Agents SDK's routes.
+  // The agent worker here is its real bundle, its API binding pointing back at the worker
+  // under test: it checks the thread with the api again and serves the Agents SDK's routes.
   it("forwards the owner's request to the agent worker at the same path, as the user, without the caller's credentials", async () => {
     const user = await newUser({ access: true });
     const threadId = await threadOf(user.headers);
@@ -56,8 +56,7 @@ describe("the /agents/thread-agent door", () => {
     const session = await sessionUser();
     const threadId = await threadOf({ cookie: session.cookie });
     const agent = recordingAgent();
-    const upgrade = (origin: string) =>
-      call(`/agents/thread-agent/${threadId}`, { headers: { cookie: session.cookie, upgrade: "websocket", origin }, env: { AGENT: agent.binding } });
+    const upgrade = (origin: string) => call(`/agents/thread-agent/${threadId}`, { headers: { cookie: session.cookie, upgrade: "websocket", origin }, env: { AGENT: agent.binding } });
     await expectError(await upgrade("https://evil.example"), 403, "forbidden");
     await expectError(await upgrade("http://api.test.evil.example"), 403, "forbidden");
     expect(agent.sent).toEqual([]);

@@ -7,7 +7,6 @@ import { parseParam } from "../http/params.ts";
 import { userRuntime } from "../instances/tenant.ts";
 import { relayJson } from "./relay.ts";
 
-
 /**
  * OpenClaw's own exec approvals: a command the tenant's agent wants to run on its gateway
  * host waits (the gateway's `exec.approval.*`) until the person allows or denies it here.
@@ -19,9 +18,7 @@ export function execApprovalRoutes(app: ApiApp): void {
     const approvalId = parseParam(GatewayRequestIdSchema, c.req.param("approvalId"), "approvalId");
     const { decision } = await readJsonBody(c.req.raw, ResolveExecApprovalBodySchema);
     const runtime = await userRuntime(c);
-    const response = await relayJson(
-      await runtime.fetch(`/v1/tenant/exec-approvals/${encodeURIComponent(approvalId)}`, { method: "POST", body: JSON.stringify({ decision }) }),
-    );
+    const response = await relayJson(await runtime.fetch(`/v1/tenant/exec-approvals/${encodeURIComponent(approvalId)}`, { method: "POST", body: JSON.stringify({ decision }) }));
     // Awaited: the decision lets a command run (or not); it is reported done once it is on record.
     await audit(c, `exec_approval.${decision}`, approvalId, { tenantId: runtime.tenantId });
     return response;

@@ -5,7 +5,6 @@ import { parseParam } from "../http/params.ts";
 import { userRuntime } from "../instances/tenant.ts";
 import { relayJson } from "./relay.ts";
 
-
 export function sessionKeyParam(c: ApiContext): string {
   return parseParam(SessionKeySchema, c.req.param("sessionKey"), "sessionKey");
 }

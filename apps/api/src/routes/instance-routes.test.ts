@@ -58,7 +58,11 @@ describe("instance lifecycle without a reachable sandbox", () => {
     const response = await call("/api/openclaw/instance", { method: "POST", headers: { ...user.headers, accept: "application/x-ndjson" } });
     expect(response.status).toBe(201);
     expect(response.headers.get("content-type")).toContain("application/x-ndjson");
-    const lines = new TextDecoder().decode(await response.arrayBuffer()).trim().split("\n").map((line) => JSON.parse(line) as { stage: string; error?: { code: string; message: string } });
+    const lines = new TextDecoder()
+      .decode(await response.arrayBuffer())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { stage: string; error?: { code: string; message: string } });
     expect(lines[0]).toMatchObject({ stage: "accepted", instance: { status: "provisioning" } });
     expect(lines.map((l) => l.stage)).toEqual(expect.arrayContaining(["accepted", "provisioning", "failed"]));
     expect(lines.at(-1)).toMatchObject({ stage: "failed", error: { code: "gateway_failed_to_start" } });

@@ -20,9 +20,22 @@ import { instanceStatusView } from "./instance-view.ts";
 
 const CreateInstanceSchema = z.strictObject({
   provider: ModelProviderSchema.optional(),
-  model: z.string().trim().min(1).max(128).regex(/^[\w.:/@-]+$/).optional(),
+  model: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .regex(/^[\w.:/@-]+$/)
+    .optional(),
 });
-const RestoreSchema = z.strictObject({ id: z.string().min(1).max(64).regex(/^[\w.-]+$/).optional() });
+const RestoreSchema = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.-]+$/)
+    .optional(),
+});
 const DeleteQuerySchema = z.strictObject({ purgeBackups: z.enum(["true", "false"]).optional() });
 
 /** The instance's lifecycle: create (with progress), read, status, restart, backups, restore, delete. */
@@ -119,12 +132,10 @@ async function startProvisioning(c: ApiContext, requested: z.infer<typeof Create
     throw error;
   }
   const runtime = await userRuntime(c);
-  const response = await runtime
-    .fetch("/v1/tenant/provision", { method: "POST", headers: { accept: "application/x-ndjson" }, body: JSON.stringify({ settings }) })
-    .catch(async (error: unknown) => {
-      await convex.deleteInstance(user.id);
-      throw error;
-    });
+  const response = await runtime.fetch("/v1/tenant/provision", { method: "POST", headers: { accept: "application/x-ndjson" }, body: JSON.stringify({ settings }) }).catch(async (error: unknown) => {
+    await convex.deleteInstance(user.id);
+    throw error;
+  });
   if (!response.ok || !response.body) {
     const error = await errorOf(response);
     await convex.deleteInstance(user.id);

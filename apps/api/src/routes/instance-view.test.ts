@@ -11,6 +11,9 @@ describe("availabilityOf", () => {
 
   it("says when a running gateway does not answer, and when a crashed one restarts", () => {
     expect(availabilityOf({ state: "running", lastError: null, notAnsweringSince: "2026-11-29T12:00:00.000Z" })).toMatchObject({ ready: false, message: expect.stringContaining("not answering") });
-    expect(availabilityOf({ state: "error", lastError: "gateway exited", nextRestartAt: "2026-11-29T12:00:02.000Z" })).toMatchObject({ waking: true, message: expect.stringContaining("restarting by itself") });
+    expect(availabilityOf({ state: "error", lastError: "gateway exited", nextRestartAt: "2026-11-29T12:00:02.000Z" })).toMatchObject({
+      waking: true,
+      message: expect.stringContaining("restarting by itself"),
+    });
   });
 });

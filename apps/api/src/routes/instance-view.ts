@@ -6,7 +6,8 @@ import type { RuntimeStatus } from "../runtime/runtime-types.ts";
 export function availabilityOf(status: Pick<RuntimeStatus, "state" | "lastError"> & Partial<Pick<RuntimeStatus, "notAnsweringSince" | "nextRestartAt">>): Availability {
   switch (status.state) {
     case "running":
-      if (status.notAnsweringSince) return { ready: false, waking: false, message: `not answering since ${status.notAnsweringSince}; requests end with gateway_timeout until it answers again or is restarted` };
+      if (status.notAnsweringSince)
+        return { ready: false, waking: false, message: `not answering since ${status.notAnsweringSince}; requests end with gateway_timeout until it answers again or is restarted` };
       return { ready: true, waking: false, message: "running" };
     case "sleeping":
       return { ready: false, waking: true, message: "asleep: the next request wakes it and waits for it (about 10 s)" };

@@ -8,8 +8,16 @@ import { parseParam } from "../http/params.ts";
 import { reconfigureGateway } from "../instances/reconfigure.ts";
 
 const SetKeySchema = z.strictObject({
-  key: z.string().trim().min(8).max(512).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces"),
-  baseUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  key: z
+    .string()
+    .trim()
+    .min(8)
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces"),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
 });
 
 function providerParam(c: ApiContext): ModelProvider {

@@ -11,4 +11,3 @@ export async function sessionUser(credits = 0): Promise<{ id: string; cookie: st
   if (credits) await call(`/api/admin/users/${user.id}/credits`, { method: "POST", headers, json: { amount: credits, reason: "test" } });
   return { id: user.id, cookie };
 }
-

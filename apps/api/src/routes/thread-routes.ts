@@ -1,10 +1,4 @@
-import {
-  CreateThreadBodySchema,
-  DEFAULT_THREAD_TITLE,
-  ThreadIdSchema,
-  ThreadTurnBodySchema,
-  UpdateThreadBodySchema,
-} from "@openclaw-cloud/contracts/threads";
+import { CreateThreadBodySchema, DEFAULT_THREAD_TITLE, ThreadIdSchema, ThreadTurnBodySchema, UpdateThreadBodySchema } from "@openclaw-cloud/contracts/threads";
 import type { Thread } from "@openclaw-cloud/convex-client";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";

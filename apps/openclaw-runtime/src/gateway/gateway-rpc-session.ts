@@ -32,8 +32,7 @@ function connection(runtime: GatewayTenant): Promise<GatewayRpc> {
 async function connectAsOperator(runtime: GatewayTenant): Promise<GatewayRpc> {
   const driver = runtime.driver();
   const device = await runtime.operatorDeviceKey();
-  const connect = () =>
-    connectGatewayRpc({ openSocket: () => openGatewaySocket(driver, "/", relayUpstreamHeaders(null)), token: runtime.gatewayToken, device });
+  const connect = () => connectGatewayRpc({ openSocket: () => openGatewaySocket(driver, "/", relayUpstreamHeaders(null)), token: runtime.gatewayToken, device });
   try {
     return await connect();
   } catch (error) {
@@ -58,10 +57,12 @@ async function connectAsOperator(runtime: GatewayTenant): Promise<GatewayRpc> {
  */
 export function keepApprovalClient(runtime: GatewayTenant): void {
   if (runtime.state.name !== "running") return;
-  runtime.waitUntil(connection(runtime).then(
-    () => {},
-    (error: unknown) => console.error("could not open the gateway's approval client", error instanceof Error ? error.message : String(error)),
-  ));
+  runtime.waitUntil(
+    connection(runtime).then(
+      () => {},
+      (error: unknown) => console.error("could not open the gateway's approval client", error instanceof Error ? error.message : String(error)),
+    ),
+  );
 }
 
 export function dropGatewayRpc(runtime: GatewayTenant): void {

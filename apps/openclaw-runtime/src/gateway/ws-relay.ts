@@ -30,9 +30,7 @@ export async function relayGatewaySocket(runtime: GatewayTenant, request: Reques
       if (value) headers[name] = value;
     }
     const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
-    const upstream = await runtime.withGateway((driver) =>
-      callGateway(driver, gatewayRequest(path, runtime.gatewayToken, { method: request.method, headers, body })),
-    );
+    const upstream = await runtime.withGateway((driver) => callGateway(driver, gatewayRequest(path, runtime.gatewayToken, { method: request.method, headers, body })));
     return new Response(upstream.body, { status: upstream.status, headers: withoutHopHeaders(upstream.headers) });
   }
 

@@ -8,7 +8,6 @@ export const MAX_RESTART_DELAY_MS = 5 * 60_000;
 /** A gateway that ran this long before crashing starts a fresh streak. */
 export const STABLE_RUN_MS = 10 * 60_000;
 
-
 /** Delay before the restart that follows failure number `streak` of a streak (1 = the first). */
 export function restartDelayMs(streak: number): number {
   if (streak <= 1) return 0;

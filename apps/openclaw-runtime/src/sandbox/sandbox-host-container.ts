@@ -87,6 +87,9 @@ export class SandboxHostContainer implements ContainerRuntime {
 /** The host answers 502 `upstream_unavailable` when nothing listens on the sandbox's port. */
 async function isUnreachablePort(response: Response): Promise<boolean> {
   if (response.status !== 502 || !response.headers.get("content-type")?.includes("application/json")) return false;
-  const body = (await response.clone().json().catch(() => null)) as { error?: { code?: string } } | null;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: { code?: string } } | null;
   return body?.error?.code === "upstream_unavailable";
 }

@@ -21,7 +21,9 @@ export class ExposureRecorder {
       const what = `${request.method()} ${new URL(response.url()).pathname} → ${response.status()}`;
       this.#pending.push(
         (async () => {
-          const headers = Object.entries(await response.allHeaders()).map(([name, value]) => `${name}: ${value}`).join("\n");
+          const headers = Object.entries(await response.allHeaders())
+            .map(([name, value]) => `${name}: ${value}`)
+            .join("\n");
           const body = await response.text().catch(() => "");
           this.exposures.push({ what, text: `${headers}\n\n${body}` });
         })(),

@@ -35,8 +35,18 @@ export function App() {
 function Gate() {
   const { session, refresh } = useSession();
   const { path } = useLocation();
-  if (session.kind === "loading") return <FullPage><Spinner label="Loading OpenClaw Cloud…" /></FullPage>;
-  if (session.kind === "failed") return <FullPage><ErrorNotice error={session.error} onRetry={() => void refresh()} /></FullPage>;
+  if (session.kind === "loading")
+    return (
+      <FullPage>
+        <Spinner label="Loading OpenClaw Cloud…" />
+      </FullPage>
+    );
+  if (session.kind === "failed")
+    return (
+      <FullPage>
+        <ErrorNotice error={session.error} onRetry={() => void refresh()} />
+      </FullPage>
+    );
   if (session.kind === "signed-out") return <SignInScreen />;
   if (!session.me.access) return <WaitlistScreen />;
   if (path.startsWith("/admin") && !session.me.admin) return <NotAllowedScreen />;

@@ -6,11 +6,7 @@ import { useApiData } from "./api/use-api.ts";
 /** How often the person's instance status is refreshed while the app is open. */
 const STATUS_POLL_MS = 5000;
 
-export type InstanceStatus =
-  | { kind: "loading" }
-  | { kind: "none" }
-  | { kind: "failed"; error: unknown }
-  | { kind: "present"; view: InstanceView };
+export type InstanceStatus = { kind: "loading" } | { kind: "none" } | { kind: "failed"; error: unknown } | { kind: "present"; view: InstanceView };
 
 interface InstanceContextValue {
   status: InstanceStatus;

@@ -77,8 +77,7 @@ export async function startTestNodeClient(options: TestNodeClientOptions): Promi
           deviceToken = null;
         },
       },
-      onHelloOk: (hello: HelloOk) =>
-        connected.resolve({ role: hello.auth.role, scopes: hello.auth.scopes, receivedDeviceToken: typeof hello.auth.deviceToken === "string" }),
+      onHelloOk: (hello: HelloOk) => connected.resolve({ role: hello.auth.role, scopes: hello.auth.scopes, receivedDeviceToken: typeof hello.auth.deviceToken === "string" }),
       onConnectError: (error) => {
         connectErrors.push(error);
         const details = (error as { details?: { code?: unknown; requestId?: unknown } }).details;

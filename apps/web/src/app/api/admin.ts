@@ -24,8 +24,7 @@ export const setUserAccess = (userId: string, enabled: boolean) => api<{ user: P
 
 export const setUserRole = (userId: string, role: "user" | "admin") => api<{ user: PublicUser }>(userPath(userId, "role"), { method: "POST", json: { role } });
 
-export const grantCredits = (userId: string, amount: number, reason: string) =>
-  api<{ entry: LedgerEntry }>(userPath(userId, "credits"), { method: "POST", json: { amount, reason } });
+export const grantCredits = (userId: string, amount: number, reason: string) => api<{ entry: LedgerEntry }>(userPath(userId, "credits"), { method: "POST", json: { amount, reason } });
 
 // One user's support view (`GET /api/admin/users/:userId/instance`) lives in support.ts with the Support page's routes.
 

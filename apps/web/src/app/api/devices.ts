@@ -8,8 +8,7 @@ export const listDevices = () => api<DeviceList>("/api/openclaw/devices");
 /** Lets a pending device in: it gets the roles and scopes it asked for. */
 export const approveDevice = (requestId: string) => api<PairedDevice>(`/api/openclaw/devices/${encodeURIComponent(requestId)}/approve`, { method: "POST" });
 
-export const rejectDevice = (requestId: string) =>
-  api<{ requestId: string; deviceId: string }>(`/api/openclaw/devices/${encodeURIComponent(requestId)}/reject`, { method: "POST" });
+export const rejectDevice = (requestId: string) => api<{ requestId: string; deviceId: string }>(`/api/openclaw/devices/${encodeURIComponent(requestId)}/reject`, { method: "POST" });
 
 /** Direct-message pairing requests of the channel accounts (a Telegram bot's new chats). */
 export const listDmPairing = () => api<DmPairingList>("/api/openclaw/pairing");

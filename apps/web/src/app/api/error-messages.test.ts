@@ -24,15 +24,11 @@ describe("error sentences", () => {
   });
 
   it("says that a reply failed, with the gateway's own reason", () => {
-    expect(messageFor({ code: "turn_failed", message: "internal error", retryAfterSeconds: null })).toBe(
-      "Your OpenClaw could not finish this reply: internal error. Send it again to retry.",
-    );
+    expect(messageFor({ code: "turn_failed", message: "internal error", retryAfterSeconds: null })).toBe("Your OpenClaw could not finish this reply: internal error. Send it again to retry.");
   });
 
   it("says that a thread's connection was lost and that it comes back by itself", () => {
-    expect(messageFor({ code: "connection_lost", message: "", retryAfterSeconds: null })).toBe(
-      "The connection to this chat was lost. It reconnects by itself; your messages are kept.",
-    );
+    expect(messageFor({ code: "connection_lost", message: "", retryAfterSeconds: null })).toBe("The connection to this chat was lost. It reconnects by itself; your messages are kept.");
   });
 
   it("falls back for unknown codes and for errors that are not API problems", () => {

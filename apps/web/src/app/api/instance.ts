@@ -29,9 +29,7 @@ export const restartInstance = () => api<InstanceView>("/api/openclaw/restart", 
 export const stopInstance = () => api<InstanceView>("/api/openclaw/stop", { method: "POST" });
 
 /** Removes the instance (backing it up first unless the backups are purged too). */
-export const deleteInstance = (purgeBackups: boolean) =>
-  api<{ deleted: true }>(`/api/openclaw/instance${purgeBackups ? "?purgeBackups=true" : ""}`, { method: "DELETE" });
+export const deleteInstance = (purgeBackups: boolean) => api<{ deleted: true }>(`/api/openclaw/instance${purgeBackups ? "?purgeBackups=true" : ""}`, { method: "DELETE" });
 
 /** Stores the Telegram bot token (write-only); a running gateway restarts with it. */
-export const connectTelegram = (botToken: string) =>
-  api<{ gateway: GatewayReconfiguration }>("/api/openclaw/channels/telegram", { method: "PUT", json: { botToken } });
+export const connectTelegram = (botToken: string) => api<{ gateway: GatewayReconfiguration }>("/api/openclaw/channels/telegram", { method: "PUT", json: { botToken } });

@@ -1,12 +1,5 @@
 import type { ModelProvider } from "@openclaw-cloud/contracts";
-import type {
-  ApiTokenSummary,
-  BillingSummary,
-  CreatedApiToken,
-  ProviderKeyDeleted,
-  ProviderKeySaved,
-  ProviderKeySummary,
-} from "@openclaw-cloud/contracts/web-views";
+import type { ApiTokenSummary, BillingSummary, CreatedApiToken, ProviderKeyDeleted, ProviderKeySaved, ProviderKeySummary } from "@openclaw-cloud/contracts/web-views";
 import { api } from "./http.ts";
 
 export const KEYS_PATH = "/api/keys";
@@ -15,8 +8,7 @@ export const BILLING_PATH = "/api/openclaw/billing/summary";
 
 // Provider keys: write-only; the API lists the provider, last four and base URL.
 export const listKeys = () => api<{ keys: ProviderKeySummary[] }>(KEYS_PATH);
-export const saveKey = (provider: ModelProvider, key: string, baseUrl?: string) =>
-  api<ProviderKeySaved>(`${KEYS_PATH}/${provider}`, { method: "PUT", json: baseUrl ? { key, baseUrl } : { key } });
+export const saveKey = (provider: ModelProvider, key: string, baseUrl?: string) => api<ProviderKeySaved>(`${KEYS_PATH}/${provider}`, { method: "PUT", json: baseUrl ? { key, baseUrl } : { key } });
 export const deleteKey = (provider: ModelProvider) => api<ProviderKeyDeleted>(`${KEYS_PATH}/${provider}`, { method: "DELETE" });
 
 // API tokens: the token itself only in the answer to its creation.

@@ -68,7 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <div className="sidebar-section-title">
             <h2 id="openclaw-title">OpenClaw</h2>
           </div>
-          <div className="sidebar-status" aria-label="OpenClaw status">
+          <output className="sidebar-status" aria-label="OpenClaw status">
             {status.kind === "present" ? (
               <>
                 <StateBadge state={status.view.runtime.state} />
@@ -81,7 +81,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             ) : (
               <span className="muted small">Checking…</span>
             )}
-          </div>
+          </output>
           <NavList items={openclawLinks} path={path} label="OpenClaw" />
         </section>
         <ThreadList />

@@ -31,6 +31,7 @@ export function ConfirmButton({ children, title, description, confirmLabel, onCo
           <h2 className="dialog-title">{title}</h2>
           <div className="dialog-body">{description}</div>
           <div className="dialog-actions">
+            {/* biome-ignore lint/a11y/noAutofocus: the person opened this dialog; the safe answer takes the focus */}
             <button type="submit" value="cancel" className="button button-quiet" autoFocus>
               Cancel
             </button>

@@ -67,6 +67,7 @@ function LocalSignInForm({ returnTo }: { returnTo: string }) {
       <p className="muted small">Local development sign-in: no password, for this machine only.</p>
       <label className="field">
         <span>Email</span>
+        {/* biome-ignore lint/a11y/noAutofocus: the sign-in page has one task, and its first field is it */}
         <input type="email" required autoComplete="email" autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
       <label className="field">

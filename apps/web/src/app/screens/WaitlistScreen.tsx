@@ -34,8 +34,7 @@ export function WaitlistScreen() {
         {mine.loading && !mine.data ? <Spinner label="Checking the waitlist…" /> : null}
         {entry ? (
           <div className="notice notice-info" role="status">
-            <strong>You are on the waitlist</strong> since {formatDateTime(entry.createdAt)}. We will let you in as soon as we can; this page
-            opens your OpenClaw once we do.
+            <strong>You are on the waitlist</strong> since {formatDateTime(entry.createdAt)}. We will let you in as soon as we can; this page opens your OpenClaw once we do.
           </div>
         ) : null}
         {mine.data && !entry ? (

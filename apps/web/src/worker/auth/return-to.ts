@@ -6,6 +6,7 @@
 export function safeReturnTo(value: string | null | undefined): string {
   if (!value || value.length > 2048) return "/";
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
   if (/[\u0000-\u001f\u007f]/.test(value)) return "/";
   return value;
 }

@@ -20,6 +20,7 @@ export function RenameThreadForm({ title, onSave, onDone, pending, error }: Rena
   };
   return (
     <form className="rename-form" onSubmit={(event) => void submit(event)} onKeyDown={(event) => event.key === "Escape" && onDone()}>
+      {/* biome-ignore lint/a11y/noAutofocus: the person just asked to rename; the field they asked for takes the focus */}
       <input className="input input-small" aria-label="Chat title" value={value} maxLength={120} onChange={(event) => setValue(event.target.value)} autoFocus />
       <div className="row">
         <button type="submit" className="button button-small button-primary" disabled={pending}>

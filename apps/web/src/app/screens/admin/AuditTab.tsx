@@ -16,15 +16,16 @@ export function AuditTab({ users }: { users: AdminUser[] | null }) {
   return (
     <div className="stack">
       <div className="row row-between admin-toolbar">
-        <p className="muted small admin-summary">
-          {audit.data ? `The newest ${entries.length} entr${entries.length === 1 ? "y" : "ies"}, newest first.` : null}
-        </p>
+        <p className="muted small admin-summary">{audit.data ? `The newest ${entries.length} entr${entries.length === 1 ? "y" : "ies"}, newest first.` : null}</p>
         <RefreshButton loading={audit.loading} onRefresh={() => void audit.reload()} />
       </div>
       <ErrorNotice error={audit.error} onRetry={() => void audit.reload()} />
       {audit.loading && !audit.data ? <Spinner label="Loading the audit log…" /> : null}
       {audit.data ? (
-        <DataTable columns={["Time", "Actor", "Action", "Target", "Details"]} footer={entries.length === 0 ? <p className="empty">Nothing audited yet. Admin changes and users' instance, token and key changes appear here.</p> : null}>
+        <DataTable
+          columns={["Time", "Actor", "Action", "Target", "Details"]}
+          footer={entries.length === 0 ? <p className="empty">Nothing audited yet. Admin changes and users' instance, token and key changes appear here.</p> : null}
+        >
           {entries.map((entry) => {
             const target = personLabel(entry.target, directory);
             return (

@@ -41,15 +41,7 @@ export function GrantCreditsForm({ user, onGranted, onClose }: { user: AdminUser
       </label>
       <label className="field admin-grant-reason" htmlFor={`${id}-reason`}>
         <span>Reason</span>
-        <input
-          id={`${id}-reason`}
-          type="text"
-          maxLength={256}
-          placeholder="e.g. welcome credits"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          required
-        />
+        <input id={`${id}-reason`} type="text" maxLength={256} placeholder="e.g. welcome credits" value={reason} onChange={(e) => setReason(e.target.value)} required />
       </label>
       <div className="row">
         <button type="submit" className="button button-primary button-small" disabled={grant.pending}>

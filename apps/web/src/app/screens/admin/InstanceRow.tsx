@@ -15,28 +15,18 @@ export function InstanceRow({ instance, ownerEmail }: { instance: AdminInstance;
       <td>
         <div className="strong admin-nowrap">{ownerEmail ?? <span className="mono">{instance.ownerId}</span>}</div>
         <div className="mono small muted">{instance.tenantId}</div>
-        <Link
-          to={`/admin/users?support=${encodeURIComponent(instance.ownerId)}`}
-          className="admin-link"
-          aria-label={`Support view for ${ownerEmail ?? instance.ownerId}`}
-        >
+        <Link to={`/admin/users?support=${encodeURIComponent(instance.ownerId)}`} className="admin-link" aria-label={`Support view for ${ownerEmail ?? instance.ownerId}`}>
           Support view
         </Link>
       </td>
       <td className="admin-state">
         <StateBadge state={runtime.state} />
         <div className="small muted">
-          {live
-            ? live.availability.ready
-              ? "Ready for requests"
-              : live.availability.message
-            : `The runtime did not answer: ${runtime.state === null ? runtime.error : ""}`}
+          {live ? (live.availability.ready ? "Ready for requests" : live.availability.message) : `The runtime did not answer: ${runtime.state === null ? runtime.error : ""}`}
         </div>
       </td>
       <td className="small admin-error">{lastError ? lastError : <span className="muted">none</span>}</td>
-      <td className="small">
-        {live?.lastBackup ? `${formatDateTime(live.lastBackup.createdAt)} (${live.lastBackup.reason})` : <span className="muted">none</span>}
-      </td>
+      <td className="small">{live?.lastBackup ? `${formatDateTime(live.lastBackup.createdAt)} (${live.lastBackup.reason})` : <span className="muted">none</span>}</td>
       <td className="mono small admin-model">
         {instance.provider}
         <br />

@@ -23,15 +23,16 @@ export function InstancesTab({ users }: { users: AdminUser[] | null }) {
   return (
     <div className="stack">
       <div className="row row-between admin-toolbar">
-        <p className="muted small admin-summary">
-          Live from the runtime, checked every 10 seconds{checkedAt ? ` (last at ${checkedAt.toLocaleTimeString()})` : ""}.
-        </p>
+        <p className="muted small admin-summary">Live from the runtime, checked every 10 seconds{checkedAt ? ` (last at ${checkedAt.toLocaleTimeString()})` : ""}.</p>
         <RefreshButton loading={instances.loading} onRefresh={() => void instances.reload()} />
       </div>
       <ErrorNotice error={instances.error} onRetry={() => void instances.reload()} />
       {instances.loading && !instances.data ? <Spinner label="Asking the runtime about every instance…" /> : null}
       {instances.data ? (
-        <DataTable columns={["Owner", "State", "Last error", "Last backup", "Model", "Created"]} footer={list.length === 0 ? <p className="empty">No instances yet. One appears here as soon as a user creates their OpenClaw.</p> : null}>
+        <DataTable
+          columns={["Owner", "State", "Last error", "Last backup", "Model", "Created"]}
+          footer={list.length === 0 ? <p className="empty">No instances yet. One appears here as soon as a user creates their OpenClaw.</p> : null}
+        >
           {list.map((instance) => (
             <InstanceRow key={instance.id} instance={instance} ownerEmail={directory.get(instance.ownerId) ?? null} />
           ))}

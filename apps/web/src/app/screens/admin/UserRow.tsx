@@ -51,13 +51,7 @@ export function UserRow({ user, isMe, onChanged }: { user: AdminUser; isMe: bool
           <div className="row admin-actions">
             <AccessButton user={user} isMe={isMe} pending={access.pending} onConfirm={(enabled) => void access.run(enabled)} />
             <RoleButton user={user} isMe={isMe} pending={role.pending} onConfirm={(next) => void role.run(next)} />
-            <button
-              type="button"
-              className="button button-small"
-              aria-expanded={granting}
-              aria-label={`Grant credits to ${user.email}`}
-              onClick={() => setGranting(!granting)}
-            >
+            <button type="button" className="button button-small" aria-expanded={granting} aria-label={`Grant credits to ${user.email}`} onClick={() => setGranting(!granting)}>
               Grant credits
             </button>
           </div>

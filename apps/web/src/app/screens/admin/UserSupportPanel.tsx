@@ -23,11 +23,7 @@ export function UserSupportPanel({ userId, known }: { userId: string; known: Adm
       <ErrorNotice error={support.error} onRetry={() => void support.reload()} />
       {support.loading && !support.data ? <Spinner label={`Loading ${email}'s instance and logs…`} /> : null}
       {support.data ? (
-        <SupportDetails
-          view={support.data.instance}
-          logs={support.data.logs}
-          noInstance={`${email} has no OpenClaw instance. They can create one from their home page once they have access.`}
-        />
+        <SupportDetails view={support.data.instance} logs={support.data.logs} noInstance={`${email} has no OpenClaw instance. They can create one from their home page once they have access.`} />
       ) : null}
     </div>
   );

@@ -41,13 +41,15 @@ export function UsersTab({ users, supportUserId }: { users: ApiData<AdminUsers>;
       <ErrorNotice error={users.error} onRetry={() => void users.reload()} />
       {users.loading && !users.data ? <Spinner label="Loading users…" /> : null}
       {users.data ? (
-        <DataTable columns={["Email", "Name", "Role", "Access", "Created"]} actions footer={shown.length === 0 ? (
-            <p className="empty">
-              {all.length === 0
-                ? "No users yet. People appear here once they sign in."
-                : `No user's email or name contains “${search.trim()}”. Try a shorter search.`}
-            </p>
-          ) : null}>
+        <DataTable
+          columns={["Email", "Name", "Role", "Access", "Created"]}
+          actions
+          footer={
+            shown.length === 0 ? (
+              <p className="empty">{all.length === 0 ? "No users yet. People appear here once they sign in." : `No user's email or name contains “${search.trim()}”. Try a shorter search.`}</p>
+            ) : null
+          }
+        >
           {shown.map((user) => (
             <UserRow key={user.id} user={user} isMe={user.id === me.user.id} onChanged={users.reload} />
           ))}

@@ -25,7 +25,11 @@ export function WaitlistTab({ users }: { users: AdminUser[] | null }) {
       <ErrorNotice error={waitlist.error} onRetry={() => void waitlist.reload()} />
       {waitlist.loading && !waitlist.data ? <Spinner label="Loading the waitlist…" /> : null}
       {waitlist.data ? (
-        <DataTable columns={["Email", "Note", "Joined", "Status"]} actions footer={entries.length === 0 ? <p className="empty">Nobody is on the waitlist. People join it when they sign in without access.</p> : null}>
+        <DataTable
+          columns={["Email", "Note", "Joined", "Status"]}
+          actions
+          footer={entries.length === 0 ? <p className="empty">Nobody is on the waitlist. People join it when they sign in without access.</p> : null}
+        >
           {entries.map((entry) => (
             <WaitlistRow key={entry.id} entry={entry} directory={directory} onChanged={waitlist.reload} />
           ))}

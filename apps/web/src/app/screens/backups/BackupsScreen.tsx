@@ -60,11 +60,7 @@ export function BackupsScreen() {
         </button>
       </header>
       <div className="stack">
-        {running ? (
-          <Spinner
-            label={running.kind === "backup" ? "Backing up…" : `Restoring the backup from ${formatDateTime(running.backup.createdAt)}… (about 15 seconds)`}
-          />
-        ) : null}
+        {running ? <Spinner label={running.kind === "backup" ? "Backing up…" : `Restoring the backup from ${formatDateTime(running.backup.createdAt)}… (about 15 seconds)`} /> : null}
         <SuccessNotice message={busy ? null : result} />
         <ErrorNotice error={action.error} />
         <ErrorNotice error={list.error} onRetry={() => void list.reload()} />

@@ -18,6 +18,7 @@ export function ChatSession({ chatKey, sessions }: { chatKey: string; sessions: 
   const view = useMemo(() => (history.data ? historyOf(history.data.result) : null), [history.data]);
   // The gateway's refusal matters only for a session it listed when the history came: a new
   // chat is "not found" until its first turn, and then appears in the list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: taken when the history loads, not whenever the list changes (see above)
   const listedWhenLoaded = useMemo(() => item !== undefined, [history.data]);
   const fromChannel = item?.group === "channel";
 
@@ -28,7 +29,9 @@ export function ChatSession({ chatKey, sessions }: { chatKey: string; sessions: 
         <span className="muted small mono">{chatKey}</span>
       </header>
       {fromChannel ? (
-        <p className="notice notice-info small">This conversation happens in {item.channel}. You can read it here; replies are sent from {item.channel}.</p>
+        <p className="notice notice-info small">
+          This conversation happens in {item.channel}. You can read it here; replies are sent from {item.channel}.
+        </p>
       ) : null}
       {view?.problem && listedWhenLoaded ? <p className="notice notice-warning small">Your OpenClaw did not show this session's history: {view.problem}</p> : null}
       <ErrorNotice error={history.error} onRetry={() => void history.reload()} />

@@ -33,9 +33,21 @@ describe("historyOf on other message forms", () => {
       details: {
         messages: [
           { role: "user", content: [{ type: "text", text: "[Sun 2026-11-29 09:34 UTC] hi" }] },
-          { role: "assistant", content: [{ type: "thinking", thinking: "…" }, { type: "toolCall", name: "x" }] },
+          {
+            role: "assistant",
+            content: [
+              { type: "thinking", thinking: "…" },
+              { type: "toolCall", name: "x" },
+            ],
+          },
           { role: "toolResult", content: "secret output" },
-          { role: "assistant", content: [{ type: "text", text: "one" }, { type: "text", text: "two" }] },
+          {
+            role: "assistant",
+            content: [
+              { type: "text", text: "one" },
+              { type: "text", text: "two" },
+            ],
+          },
         ],
       },
     });

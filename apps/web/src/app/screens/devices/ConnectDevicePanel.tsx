@@ -29,9 +29,7 @@ export function ConnectDevicePanel() {
             {link.pending ? "Creating link…" : current ? "New link" : "Create a link"}
           </button>
         </div>
-        <p className="muted">
-          A link lets one of your machines reach your OpenClaw for a few minutes. The device then asks to pair and waits above until you approve it.
-        </p>
+        <p className="muted">A link lets one of your machines reach your OpenClaw for a few minutes. The device then asks to pair and waits above until you approve it.</p>
         <ErrorNotice error={link.error} />
         {current ? (
           <div className="stack">
@@ -43,7 +41,7 @@ export function ConnectDevicePanel() {
             <div>
               <h3>Connect an OpenClaw node</h3>
               <p className="small muted">On the machine, with OpenClaw installed, run this (change the display name if you like):</p>
-              <pre className="command" aria-label="Command to connect a node">{command}</pre>
+              <pre className="command">{command}</pre>
               <CopyButton text={command} label="Copy command" />
               <p className="small muted connect-note">
                 The node keeps this address for reconnecting, so once the link has expired a node that lost its connection needs a new link and the command again.

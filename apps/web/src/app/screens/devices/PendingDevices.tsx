@@ -15,9 +15,7 @@ export function PendingDevices({ data }: { data: ApiData<DeviceList> }) {
       <h2 id="pending-title">Waiting for approval</h2>
       <ErrorNotice error={data.error} onRetry={() => void data.reload()} />
       {!data.data && data.loading && !data.error ? <Spinner label="Loading devices…" /> : null}
-      {data.data && pending.length === 0 ? (
-        <p className="card empty">No device is waiting. Connect one with the link below; its request shows up here by itself.</p>
-      ) : null}
+      {data.data && pending.length === 0 ? <p className="card empty">No device is waiting. Connect one with the link below; its request shows up here by itself.</p> : null}
       <ul className="device-list">
         {pending.map((device) => (
           <PendingDeviceCard key={device.requestId} device={device} onAnswered={() => void data.reload()} />
@@ -64,8 +62,7 @@ function PendingDeviceCard({ device, onAnswered }: { device: PendingDevice; onAn
           description={
             <>
               <p>
-                {name} gets access to your OpenClaw with the roles {listWords(device.roles)} and the scopes {listWords(device.scopes)}. Approve only a device you just
-                connected yourself.
+                {name} gets access to your OpenClaw with the roles {listWords(device.roles)} and the scopes {listWords(device.scopes)}. Approve only a device you just connected yourself.
               </p>
               <p className="mono">Address: {device.remoteIp ?? "unknown"}</p>
             </>

@@ -24,6 +24,7 @@ export function HatcheryCanvas(props: HatcheryCanvasProps) {
 
 function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
   const now = Date.now();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `now` only ages the "active 5 min ago" lines; the data refreshes often enough for that
   const nodes = useMemo(() => {
     const layout = layoutColumns(columns.map((column) => ({ key: column.key, ids: column.nodes.map((node) => node.id) })));
     const headings: HeadingFlowNode[] = layout.headers.map((header, i) => ({
@@ -56,13 +57,8 @@ function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
       }),
     );
     return [...headings, ...cards];
-    // `now` only ages the "active 5 min ago" lines; the data refreshes often enough for that.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [columns, selectedId]);
-  const flowEdges: Edge[] = useMemo(
-    () => edges.map((edge) => ({ ...edge, animated: edge.source.startsWith("thread:"), selectable: false, focusable: false })),
-    [edges],
-  );
+  const flowEdges: Edge[] = useMemo(() => edges.map((edge) => ({ ...edge, animated: edge.source.startsWith("thread:"), selectable: false, focusable: false })), [edges]);
 
   return (
     <ReactFlow
@@ -80,7 +76,12 @@ function Flow({ columns, edges, selectedId, onSelect }: HatcheryCanvasProps) {
       <FitWhenNodesChange nodes={nodes} />
       <Background gap={24} />
       <Controls showInteractive={false} />
-      <MiniMap pannable zoomable ariaLabel="Overview of the Hatchery" nodeClassName={(node) => (node.type === "card" ? `minimap-${(node as HatcheryFlowNode).data.meaning.kind}` : "minimap-heading")} />
+      <MiniMap
+        pannable
+        zoomable
+        ariaLabel="Overview of the Hatchery"
+        nodeClassName={(node) => (node.type === "card" ? `minimap-${(node as HatcheryFlowNode).data.meaning.kind}` : "minimap-heading")}
+      />
     </ReactFlow>
   );
 }
@@ -104,11 +105,10 @@ function FitWhenNodesChange({ nodes }: { nodes: Node[] }) {
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
   const nodeIds = nodes.map((node) => node.id).join("\n");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ids say when the picture changed; a new array with the same nodes is no reason to refit
   useEffect(() => {
     if (width === 0 || height === 0 || nodes.length === 0) return;
     void flow.setViewport(getViewportForBounds(getNodesBounds(nodes), width, height, FIT.minZoom, FIT.maxZoom, FIT.padding));
-    // The ids say when the picture changed; a new array with the same nodes is no reason to refit.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nodeIds, width, height, flow]);
   return null;
 }

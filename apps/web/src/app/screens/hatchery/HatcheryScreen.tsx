@@ -16,6 +16,7 @@ import { useHatcheryData } from "./use-hatchery-data.ts";
 export default function HatcheryScreen() {
   const { input, missing, reload } = useHatcheryData();
   const noInstance = useInstance().status.kind === "none";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the input object is new on every render; its parts say when the graph changed
   const graph = useMemo(() => hatcheryGraph(input), [input.instance, input.threads, input.approvals, input.execApprovals, input.sessions, input.devices]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = graph.columns.flatMap((column) => column.nodes).find((node) => node.id === selectedId) ?? null;
@@ -39,17 +40,13 @@ export default function HatcheryScreen() {
         </div>
       ) : null}
       {missing.length > 0 ? (
-        <p className="notice notice-warning small hatchery-missing">
-          Not shown just now: {missing.map((part) => `${part.what} (${messageForError(part.error)})`).join("; ")}
-        </p>
+        <p className="notice notice-warning small hatchery-missing">Not shown just now: {missing.map((part) => `${part.what} (${messageForError(part.error)})`).join("; ")}</p>
       ) : null}
       <div className={selected ? "hatchery-body hatchery-body-inspecting" : "hatchery-body"}>
-        <div className="hatchery-canvas" role="region" aria-label="Hatchery canvas">
+        <section className="hatchery-canvas" aria-label="Hatchery canvas">
           <HatcheryCanvas columns={graph.columns} edges={graph.edges} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
-        </div>
-        {selected ? (
-          <Inspector key={selected.id} node={selected.data} title={nodeText(selected.data, Date.now()).title} onClose={() => setSelectedId(null)} onChanged={reload} />
-        ) : null}
+        </section>
+        {selected ? <Inspector key={selected.id} node={selected.data} title={nodeText(selected.data, Date.now()).title} onClose={() => setSelectedId(null)} onChanged={reload} /> : null}
       </div>
     </section>
   );

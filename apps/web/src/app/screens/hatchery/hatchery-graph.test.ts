@@ -46,7 +46,10 @@ describe("hatcheryGraph", () => {
       sessions: [session("a", 1), session("b", 7), session("main", 0, "main")],
       devices: {
         pending: [{ requestId: "r1", deviceId: "d-new", isRepair: false, requestedAt: 3, roles: [], scopes: [] }],
-        paired: [{ deviceId: "d2", displayName: "zed", connected: true, roles: [], scopes: [] }, { deviceId: "d1", displayName: "Alpha", connected: false, roles: [], scopes: [] }],
+        paired: [
+          { deviceId: "d2", displayName: "zed", connected: true, roles: [], scopes: [] },
+          { deviceId: "d1", displayName: "Alpha", connected: false, roles: [], scopes: [] },
+        ],
       },
     });
     const ids = Object.fromEntries(columns.map((c) => [c.key, c.nodes.map((n) => n.id)]));
@@ -56,14 +59,7 @@ describe("hatcheryGraph", () => {
       sessions: ["session:main", "session:b", "session:a"],
       devices: ["device:request:r1", "device:d1", "device:d2"],
     });
-    expect(edges.map((e) => e.id)).toEqual([
-      "instance->session:main",
-      "instance->session:b",
-      "instance->session:a",
-      "instance->device:request:r1",
-      "instance->device:d1",
-      "instance->device:d2",
-    ]);
+    expect(edges.map((e) => e.id)).toEqual(["instance->session:main", "instance->session:b", "instance->session:a", "instance->device:request:r1", "instance->device:d1", "instance->device:d2"]);
   });
 
   it("a thread points at its pending approvals (counted on the thread); exec approvals point at the instance", () => {

@@ -90,9 +90,7 @@ export function hatcheryGraph(input: HatcheryInput): { columns: HatcheryColumn[]
     data: { kind: "thread", thread, pendingApprovals: pendingByThread.get(thread.id) ?? 0 },
   }));
   if (olderThreads.length > 0) chatNodes.push({ id: MORE_THREADS_NODE_ID, data: { kind: "more-threads", threads: olderThreads } });
-  const columns: HatcheryColumn[] = [
-    { key: "chats", label: "Chats", nodes: chatNodes.length > 0 ? chatNodes : [{ id: "new-thread", data: { kind: "new-thread" } }], total: threads.length },
-  ];
+  const columns: HatcheryColumn[] = [{ key: "chats", label: "Chats", nodes: chatNodes.length > 0 ? chatNodes : [{ id: "new-thread", data: { kind: "new-thread" } }], total: threads.length }];
   const approvalNodes: HatcheryNodeSpec[] = [
     ...pending.map((approval) => ({ id: nodeIdOf.approval(approval.id), data: { kind: "approval", approval } }) as const),
     ...exec.map((approval) => ({ id: nodeIdOf.execApproval(approval.id), data: { kind: "exec-approval", approval } }) as const),
@@ -112,13 +110,12 @@ export function hatcheryGraph(input: HatcheryInput): { columns: HatcheryColumn[]
   if (moreSessions.length > 0) sessionNodes.push({ id: MORE_SESSIONS_NODE_ID, data: { kind: "more-sessions", sessions: moreSessions } });
   if (sessions.length > 0) columns.push({ key: "sessions", label: "Sessions", nodes: sessionNodes, total: sessions.length });
   const devices = input.instance && input.devices ? sortDevices(input.devices) : [];
-  if (devices.length > 0) columns.push({ key: "devices", label: "Devices", nodes: devices.map((entry) => ({ id: nodeIdOf.device(entry.device), data: { kind: "device", ...entry } })), total: devices.length });
+  if (devices.length > 0)
+    columns.push({ key: "devices", label: "Devices", nodes: devices.map((entry) => ({ id: nodeIdOf.device(entry.device), data: { kind: "device", ...entry } })), total: devices.length });
 
   const threadIds = new Set(threads.map((thread) => thread.id));
   const edges: HatcheryEdge[] = [
-    ...pending
-      .filter((approval) => threadIds.has(approval.payload.threadId))
-      .map((approval) => edge(nodeIdOf.thread(approval.payload.threadId), nodeIdOf.approval(approval.id))),
+    ...pending.filter((approval) => threadIds.has(approval.payload.threadId)).map((approval) => edge(nodeIdOf.thread(approval.payload.threadId), nodeIdOf.approval(approval.id))),
     ...(input.instance ? exec.map((approval) => edge(nodeIdOf.execApproval(approval.id), INSTANCE_NODE_ID)) : []),
     ...sessionNodes.map((node) => edge(INSTANCE_NODE_ID, node.id)),
     ...devices.map((entry) => edge(INSTANCE_NODE_ID, nodeIdOf.device(entry.device))),

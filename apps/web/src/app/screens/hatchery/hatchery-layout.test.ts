@@ -56,7 +56,10 @@ describe("layoutColumns", () => {
   });
 
   it("keeps an empty column's place with one node's width", () => {
-    const { headers } = layoutColumns([{ key: "chats", ids: [] }, { key: "openclaw", ids: ["instance"] }]);
+    const { headers } = layoutColumns([
+      { key: "chats", ids: [] },
+      { key: "openclaw", ids: ["instance"] },
+    ]);
     expect(headers[0]!.width).toBe(DEFAULT_LAYOUT.nodeWidth);
     expect(headers[1]!.x).toBe(DEFAULT_LAYOUT.nodeWidth + DEFAULT_LAYOUT.columnGap);
   });

@@ -26,6 +26,7 @@ export function CreateWizard({ onBusy }: { onBusy: (busy: boolean) => void }) {
   const creation = useCreation(reload);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new step (or creation starting) is what moves the focus to the heading
   useEffect(() => {
     if (first.current) first.current = false;
     else heading.current?.focus();

@@ -67,13 +67,7 @@ export function InstanceActions({ view }: { view: InstanceView }) {
           <button type="button" className="button" onClick={() => void action.run("backup")} disabled={busy}>
             {running === "backup" ? "Backing up…" : "Back up now"}
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void action.run("stop")}
-            disabled={busy || asleep}
-            title={asleep ? "It is asleep already" : undefined}
-          >
+          <button type="button" className="button" onClick={() => void action.run("stop")} disabled={busy || asleep} title={asleep ? "It is asleep already" : undefined}>
             {running === "stop" ? "Going to sleep…" : asleep ? "Asleep" : "Put to sleep"}
           </button>
           <span className="actions-spacer" />

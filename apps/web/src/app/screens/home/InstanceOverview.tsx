@@ -53,8 +53,8 @@ export function InstanceOverview({ view }: { view: InstanceView }) {
         )}
         {runtime.lastBackupError ? (
           <p className="notice notice-warning small" role="alert" data-testid="backup-error">
-            {runtime.lastBackupError.failures === 1 ? "The latest backup failed" : `The last ${runtime.lastBackupError.failures} backups failed`} ({formatDateTime(runtime.lastBackupError.at)}): {runtime.lastBackupError.message}. It is tried
-            again by itself; changes since the last good backup are not saved yet.
+            {runtime.lastBackupError.failures === 1 ? "The latest backup failed" : `The last ${runtime.lastBackupError.failures} backups failed`} ({formatDateTime(runtime.lastBackupError.at)}):{" "}
+            {runtime.lastBackupError.message}. It is tried again by itself; changes since the last good backup are not saved yet.
           </p>
         ) : null}
       </section>

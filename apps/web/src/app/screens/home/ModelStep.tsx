@@ -41,13 +41,7 @@ export function ModelStep({ draft, storedKeys, onChange, onNext }: ModelStepProp
         <legend className="strong wizard-legend">Which model should your OpenClaw use?</legend>
         {CHOICES.map((choice) => (
           <label key={choice.value} className="choice">
-            <input
-              type="radio"
-              name="provider"
-              value={choice.value}
-              checked={draft.provider === choice.value}
-              onChange={() => onChange({ provider: choice.value, key: "" })}
-            />
+            <input type="radio" name="provider" value={choice.value} checked={draft.provider === choice.value} onChange={() => onChange({ provider: choice.value, key: "" })} />
             <span>
               <span className="strong">{choice.title}</span>
               <br />
@@ -60,42 +54,18 @@ export function ModelStep({ draft, storedKeys, onChange, onNext }: ModelStepProp
         <div className="stack wizard-own">
           <Field label="Model id" hint={<>The model's name at {PROVIDER_NAMES[own]}.</>}>
             {(props) => (
-              <input
-                {...props}
-                value={draft.model}
-                onChange={(e) => onChange({ model: e.target.value })}
-                placeholder={`e.g. ${MODEL_EXAMPLES[own]}`}
-                autoComplete="off"
-                spellCheck={false}
-              />
+              <input {...props} value={draft.model} onChange={(e) => onChange({ model: e.target.value })} placeholder={`e.g. ${MODEL_EXAMPLES[own]}`} autoComplete="off" spellCheck={false} />
             )}
           </Field>
           <Field
             label={`${PROVIDER_NAMES[own]} API key`}
-            hint={
-              <>
-                {stored
-                  ? `Leave empty to use your saved key ending in ${stored.last4}.`
-                  : "Stored encrypted and handed only to your OpenClaw; it is never shown again."}
-              </>
-            }
+            hint={<>{stored ? `Leave empty to use your saved key ending in ${stored.last4}.` : "Stored encrypted and handed only to your OpenClaw; it is never shown again."}</>}
           >
-            {(props) => (
-              <input {...props} type="password" value={draft.key} onChange={(e) => onChange({ key: e.target.value })} autoComplete="off" spellCheck={false} />
-            )}
+            {(props) => <input {...props} type="password" value={draft.key} onChange={(e) => onChange({ key: e.target.value })} autoComplete="off" spellCheck={false} />}
           </Field>
           {own === "openai-compatible" && (draft.key || !stored) ? (
             <Field label="Base URL" hint={<>Where the server's OpenAI API lives, usually ending in /v1.</>}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="url"
-                  value={draft.baseUrl}
-                  onChange={(e) => onChange({ baseUrl: e.target.value })}
-                  placeholder="https://openrouter.ai/api/v1"
-                  autoComplete="off"
-                />
-              )}
+              {(props) => <input {...props} type="url" value={draft.baseUrl} onChange={(e) => onChange({ baseUrl: e.target.value })} placeholder="https://openrouter.ai/api/v1" autoComplete="off" />}
             </Field>
           ) : null}
         </div>

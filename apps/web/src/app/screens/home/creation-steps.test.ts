@@ -32,13 +32,7 @@ describe("creationSteps", () => {
   });
 
   it("marks every stage done once done arrives", () => {
-    const events: ProvisionEvent[] = [
-      accepted,
-      { stage: "provisioning" },
-      { stage: "starting" },
-      { stage: "ready" },
-      { stage: "done", instance, status: {} as never },
-    ];
+    const events: ProvisionEvent[] = [accepted, { stage: "provisioning" }, { stage: "starting" }, { stage: "ready" }, { stage: "done", instance, status: {} as never }];
     expect(Object.values(states({ secrets: "skipped", events, streaming: false }))).toEqual(["done", "done", "done", "done", "done"]);
     expect(creationOutcome({ secrets: "skipped", events, streaming: false })).toEqual({ kind: "done" });
   });

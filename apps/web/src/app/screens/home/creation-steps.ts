@@ -56,8 +56,7 @@ export function creationOutcome(progress: CreationProgress): CreationOutcome {
 export function creationSteps(progress: CreationProgress): StepRow[] {
   const rows: StepRow[] = [];
   if (progress.secrets !== "skipped") {
-    const state: StepState =
-      progress.secrets === "running" ? "current" : progress.secrets === "done" ? "done" : progress.secrets === "failed" ? "failed" : "pending";
+    const state: StepState = progress.secrets === "running" ? "current" : progress.secrets === "done" ? "done" : progress.secrets === "failed" ? "failed" : "pending";
     rows.push({ id: "secrets", label: "Saving your keys", state });
   }
   const seen = new Set(progress.events.map((event) => event.stage));

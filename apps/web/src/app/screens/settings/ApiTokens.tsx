@@ -32,10 +32,7 @@ export function ApiTokens() {
     <section aria-labelledby="tokens-title" className="stack">
       <div>
         <h2 id="tokens-title">API tokens</h2>
-        <p className="muted">
-          Let your own programs talk to your OpenClaw through its OpenAI-compatible endpoint. A token acts as you and uses your credits; revoke it when it is no
-          longer needed.
-        </p>
+        <p className="muted">Let your own programs talk to your OpenClaw through its OpenAI-compatible endpoint. A token acts as you and uses your credits; revoke it when it is no longer needed.</p>
       </div>
       <form className="card form token-form" onSubmit={submit} aria-label="Create an API token">
         <Field label="Token name" hint={<>So you recognise it in the list later.</>}>

@@ -30,9 +30,7 @@ export function Credits() {
               {summary.entries[0] ? ` · last change ${formatDateTime(summary.entries[0].createdAt)}` : ""}
             </div>
           </div>
-          {summary.balance <= 0 ? (
-            <div className="notice notice-warning">You are out of credits, so chat turns are refused. Ask an administrator for more.</div>
-          ) : null}
+          {summary.balance <= 0 ? <div className="notice notice-warning">You are out of credits, so chat turns are refused. Ask an administrator for more.</div> : null}
           <h3>Latest changes</h3>
           <LedgerTable entries={summary.entries} />
         </>

@@ -7,6 +7,7 @@ import { openaiExample } from "./openai-example.ts";
 export function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
   const example = openaiExample(token.token, window.location.origin);
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new token (its id) is what moves the focus to its heading
   useEffect(() => heading.current?.focus(), [token.id]);
   return (
     <section className="card new-token" aria-labelledby="new-token-title">
@@ -15,9 +16,9 @@ export function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: ()
       </h3>
       <div className="notice notice-warning">Copy it now. It is shown only this once; we keep only a fingerprint of it.</div>
       <div className="row token-row">
-        <code className="mono token-value" aria-label="The new API token">
+        <output className="mono token-value" aria-label="The new API token">
           {token.token}
-        </code>
+        </output>
         <CopyButton text={token.token} label="Copy token" />
       </div>
       <div className="stack">
@@ -25,7 +26,7 @@ export function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: ()
           <span className="strong small">Use it with the openai SDK (npm install openai)</span>
           <CopyButton text={example} label="Copy example" />
         </div>
-        <pre aria-label="Example using the openai SDK">
+        <pre>
           <code>{example}</code>
         </pre>
       </div>

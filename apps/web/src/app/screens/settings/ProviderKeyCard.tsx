@@ -71,15 +71,11 @@ export function ProviderKeyCard({ provider, name, hint, stored, onChanged }: Pro
       <form className="form key-form" onSubmit={submit} aria-label={`${stored ? "Replace" : "Set"} the ${name} key`}>
         <div className="key-fields">
           <Field label={stored ? `New ${name} key` : `${name} key`} hint={<>{hint}</>}>
-            {(props) => (
-              <input {...props} type="password" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} required />
-            )}
+            {(props) => <input {...props} type="password" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} required />}
           </Field>
           {needsBaseUrl ? (
             <Field label="Base URL" hint={<>Usually ends in /v1.</>}>
-              {(props) => (
-                <input {...props} type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://openrouter.ai/api/v1" required />
-              )}
+              {(props) => <input {...props} type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://openrouter.ai/api/v1" required />}
             </Field>
           ) : null}
         </div>
@@ -101,9 +97,7 @@ export function ProviderKeyCard({ provider, name, hint, stored, onChanged }: Pro
           ) : null}
         </div>
       </form>
-      {working ? (
-        <Spinner label={`${working === "save" ? "Saving" : "Deleting"}; a running OpenClaw restarts with its new settings (about 10 seconds)…`} />
-      ) : null}
+      {working ? <Spinner label={`${working === "save" ? "Saving" : "Deleting"}; a running OpenClaw restarts with its new settings (about 10 seconds)…`} /> : null}
       {said ? (
         <div className={`notice notice-${said.tone}`} role="status">
           <span>{said.text}</span>

@@ -20,8 +20,7 @@ export function ProviderKeys() {
       <div>
         <h2 id="keys-title">Provider keys</h2>
         <p className="muted">
-          Use your own model provider instead of the platform's model. Keys are stored encrypted and handed only to your OpenClaw; after saving, only their last
-          four characters are shown.
+          Use your own model provider instead of the platform's model. Keys are stored encrypted and handed only to your OpenClaw; after saving, only their last four characters are shown.
         </p>
       </div>
       <ErrorNotice error={keys.error} onRetry={() => void keys.reload()} />

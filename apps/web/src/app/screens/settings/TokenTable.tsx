@@ -26,13 +26,7 @@ export function TokenTable({ tokens, revoking, onRevoke }: TokenTableProps) {
           <td className="mono">{token.prefix}…</td>
           <td>{formatDateTime(token.createdAt)}</td>
           <td>{formatDateTime(token.lastUsedAt)}</td>
-          <td>
-            {token.revokedAt ? (
-              <span className="muted">Revoked {formatDateTime(token.revokedAt)}</span>
-            ) : (
-              <span className="badge badge-running">Active</span>
-            )}
-          </td>
+          <td>{token.revokedAt ? <span className="muted">Revoked {formatDateTime(token.revokedAt)}</span> : <span className="badge badge-running">Active</span>}</td>
           <td className="cell-actions">
             {token.revokedAt ? null : (
               <ConfirmButton

@@ -9,10 +9,7 @@ export function gatewayOutcome(change: "saved" | "deleted", gateway: GatewayReco
   if (gateway.reason === "no_instance") {
     return { tone: "success", text: `${done} You have no OpenClaw yet; it is used when you create one with this provider.` };
   }
-  const problem = { code: gateway.error.code, message: gateway.error.message, retryAfterSeconds: null } as Pick<
-    ApiProblem,
-    "code" | "message" | "retryAfterSeconds"
-  >;
+  const problem = { code: gateway.error.code, message: gateway.error.message, retryAfterSeconds: null } as Pick<ApiProblem, "code" | "message" | "retryAfterSeconds">;
   return {
     tone: "warning",
     text: `${done} But your OpenClaw could not take the new settings: ${messageFor(problem)} The change stands; restarting applies it.`,

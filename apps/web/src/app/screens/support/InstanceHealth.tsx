@@ -6,13 +6,7 @@ export function AvailabilityNotice({ view }: { view: InstanceView }) {
   const { availability, runtime } = view;
   // A failed start says the same as its last error, which shows it with its time.
   if (runtime.state === "error" && (runtime.lastError ?? view.instance.lastError)) return null;
-  const tone = availability.ready
-    ? "notice-success"
-    : runtime.state === "error"
-      ? "notice-error"
-      : runtime.state === "sleeping"
-        ? "notice-warning"
-        : "notice-info";
+  const tone = availability.ready ? "notice-success" : runtime.state === "error" ? "notice-error" : runtime.state === "sleeping" ? "notice-warning" : "notice-info";
   return (
     <div className={`notice ${tone}`} role="status" data-testid="availability">
       <span>{availability.ready ? "Ready: requests are answered right away." : sentence(availability.message)}</span>

@@ -59,9 +59,7 @@ export function SupportDetails({ view, logs, logsError, onRefreshLogs, refreshin
             <dt>OpenClaw</dt>
             <dd>{runtime.openclawVersion ?? instance.openclawVersion ?? "—"}</dd>
             <dt>Last backup</dt>
-            <dd>
-              {runtime.lastBackup ? `${formatDateTime(runtime.lastBackup.createdAt)} (${backupReason(runtime.lastBackup.reason).toLowerCase()})` : "none"}
-            </dd>
+            <dd>{runtime.lastBackup ? `${formatDateTime(runtime.lastBackup.createdAt)} (${backupReason(runtime.lastBackup.reason).toLowerCase()})` : "none"}</dd>
             <dt>Created</dt>
             <dd>{formatDateTime(instance.createdAt)}</dd>
             <dt>Last error</dt>

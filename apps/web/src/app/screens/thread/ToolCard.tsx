@@ -16,7 +16,7 @@ export function ToolCard(props: ToolCallMessagePartProps) {
   const hasResult = props.result !== undefined;
   const approval = stage.asksApproval ? approvalRequestOf(props.toolName, props.args as Record<string, unknown>) : null;
   return (
-    <div className={`tool-card tool-card-${stage.tone}`} role="group" aria-label={`Tool ${props.toolName}`}>
+    <article className={`tool-card tool-card-${stage.tone}`} aria-label={`Tool ${props.toolName}`}>
       <div className="tool-card-header">
         <span className="tool-card-name">{toolTitle(props.toolName)}</span>
         <span className={`tool-card-stage tool-stage-${stage.tone}`}>
@@ -63,7 +63,7 @@ export function ToolCard(props: ToolCallMessagePartProps) {
           </button>
         </div>
       ) : null}
-    </div>
+    </article>
   );
 }
 

@@ -6,14 +6,7 @@ import { isObject, toolPayload } from "../chat/tool-result.ts";
  */
 
 /** The AI SDK 7 tool part's states (a UI message's `tool-*` / `dynamic-tool` parts). */
-export type ToolPartState =
-  | "input-streaming"
-  | "input-available"
-  | "approval-requested"
-  | "approval-responded"
-  | "output-available"
-  | "output-error"
-  | "output-denied";
+export type ToolPartState = "input-streaming" | "input-available" | "approval-requested" | "approval-responded" | "output-available" | "output-error" | "output-denied";
 
 export interface ToolPartLike {
   state: ToolPartState;
@@ -39,9 +32,7 @@ export function toolStage(part: ToolPartLike): ToolStage {
     case "approval-requested":
       return { label: "Waiting for your approval", tone: "waiting", asksApproval: true };
     case "approval-responded":
-      return part.approval?.approved === false
-        ? { label: "Denied", tone: "failed", asksApproval: false }
-        : { label: "Approved, running…", tone: "running", asksApproval: false };
+      return part.approval?.approved === false ? { label: "Denied", tone: "failed", asksApproval: false } : { label: "Approved, running…", tone: "running", asksApproval: false };
     case "output-available":
       return part.preliminary ? { label: "In progress…", tone: "running", asksApproval: false } : { label: "Done", tone: "done", asksApproval: false };
     case "output-error":

@@ -15,9 +15,7 @@ export function MoreThreadsInspector({ threads }: { threads: ThreadView[] }) {
 export function MoreSessionsInspector({ sessions }: { sessions: SessionItem[] }) {
   const now = Date.now();
   return (
-    <MoreList
-      items={sessions.map((session) => ({ key: session.listKey, to: chatPath(session.chatKey), title: session.title, when: session.updatedAt ? relativeTime(session.updatedAt, now) : "" }))}
-    />
+    <MoreList items={sessions.map((session) => ({ key: session.listKey, to: chatPath(session.chatKey), title: session.title, when: session.updatedAt ? relativeTime(session.updatedAt, now) : "" }))} />
   );
 }
 
