@@ -164,6 +164,7 @@ describe("tenant runtime with real gateways", () => {
       "agent",
       "crash",
       "lastBackup",
+      "lastBackupError",
       "lastError",
       "lastErrorAt",
       "model",
