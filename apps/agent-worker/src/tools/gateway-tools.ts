@@ -1,20 +1,12 @@
 import { tool } from "ai";
+import { ChannelNameSchema, DmPairingQuerySchema, GatewayRequestIdSchema, SessionKeySchema, ToolInvokeSchema } from "@openclaw-cloud/contracts";
 import { z } from "zod";
 import { readSse } from "@openclaw-cloud/http-kit/sse";
 import type { UserApi } from "../user-api.ts";
 import { callApi, toolError } from "./tool-call.ts";
 
-const SessionKey = z.string().min(1).max(512).describe("a session key from sessions_list");
-const RequestId = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[\w:.-]+$/);
-const Channel = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[\w-]+$/);
+// The api's own checks (contracts), as non-strict objects: a model's extra keys are stripped, not refused.
+const SessionKey = SessionKeySchema.describe("a session key from sessions_list");
 
 /** The gateway's own surfaces through the api: sessions, devices, DM pairing, tools. */
 export function gatewayTools(api: UserApi) {
@@ -57,36 +49,27 @@ export function gatewayTools(api: UserApi) {
     }),
     device_approve: tool({
       description: "Approve a pending device pairing request.",
-      inputSchema: z.object({ requestId: RequestId }),
+      inputSchema: z.object({ requestId: GatewayRequestIdSchema }),
       execute: ({ requestId }) => callApi(api, `/api/openclaw/devices/${encodeURIComponent(requestId)}/approve`, { method: "POST" }),
     }),
     device_reject: tool({
       description: "Reject a pending device pairing request.",
-      inputSchema: z.object({ requestId: RequestId }),
+      inputSchema: z.object({ requestId: GatewayRequestIdSchema }),
       execute: ({ requestId }) => callApi(api, `/api/openclaw/devices/${encodeURIComponent(requestId)}/reject`, { method: "POST" }),
     }),
     pairing_list: tool({
       description: "List pending DM pairing requests of the gateway's channels (e.g. Telegram).",
-      inputSchema: z.object({ channel: Channel.optional(), accountId: z.string().min(1).max(128).optional() }),
+      inputSchema: z.object(DmPairingQuerySchema.shape),
       execute: (query) => callApi(api, `/api/openclaw/pairing${Object.keys(query).length ? `?${new URLSearchParams(query as Record<string, string>)}` : ""}`),
     }),
     pairing_approve: tool({
       description: "Approve a pending DM pairing request on a channel.",
-      inputSchema: z.object({ channel: Channel, accountId: z.string().min(1).max(128).optional(), requestId: z.string().min(1).max(200), notify: z.boolean().optional() }),
+      inputSchema: z.object({ channel: ChannelNameSchema, accountId: z.string().min(1).max(128).optional(), requestId: z.string().min(1).max(200), notify: z.boolean().optional() }),
       execute: (input) => callApi(api, "/api/openclaw/pairing/approve", { method: "POST", json: input }),
     }),
     tools_invoke: tool({
       description: "Invoke one of the gateway's own tools by name (its /tools/invoke).",
-      inputSchema: z.object({
-        tool: z
-          .string()
-          .min(1)
-          .max(128)
-          .regex(/^[\w.-]+$/),
-        action: z.string().max(128).optional(),
-        args: z.record(z.string(), z.unknown()).optional(),
-        sessionKey: SessionKey.optional(),
-      }),
+      inputSchema: z.object({ ...ToolInvokeSchema.shape, sessionKey: SessionKey.optional() }),
       execute: (input) => callApi(api, "/api/openclaw/tools/invoke", { method: "POST", json: input }),
     }),
   };
