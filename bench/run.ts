@@ -11,6 +11,7 @@ import { measureBackup } from "./src/measure-backup.ts";
 import { measureChat, warmUp } from "./src/measure-chat.ts";
 import { measureColdReady } from "./src/measure-cold-ready.ts";
 import { measureMemory } from "./src/measure-memory.ts";
+import { measureWake } from "./src/measure-wake.ts";
 import { measurePairing } from "./src/measure-pairing.ts";
 import { gatewayDirect, provisionTenant } from "./src/platform-api.ts";
 import { startRawGateway } from "./src/raw-gateway.ts";
@@ -32,6 +33,7 @@ const RUNS = {
   tokenDelayMs: 3,
   pairingRuns: 5,
   backupRuns: 3,
+  wakeRuns: 3,
   memorySamples: 5,
   apiTtftPairs: 150,
   apiStatusConcurrency: 8,
@@ -120,10 +122,13 @@ async function main(): Promise<void> {
   const pairing = await measurePairing(stack, tenantId, RUNS.pairingRuns);
   if (pairing.failure) progress(`pairing not measured: ${pairing.failure}`);
 
-  progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores, ${RUNS.backupRuns} launcher restores ...`);
+  progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores under steady requests, ${RUNS.backupRuns} launcher restores ...`);
   const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
 
-  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, api, web, agent };
+  progress(`wake: ${RUNS.wakeRuns} sleeps and wakes, ${RUNS.wakeRuns} more with the sandbox deleted ...`);
+  const wake = await measureWake(stack, tenantId, RUNS.wakeRuns);
+
+  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, wake, api, web, agent };
   const summary = summarize(results);
   const setup: BenchSetup = {
     date: new Date().toISOString(),

@@ -3,7 +3,8 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, pathWithRepoBin, type LocalStack } from "@openclaw-cloud/local-stack";
-import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, tenantGatewayAnswers } from "./platform-api.ts";
+import { longestGapDuring } from "./measure-downtime.ts";
+import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, servingGateway, tenantGatewayAnswers } from "./platform-api.ts";
 import { median } from "./stats.ts";
 
 export interface BackupResult {
@@ -14,10 +15,16 @@ export interface BackupResult {
   backupCliMs: number;
   backupCliRunsMs: number[];
   archiveBytes: number;
-  /** `POST /v1/backups/restore`: stop the gateway, fetch the archive, restore, start, ready. */
+  /** `POST /v1/backups/restore`: safety backup, archive into the standby slot, restore, start beside, switch, stop the old. */
   restoreMs: number;
   restoreRunsMs: number[];
-  /** Of a restore: request to the new gateway process being spawned (stop, archive into the sandbox, launcher restore). */
+  /** `restore_downtime_s`: the longest time without an answer to the steady requests during a restore (the worst run). */
+  restoreDowntimeMs: number;
+  restoreDowntimeRunsMs: number[];
+  /** Requests answered, and not, during all restores together. */
+  restoreProbeAnswers: number;
+  restoreProbeFailures: number;
+  /** Of a restore: request to the new gateway process being spawned (safety backup, archive into the sandbox, launcher restore). */
   restoreBeforeSpawnMs: number;
   /** The restore step alone: the launcher's `restore` into a fresh sandbox home. */
   restoreOnlyMs: number;
@@ -31,15 +38,27 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
     await expectJson(await runtimeFetch(stack, tenantId, "/v1/backups", { method: "POST" }), 201);
   });
   const restoreBeforeSpawnMs: number[] = [];
-  const restoreRunsMs = await timeRuns(runs, async () => {
+  const restoreRunsMs: number[] = [];
+  const restoreDowntimeRunsMs: number[] = [];
+  let restoreProbeAnswers = 0;
+  let restoreProbeFailures = 0;
+  for (let i = 0; i < runs; i++) {
     const requestedAt = Date.now();
-    const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/backups/restore", { method: "POST" }));
-    if (status.state !== "running") throw new Error(`tenant is ${status.state} after restore`);
+    const probed = await longestGapDuring(stack, tenantId, async () => {
+      const started = performance.now();
+      const status = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/backups/restore", { method: "POST" }));
+      restoreRunsMs.push(performance.now() - started);
+      return status;
+    });
+    if (probed.result.state !== "running") throw new Error(`tenant is ${probed.result.state} after restore`);
+    restoreDowntimeRunsMs.push(probed.gapMs);
+    restoreProbeAnswers += probed.answers;
+    restoreProbeFailures += probed.failures;
     if (!(await tenantGatewayAnswers(stack, tenantId))) throw new Error("after the restore the tenant's port answers with a foreign gateway (another sandbox host took it)");
-    const gateway = (await sandboxInfo(stack, tenantId)).processes.find((process) => process.id === "gateway" && process.status === "running");
-    if (!gateway) throw new Error(`tenant ${tenantId} has no running gateway after restore`);
-    restoreBeforeSpawnMs.push(Date.parse(gateway.startedAt) - requestedAt);
-  });
+    const running = (await sandboxInfo(stack, tenantId)).processes.filter((process) => process.id.startsWith("gateway") && process.status === "running");
+    if (running.length !== 1) throw new Error(`tenant ${tenantId} runs ${running.length} gateways after restore`);
+    restoreBeforeSpawnMs.push(Date.parse(running[0]!.startedAt) - requestedAt);
+  }
   // The CLI alone, the same number of times, right after: backup_s is judged against it.
   const archives: Array<{ path: string; bytes: number; launcherMs: number }> = [];
   for (let i = 0; i < runs; i++) archives.push(await tenantArchive(stack, tenantId));
@@ -55,6 +74,10 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
       archiveBytes: archive.bytes,
       restoreMs: median(restoreRunsMs),
       restoreRunsMs,
+      restoreDowntimeMs: Math.max(...restoreDowntimeRunsMs),
+      restoreDowntimeRunsMs,
+      restoreProbeAnswers,
+      restoreProbeFailures,
       restoreBeforeSpawnMs: median(restoreBeforeSpawnMs),
       restoreOnlyMs: median(restoreOnlyRunsMs),
       restoreOnlyRunsMs,
@@ -79,10 +102,12 @@ async function timeRuns(runs: number, run: () => Promise<void>): Promise<number[
  * (the launcher's `backup`, executed in the sandbox), left in the sandbox home.
  */
 async function tenantArchive(stack: LocalStack, tenantId: string): Promise<{ path: string; bytes: number; launcherMs: number }> {
+  const { slot } = await servingGateway(stack, tenantId);
   const result = await expectJson<{ exitCode: number; stdout: string; stderr: string }>(
     await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/exec`, {
       method: "POST",
-      body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", ARCHIVE], timeoutMs: 120_000 }),
+      // The serving slot's state, as the runtime's backups take it.
+      body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", ARCHIVE], env: { GATEWAY_SLOT: String(slot) }, timeoutMs: 120_000 }),
     }),
   );
   if (result.exitCode !== 0) throw new Error(`launcher backup failed: ${result.stderr.slice(-500)}`);

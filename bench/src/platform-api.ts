@@ -34,9 +34,12 @@ export interface SandboxProcess {
 
 export interface SandboxInfo {
   home: string;
-  gatewayPort: number | null;
+  /** Host port of each gateway slot, in slot order. */
+  gatewayPorts: number[] | null;
   processes: SandboxProcess[];
 }
+
+const GATEWAY_PROCESS_IDS = ["gateway", "gateway-b"];
 
 export async function sandboxInfo(stack: LocalStack, tenantId: string): Promise<SandboxInfo> {
   return expectJson<SandboxInfo>(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`));
@@ -52,15 +55,26 @@ export async function sandboxIds(stack: LocalStack): Promise<string[]> {
  * the same machine can read it: the gateway process's environment.
  */
 export async function gatewayDirect(stack: LocalStack, tenantId: string): Promise<ChatTarget> {
-  const { gatewayPort, processes } = await sandboxInfo(stack, tenantId);
-  const gateway = processes.find((process) => process.id === "gateway" && process.status === "running");
-  if (!gateway?.pid || !gatewayPort) throw new Error(`tenant ${tenantId} has no running gateway`);
-  const token = readFileSync(`/proc/${gateway.pid}/environ`, "utf8")
+  const { pid, hostPort } = await servingGateway(stack, tenantId);
+  const token = readFileSync(`/proc/${pid}/environ`, "utf8")
     .split("\0")
     .find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))
     ?.slice("OPENCLAW_GATEWAY_TOKEN=".length);
   if (!token) throw new Error(`the gateway of tenant ${tenantId} has no OPENCLAW_GATEWAY_TOKEN in its environment`);
-  return { url: `http://127.0.0.1:${gatewayPort}/v1/responses`, headers: { authorization: `Bearer ${token}` } };
+  return { url: `http://127.0.0.1:${hostPort}/v1/responses`, headers: { authorization: `Bearer ${token}` } };
+}
+
+/**
+ * The tenant's serving gateway: the running one of "gateway" (slot 0) and "gateway-b" (slot
+ * 1, after a restore), its OS pid and the host port the sandbox host maps its slot to.
+ */
+export async function servingGateway(stack: LocalStack, tenantId: string): Promise<{ slot: number; pid: number; hostPort: number }> {
+  const { gatewayPorts, processes } = await sandboxInfo(stack, tenantId);
+  const slot = GATEWAY_PROCESS_IDS.findIndex((id) => processes.some((process) => process.id === id && process.status === "running"));
+  const pid = processes.find((process) => process.id === GATEWAY_PROCESS_IDS[slot] && process.status === "running")?.pid;
+  const hostPort = gatewayPorts?.[slot];
+  if (!pid || !hostPort) throw new Error(`tenant ${tenantId} has no running gateway`);
+  return { slot, pid, hostPort };
 }
 
 /**

@@ -67,3 +67,21 @@ function readProc(path: string): string | null {
     return null;
   }
 }
+
+/** The pids of `root`'s descendants whose command name (/proc/<pid>/comm) is `name`. */
+export function descendantsNamed(root: number, name: string): number[] {
+  const links: ProcessLink[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProc(`/proc/${entry}/stat`);
+    if (stat) links.push(parseStat(stat));
+  }
+  const below = treeMembers([root], links);
+  below.delete(root);
+  return [...below].filter((pid) => readProc(`/proc/${pid}/comm`)?.trim() === name);
+}
+
+/** VmRSS (MB) of one process, 0 when it is gone. */
+export function processRssMb(pid: number): number {
+  return parseVmRssKb(readProc(`/proc/${pid}/status`) ?? "") / 1024;
+}

@@ -5,6 +5,7 @@ import type { ChatResult } from "./measure-chat.ts";
 import type { ColdReadyResult } from "./measure-cold-ready.ts";
 import type { MemoryResult } from "./measure-memory.ts";
 import type { PairingResult } from "./measure-pairing.ts";
+import type { WakeResult } from "./measure-wake.ts";
 import { round } from "./stats.ts";
 import { summarizeWeb, webMethodNotes, webReportRows, type WebResult } from "./measure-web.ts";
 
@@ -19,6 +20,7 @@ export interface BenchResults {
   memory: MemoryResult;
   pairing: PairingResult;
   backup: BackupResult;
+  wake: WakeResult;
   api: ApiResult;
   web: WebResult;
   agent: AgentResult;
@@ -42,6 +44,7 @@ export interface BenchSetup {
   tokenDelayMs: number;
   pairingRuns: number;
   backupRuns: number;
+  wakeRuns: number;
   memorySamples: number;
   apiTtftPairs: number;
   apiStatusConcurrency: number;
@@ -57,7 +60,7 @@ export type Summary = Record<string, number | null>;
 
 /** The figures of the JSON line, in the units their names say, rounded to what is meaningful here. */
 export function summarize(results: BenchResults): Summary {
-  const { coldReady, chatTtft, chatStream, memory, pairing, backup } = results;
+  const { coldReady, chatTtft, chatStream, memory, pairing, backup, wake } = results;
   const seconds = (ms: number) => round(ms / 1000, 2);
   return {
     cold_ready_s: seconds(coldReady.coldReadyMs),
@@ -68,8 +71,11 @@ export function summarize(results: BenchResults): Summary {
     pair_approve_ms: pairing.pairApproveMs === null ? null : round(pairing.pairApproveMs, 0),
     backup_s: seconds(backup.backupMs),
     backup_cli_s: seconds(backup.backupCliMs),
+    restore_downtime_s: seconds(backup.restoreDowntimeMs),
     restore_s: seconds(backup.restoreMs),
     restore_only_s: seconds(backup.restoreOnlyMs),
+    wake_s: seconds(wake.wakeMs),
+    wake_cold_s: seconds(wake.wakeColdMs),
     tenant_rss_mb: round(memory.tenantRssMb, 0),
     raw_gateway_rss_mb: round(memory.rawRssMb, 0),
     ...summarizeApi(results.api),
@@ -104,8 +110,11 @@ function rows(summary: Summary): Row[] {
     { metric: "pair_approve_ms", target: "<= 500", met: atMost("pair_approve_ms", 500) },
     { metric: "backup_s", target: `<= backup_cli_s + 0.5 (${backupLimit})`, met: atMost("backup_s", backupLimit) },
     { metric: "backup_cli_s", target: "baseline", met: null },
+    { metric: "restore_downtime_s", target: "<= 1.0", met: atMost("restore_downtime_s", 1.0) },
     { metric: "restore_s", target: "reported", met: null },
     { metric: "restore_only_s", target: "part of restore_s", met: null },
+    { metric: "wake_s", target: `<= raw_gateway_ready_s + 1.5 (${coldLimit})`, met: atMost("wake_s", coldLimit) },
+    { metric: "wake_cold_s", target: "reported", met: null },
     { metric: "tenant_rss_mb", target: "measured", met: null },
     { metric: "raw_gateway_rss_mb", target: "baseline", met: null },
     ...apiReportRows(summary),
@@ -129,7 +138,7 @@ const list = (values: number[], format: (value: number) => string) => values.map
 
 /** docs/benchmarks.md: what was measured, on what, how, and whether it met its target. */
 export function renderReport(results: BenchResults, setup: BenchSetup, summary: Summary): string {
-  const { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup } = results;
+  const { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, wake } = results;
   const table = rows(summary).map((row) => `| \`${row.metric}\` | ${cell(summary[row.metric] ?? null)} | ${row.target} | ${verdict(row.met)} |`);
   return `# Benchmarks
 
@@ -220,15 +229,31 @@ No launcher, sandbox host, worker or Durable Object is involved.
   it, executed ${setup.backupRuns} more times the same way in the same sandbox right after; median. Runs:
   ${list(backup.backupCliRunsMs, s)}, for an archive of ${Math.round(backup.archiveBytes / 1024)} KB. What
   \`backup_s\` adds to it is the exec round trip, the archive's stream to R2 and retention.
+- \`restore_downtime_s\`: during each restore below, three loops of requests run against the
+  tenant through the runtime, each waiting 50 ms between requests: short streamed chat turns
+  (\`[words:3]\`, a new session each, answered when \`response.completed\` arrived), session
+  lists and status reads (answered when \`running\`). The figure is the longest time in which
+  none of them was answered, from the restore request until a second after its answer; the
+  worst of ${setup.backupRuns} restores. Runs: ${list(backup.restoreDowntimeRunsMs, s)}; ${backup.restoreProbeAnswers} answers and
+  ${backup.restoreProbeFailures} failed requests in all.
 - \`restore_s\`: \`POST /v1/backups/restore\` (newest backup) until it answers \`running\`:
-  a safety backup of the state it replaces (as \`backup_s\`), stop the gateway, copy the
-  archive from R2 into the sandbox, the launcher's \`restore\`, start the gateway, wait until
-  ready. Reported: the person's chat is down from the stop on, and \`restore_downtime_s\` (a
-  new gateway started beside the old one, then the switch) is not built yet. Runs:
+  a safety backup of the state it replaces (as \`backup_s\`), the archive from R2 into the
+  sandbox, the launcher's \`restore\` into the standby gateway slot, a gateway started there
+  beside the serving one until ready, the switch, the calls on the old gateway finishing, the
+  old one stopped and its slot cleared. The person's gateway serves throughout; only the
+  switch is downtime (\`restore_downtime_s\`). Runs:
   ${list(backup.restoreRunsMs, s)}; of which ${s(backup.restoreBeforeSpawnMs)} (median) pass before the new gateway process is
-  spawned, the rest is the gateway start. \`restore_only_s\` is the restore step alone:
+  spawned. \`restore_only_s\` is the restore step alone:
   \`openclaw-cloud-gateway restore --input\` spawned until it exits, on a copy of the
   tenant's archive in a fresh home. Runs: ${list(backup.restoreOnlyRunsMs, s)}.
+- \`wake_s\`: \`POST /v1/tenant/stop\` puts the tenant to sleep (a backup, then its container
+  is released), then a streamed chat turn (\`[words:5]\`) is timed from the request to its first
+  delta: a new sandbox, the newest backup from R2 into it, the launcher's restore, the
+  gateway's start, the turn. Median of ${setup.wakeRuns}. Runs: ${list(wake.wakeRunsMs, s)}. Every wake takes the state
+  from R2, since sleep releases the container; \`wake_cold_s\` is the same with the sandbox
+  also deleted on the sandbox host before the turn (what a recycled machine leaves), ${setup.wakeRuns}
+  runs interleaved with the others: ${list(wake.wakeColdRunsMs, s)}. The target compares with
+  \`raw_gateway_ready_s\`, a plain gateway's start alone.
 - \`tenant_rss_mb\`: VmRSS from \`/proc/<pid>/status\` summed over every process of one idle
   tenant (after its warm-up turns): the sandbox's running processes by the OS pid the sandbox
   host reports, their process groups and all descendants (walking \`/proc/*/stat\` parent

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gapDeviations, median, percentile, round } from "./stats.ts";
+import { gapDeviations, longestGap, median, percentile, round } from "./stats.ts";
 
 describe("median", () => {
   it("takes the middle value, or the mean of the two middle values", () => {
@@ -58,5 +58,17 @@ describe("gapDeviations", () => {
 
   it("refuses timelines of different lengths", () => {
     expect(() => gapDeviations([1, 2], [1])).toThrow(/differ in length/);
+  });
+});
+
+describe("longestGap", () => {
+  it("finds the longest stretch without an answer, counting the window's edges", () => {
+    expect(longestGap([12, 10.5, 15], 10, 16)).toBe(3);
+    expect(longestGap([11, 12], 10, 20)).toBe(8);
+    expect(longestGap([], 10, 20)).toBe(10);
+  });
+
+  it("ignores answers outside the window", () => {
+    expect(longestGap([5, 11, 25], 10, 20)).toBe(9);
   });
 });

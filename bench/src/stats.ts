@@ -34,3 +34,18 @@ export function gapDeviations(source: readonly number[], client: readonly number
   }
   return deviations;
 }
+
+/**
+ * The longest stretch of the window [from, to] without an answer: `answers` are the times
+ * answers arrived (any order; those outside the window are ignored).
+ */
+export function longestGap(answers: readonly number[], from: number, to: number): number {
+  const inside = answers.filter((at) => at >= from && at <= to).sort((a, b) => a - b);
+  let longest = 0;
+  let previous = from;
+  for (const at of [...inside, to]) {
+    longest = Math.max(longest, at - previous);
+    previous = at;
+  }
+  return longest;
+}

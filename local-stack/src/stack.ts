@@ -100,6 +100,19 @@ function gatewayPortRange(): [number, number] {
   return [first, first + BLOCK - 1];
 }
 
+const ADDRESS_IN_USE_ATTEMPTS = 3;
+
+async function retryOnAddressInUse<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      const inUse = /ERR_ADDRESS_IN_USE|EADDRINUSE/.test((error as Error).message);
+      if (!inUse || attempt >= ADDRESS_IN_USE_ATTEMPTS) throw error;
+    }
+  }
+}
+
 function secret(): string {
   return randomBytes(24).toString("base64url");
 }
@@ -185,20 +198,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       DEFAULT_MODEL_API_KEY: "local-model-key",
       ...options.agentVars,
     });
-    const port = options.port || (await freePort());
-    const apiPort = options.apiPort || (await freePort());
-    const agentPort = options.agentPort || (await freePort());
-    const workers = await startWorkersProcess(
-      {
-        configs: [webConfig, apiConfig, runtimeConfig, agentConfig],
-        port,
-        directPorts: { "openclaw-api": apiPort, "openclaw-agent": agentPort },
-        persistDir: join(stateDir, "wrangler"),
-        buildDir: join(stateDir, "worker-bundles"),
-        ...(options.watchWorkers ? { watchDirs: [...WORKER_SOURCE_DIRS.map((dir) => join(REPO_ROOT, dir)), webClientDir] } : {}),
-      },
-      (line) => options.onOutput?.("workers", line),
-    );
+    // Ports are picked free and bound a moment later by workerd; another stack starting at the
+    // same time can take one in between, so a start that lost that race is retried on new ones.
+    const { workers, apiPort, agentPort } = await retryOnAddressInUse(async () => {
+      const ports = { port: options.port || (await freePort()), apiPort: options.apiPort || (await freePort()), agentPort: options.agentPort || (await freePort()) };
+      const started = await startWorkersProcess(
+        {
+          configs: [webConfig, apiConfig, runtimeConfig, agentConfig],
+          port: ports.port,
+          directPorts: { "openclaw-api": ports.apiPort, "openclaw-agent": ports.agentPort },
+          persistDir: join(stateDir, "wrangler"),
+          buildDir: join(stateDir, "worker-bundles"),
+          ...(options.watchWorkers ? { watchDirs: [...WORKER_SOURCE_DIRS.map((dir) => join(REPO_ROOT, dir)), webClientDir] } : {}),
+        },
+        (line) => options.onOutput?.("workers", line),
+      );
+      return { workers: started, ...ports };
+    });
     stoppers.push(() => workers.stop());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     return {

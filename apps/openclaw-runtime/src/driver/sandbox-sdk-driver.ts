@@ -1,5 +1,6 @@
 import { getSandbox, type Sandbox } from "@cloudflare/sandbox";
-import { shellQuote, type ExecResult, type ProcessInfo, type SandboxDriver } from "./sandbox-driver.ts";
+import type { GatewaySandbox, GatewaySlot } from "../gateway/gateway-slot.ts";
+import { shellQuote, type ExecResult, type ProcessInfo } from "./sandbox-driver.ts";
 
 /** Matches `SANDBOX_HOME` in apps/openclaw-runtime/Dockerfile. */
 export const CONTAINER_SANDBOX_HOME = "/home/openclaw";
@@ -35,11 +36,13 @@ export class SandboxTimeoutError extends Error {
  * - No `keepAlive`: the runtime releases the container itself when the tenant sleeps
  *   (backup, then `destroy`); `sleepAfter` is only the safety net for a forgotten one.
  */
-export class SandboxSdkDriver implements SandboxDriver {
+export class SandboxSdkDriver implements GatewaySandbox {
+  readonly gateway: GatewaySlot;
   readonly #sandbox: Sandbox;
   readonly #deadlines: SandboxDeadlines;
 
-  constructor(namespace: DurableObjectNamespace<Sandbox>, sandboxId: string, sleepAfterSeconds: number, deadlines = SANDBOX_DEADLINES) {
+  constructor(namespace: DurableObjectNamespace<Sandbox>, sandboxId: string, gateway: GatewaySlot, sleepAfterSeconds: number, deadlines = SANDBOX_DEADLINES) {
+    this.gateway = gateway;
     this.#sandbox = getSandbox(namespace, sandboxId, { transport: "rpc", sleepAfter: sleepAfterSeconds });
     this.#deadlines = deadlines;
   }

@@ -1,0 +1,46 @@
+import { readSse, type LocalStack } from "@openclaw-cloud/local-stack";
+import { expectJson, runtimeFetch, sandboxHostFetch } from "./platform-api.ts";
+import { median } from "./stats.ts";
+
+export interface WakeResult {
+  /** `wake_s`: a sleeping tenant's first chat turn, request to its first delta. */
+  wakeMs: number;
+  wakeRunsMs: number[];
+  /** `wake_cold_s`: the same after the sandbox itself was also deleted on the host (a recycled machine). */
+  wakeColdMs: number;
+  wakeColdRunsMs: number[];
+}
+
+/**
+ * Puts the tenant to sleep (`POST /v1/tenant/stop`: backup, then the container is released)
+ * and times its next chat turn to the first delta, `runs` times; then as many times with
+ * the sandbox also deleted on the sandbox host before the turn.
+ */
+export async function measureWake(stack: LocalStack, tenantId: string, runs: number): Promise<WakeResult> {
+  const wakeRunsMs: number[] = [];
+  const wakeColdRunsMs: number[] = [];
+  for (let i = 0; i < runs * 2; i++) {
+    const cold = i % 2 === 1;
+    const stopped = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/stop", { method: "POST" }));
+    if (stopped.state !== "sleeping") throw new Error(`tenant is ${stopped.state} after stop`);
+    if (cold) await expectJson(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`, { method: "DELETE" }));
+    (cold ? wakeColdRunsMs : wakeRunsMs).push(await firstDeltaMs(stack, tenantId, `wake-${i}`));
+  }
+  return { wakeMs: median(wakeRunsMs), wakeRunsMs, wakeColdMs: median(wakeColdRunsMs), wakeColdRunsMs };
+}
+
+async function firstDeltaMs(stack: LocalStack, tenantId: string, sessionKey: string): Promise<number> {
+  const started = performance.now();
+  const response = await runtimeFetch(stack, tenantId, "/v1/responses", {
+    method: "POST",
+    headers: { "x-openclaw-session-key": sessionKey },
+    body: JSON.stringify({ model: "openclaw", input: "good morning [words:5]", stream: true }),
+  });
+  if (!response.ok || !response.body) throw new Error(`the wake turn answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  let firstDelta: number | null = null;
+  for await (const event of readSse(response.body)) {
+    if (firstDelta === null && event.event === "response.output_text.delta") firstDelta = performance.now() - started;
+  }
+  if (firstDelta === null) throw new Error("the wake turn streamed no delta");
+  return firstDelta;
+}
