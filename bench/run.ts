@@ -4,17 +4,18 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT, startLocalStack } from "@openclaw-cloud/local-stack";
+import { REPO_ROOT, freePort, startLocalStack } from "@openclaw-cloud/local-stack";
 import { Cleanups } from "./src/cleanups.ts";
 import { API_BENCH_VARS, benchAdminApi, measureApi } from "./src/measure-api.ts";
 import { measureBackup } from "./src/measure-backup.ts";
 import { measureChat, warmUp } from "./src/measure-chat.ts";
 import { measureColdReady } from "./src/measure-cold-ready.ts";
 import { measureMemory } from "./src/measure-memory.ts";
+import { measureSoak } from "./src/measure-soak.ts";
 import { measureWake } from "./src/measure-wake.ts";
 import { measurePairing } from "./src/measure-pairing.ts";
 import { gatewayDirect, provisionTenant } from "./src/platform-api.ts";
-import { startRawGateway } from "./src/raw-gateway.ts";
+import { LAUNCHER_MEMORY_ENV, startRawGateway } from "./src/raw-gateway.ts";
 import { measureWeb } from "./src/measure-web.ts";
 import { measureAgent } from "./src/measure-agent.ts";
 import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
@@ -34,6 +35,10 @@ const RUNS = {
   pairingRuns: 5,
   backupRuns: 3,
   wakeRuns: 3,
+  soakTenants: 3,
+  soakLoopsPerTenant: 3,
+  soakMinutes: 10,
+  soakBaselineMinute: 2,
   memorySamples: 5,
   apiTtftPairs: 150,
   apiStatusConcurrency: 8,
@@ -65,7 +70,8 @@ async function main(): Promise<void> {
   cleanups.add(async () => rmSync(stateDir, { recursive: true, force: true }));
 
   progress("starting the local stack (workers, local Convex, sandbox host, model server) ...");
-  const stackStarting = startLocalStack({ stateDir, tokenDelayMs: RUNS.tokenDelayMs, apiVars: API_BENCH_VARS });
+  const inspectorPort = await freePort();
+  const stackStarting = startLocalStack({ stateDir, tokenDelayMs: RUNS.tokenDelayMs, apiVars: API_BENCH_VARS, workersInspectorPort: inspectorPort });
   cleanups.add(() =>
     stackStarting.then(
       (stack) => stack.stop(),
@@ -78,17 +84,22 @@ async function main(): Promise<void> {
   progress(`cold start: ${RUNS.coldRuns} rounds of tenant provision, plain gateway start, launcher start ...`);
   const coldReady = await measureColdReady(stack, cleanups, RUNS.coldRuns, tenantPrefix);
 
-  progress("starting a tenant and a raw gateway side by side for chat, memory, pairing and backups ...");
-  const [raw, { tenantId }] = await Promise.all([startRawGateway(stack.tenantSettings(), "openclaw", cleanups), provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`)]);
+  progress("starting a tenant and two raw gateways (plain, and with the launcher's memory settings) for chat, memory, pairing and backups ...");
+  const [raw, rawTuned, { tenantId }] = await Promise.all([
+    startRawGateway(stack.tenantSettings(), "openclaw", cleanups),
+    startRawGateway(stack.tenantSettings(), "openclaw", cleanups, LAUNCHER_MEMORY_ENV),
+    provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
+  ]);
 
-  progress(`${RUNS.chatWarmupTurns} warm-up turns each, then the memory of the idle tenant and the raw gateway ...`);
+  progress(`${RUNS.chatWarmupTurns} warm-up turns each, then the memory of the idle tenant and the raw gateways ...`);
   const runtime = { url: `${stack.runtimeUrl}/v1/responses`, headers: stack.internalHeaders(tenantId) };
   const firstTurn = {
     runtimeMs: await warmUp(runtime, RUNS.chatWarmupTurns),
     rawMs: await warmUp({ url: `${raw.url}/v1/responses`, headers: { authorization: `Bearer ${raw.token}` } }, RUNS.chatWarmupTurns),
   };
-  const memory = await measureMemory(stack, tenantId, raw.pid, RUNS.memorySamples);
-  await raw.stop();
+  await warmUp({ url: `${rawTuned.url}/v1/responses`, headers: { authorization: `Bearer ${rawTuned.token}` } }, RUNS.chatWarmupTurns);
+  const memory = await measureMemory(stack, tenantId, raw.pid, rawTuned.pid, RUNS.memorySamples);
+  await Promise.all([raw.stop(), rawTuned.stop()]);
 
   progress(`chat: ${RUNS.ttftPairs} runtime/direct pairs of short turns, ${RUNS.streamPairs} of long ones ...`);
   const direct = await gatewayDirect(stack, tenantId);
@@ -128,7 +139,18 @@ async function main(): Promise<void> {
   progress(`wake: ${RUNS.wakeRuns} sleeps and wakes, ${RUNS.wakeRuns} more with the sandbox deleted ...`);
   const wake = await measureWake(stack, tenantId, RUNS.wakeRuns);
 
-  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, wake, api, web, agent };
+  progress(`soak: ${RUNS.soakTenants} tenants, ${RUNS.soakLoopsPerTenant} loops of mixed traffic each, ${RUNS.soakMinutes} minutes ...`);
+  const soak = await measureSoak(stack, {
+    tenants: RUNS.soakTenants,
+    loopsPerTenant: RUNS.soakLoopsPerTenant,
+    minutes: RUNS.soakMinutes,
+    baselineMinute: RUNS.soakBaselineMinute,
+    sampleEveryS: 30,
+    tenantPrefix,
+    inspectorPort,
+  });
+
+  const results = { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, wake, soak, api, web, agent };
   const summary = summarize(results);
   const setup: BenchSetup = {
     date: new Date().toISOString(),

@@ -9,6 +9,8 @@ export interface MemoryResult {
   tenantProcesses: number;
   rawRssMb: number;
   rawProcesses: number;
+  /** The same plain gateway with the launcher's memory settings (raw-gateway.ts LAUNCHER_MEMORY_ENV). */
+  rawTunedRssMb: number;
 }
 
 const SAMPLE_INTERVAL_MS = 1000;
@@ -18,9 +20,10 @@ const SAMPLE_INTERVAL_MS = 1000;
  * sandbox's running processes (by OS pid from the sandbox host), their process groups and
  * all descendants. Shared infrastructure (workerd, the sandbox host) is not counted.
  */
-export async function measureMemory(stack: LocalStack, tenantId: string, rawPid: number, samples: number): Promise<MemoryResult> {
+export async function measureMemory(stack: LocalStack, tenantId: string, rawPid: number, rawTunedPid: number, samples: number): Promise<MemoryResult> {
   const tenant: Array<ReturnType<typeof treeRss>> = [];
   const raw: Array<ReturnType<typeof treeRss>> = [];
+  const rawTuned: Array<ReturnType<typeof treeRss>> = [];
   for (let sample = 0; sample < samples; sample++) {
     if (sample > 0) await new Promise((resolve) => setTimeout(resolve, SAMPLE_INTERVAL_MS));
     const { processes } = await sandboxInfo(stack, tenantId);
@@ -28,11 +31,13 @@ export async function measureMemory(stack: LocalStack, tenantId: string, rawPid:
     if (roots.length === 0) throw new Error(`tenant ${tenantId} has no running processes`);
     tenant.push(treeRss(roots));
     raw.push(treeRss([rawPid]));
+    rawTuned.push(treeRss([rawTunedPid]));
   }
   return {
     tenantRssMb: median(tenant.map((t) => t.rssMb)),
     tenantProcesses: median(tenant.map((t) => t.processes)),
     rawRssMb: median(raw.map((r) => r.rssMb)),
     rawProcesses: median(raw.map((r) => r.processes)),
+    rawTunedRssMb: median(rawTuned.map((r) => r.rssMb)),
   };
 }

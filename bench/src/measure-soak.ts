@@ -1,4 +1,5 @@
 import { readSse, type LocalStack } from "@openclaw-cloud/local-stack";
+import { isolateHeapAfterGcMb } from "./isolate-heap.ts";
 import { provisionTenant, runtimeFetch, sandboxInfo } from "./platform-api.ts";
 import { descendantsNamed, processRssMb, treeRss } from "./process-tree.ts";
 
@@ -10,13 +11,22 @@ export interface SoakOptions {
   baselineMinute: number;
   sampleEveryS: number;
   tenantPrefix: string;
+  /** The stack's workerd inspector port (LocalStackOptions.workersInspectorPort), for the isolates' heaps. */
+  inspectorPort: number;
 }
+
+/** The workers the soak's traffic passes through. */
+const SOAK_WORKERS = ["openclaw-api", "openclaw-runtime"] as const;
 
 export interface SoakResult {
   /** `soak_workerd_growth_mb`: the workerd process (api and runtime workers) from the baseline minute to the end. */
   workerdGrowthMb: number;
   /** `soak_gateway_growth_mb`: the largest growth of one tenant's process tree over the same span. */
   gatewayGrowthMb: number;
+  /** `soak_isolate_heap_growth_mb`: the api and runtime isolates' JS heaps after a full GC, summed, over the same span. */
+  isolateHeapGrowthMb: number;
+  /** Those heaps (MB) at the baseline minute and at the end, by worker. */
+  isolateHeapsMb: { baseline: Record<string, number>; end: Record<string, number> };
   /** RSS samples (MB): workerd, and each tenant's tree, at `sampleEveryS` steps from the start. */
   workerdSamplesMb: number[];
   gatewaySamplesMb: number[][];
@@ -57,22 +67,30 @@ export async function measureSoak(stack: LocalStack, options: SoakOptions): Prom
       gatewaySamplesMb[i]!.push(treeRss(processes.flatMap((p) => (p.status === "running" && p.pid !== null ? [p.pid] : []))).rssMb);
     }
   };
+  const baseline = Math.round((options.baselineMinute * 60) / options.sampleEveryS);
+  const heaps = async () => Object.fromEntries(await Promise.all(SOAK_WORKERS.map(async (worker) => [worker, await isolateHeapAfterGcMb(options.inspectorPort, worker)] as const)));
+  let baselineHeaps: Record<string, number> = {};
+  let endHeaps: Record<string, number> = {};
   try {
     const samples = Math.round((options.minutes * 60) / options.sampleEveryS);
     await sample();
-    for (let i = 0; i < samples; i++) {
+    for (let i = 1; i <= samples; i++) {
       await new Promise((resolve) => setTimeout(resolve, options.sampleEveryS * 1000));
       await sample();
+      if (i === baseline) baselineHeaps = await heaps();
     }
+    endHeaps = await heaps();
   } finally {
     running = false;
     await Promise.all(loops);
   }
-  const baseline = Math.round((options.baselineMinute * 60) / options.sampleEveryS);
   const growth = (series: number[]) => series.at(-1)! - series[baseline]!;
+  const total = (byWorker: Record<string, number>) => Object.values(byWorker).reduce((sum, mb) => sum + mb, 0);
   return {
     workerdGrowthMb: growth(workerdSamplesMb),
     gatewayGrowthMb: Math.max(...gatewaySamplesMb.map(growth)),
+    isolateHeapGrowthMb: total(endHeaps) - total(baselineHeaps),
+    isolateHeapsMb: { baseline: baselineHeaps, end: endHeaps },
     workerdSamplesMb,
     gatewaySamplesMb,
     answers,

@@ -5,6 +5,7 @@ import type { ChatResult } from "./measure-chat.ts";
 import type { ColdReadyResult } from "./measure-cold-ready.ts";
 import type { MemoryResult } from "./measure-memory.ts";
 import type { PairingResult } from "./measure-pairing.ts";
+import type { SoakResult } from "./measure-soak.ts";
 import type { WakeResult } from "./measure-wake.ts";
 import { round } from "./stats.ts";
 import { summarizeWeb, webMethodNotes, webReportRows, type WebResult } from "./measure-web.ts";
@@ -21,6 +22,7 @@ export interface BenchResults {
   pairing: PairingResult;
   backup: BackupResult;
   wake: WakeResult;
+  soak: SoakResult;
   api: ApiResult;
   web: WebResult;
   agent: AgentResult;
@@ -45,6 +47,10 @@ export interface BenchSetup {
   pairingRuns: number;
   backupRuns: number;
   wakeRuns: number;
+  soakTenants: number;
+  soakLoopsPerTenant: number;
+  soakMinutes: number;
+  soakBaselineMinute: number;
   memorySamples: number;
   apiTtftPairs: number;
   apiStatusConcurrency: number;
@@ -60,7 +66,7 @@ export type Summary = Record<string, number | null>;
 
 /** The figures of the JSON line, in the units their names say, rounded to what is meaningful here. */
 export function summarize(results: BenchResults): Summary {
-  const { coldReady, chatTtft, chatStream, memory, pairing, backup, wake } = results;
+  const { coldReady, chatTtft, chatStream, memory, pairing, backup, wake, soak } = results;
   const seconds = (ms: number) => round(ms / 1000, 2);
   return {
     cold_ready_s: seconds(coldReady.coldReadyMs),
@@ -78,6 +84,10 @@ export function summarize(results: BenchResults): Summary {
     wake_cold_s: seconds(wake.wakeColdMs),
     tenant_rss_mb: round(memory.tenantRssMb, 0),
     raw_gateway_rss_mb: round(memory.rawRssMb, 0),
+    raw_gateway_tuned_rss_mb: round(memory.rawTunedRssMb, 0),
+    soak_workerd_growth_mb: round(soak.workerdGrowthMb, 0),
+    soak_gateway_growth_mb: round(soak.gatewayGrowthMb, 0),
+    soak_isolate_heap_growth_mb: round(soak.isolateHeapGrowthMb, 1),
     ...summarizeApi(results.api),
     ...summarizeWeb(results.web),
     ...summarizeAgent(results.agent),
@@ -117,6 +127,10 @@ function rows(summary: Summary): Row[] {
     { metric: "wake_cold_s", target: "reported", met: null },
     { metric: "tenant_rss_mb", target: "measured", met: null },
     { metric: "raw_gateway_rss_mb", target: "baseline", met: null },
+    { metric: "raw_gateway_tuned_rss_mb", target: "the baseline with the launcher's memory settings", met: null },
+    { metric: "soak_workerd_growth_mb", target: "<= 20", met: atMost("soak_workerd_growth_mb", 20) },
+    { metric: "soak_gateway_growth_mb", target: "reported", met: null },
+    { metric: "soak_isolate_heap_growth_mb", target: "reported", met: null },
     ...apiReportRows(summary),
     ...webReportRows(summary),
     ...agentReportRows(summary),
@@ -138,7 +152,7 @@ const list = (values: number[], format: (value: number) => string) => values.map
 
 /** docs/benchmarks.md: what was measured, on what, how, and whether it met its target. */
 export function renderReport(results: BenchResults, setup: BenchSetup, summary: Summary): string {
-  const { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, wake } = results;
+  const { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, wake, soak } = results;
   const table = rows(summary).map((row) => `| \`${row.metric}\` | ${cell(summary[row.metric] ?? null)} | ${row.target} | ${verdict(row.met)} |`);
   return `# Benchmarks
 
@@ -259,6 +273,22 @@ No launcher, sandbox host, worker or Durable Object is involved.
   host reports, their process groups and all descendants (walking \`/proc/*/stat\` parent
   links), ${memory.tenantProcesses} processes; median of ${setup.memorySamples} samples 1 s apart. Shared processes
   (workerd, the sandbox host) are not counted. \`raw_gateway_rss_mb\` is the same for the raw
-  gateway after the same warm-up turns (${memory.rawProcesses} processes).
+  gateway after the same warm-up turns (${memory.rawProcesses} processes). \`raw_gateway_tuned_rss_mb\`: a second raw
+  gateway, started and warmed alike, with the memory settings the launcher gives every
+  tenant's OpenClaw (\`MALLOC_ARENA_MAX=2\`, \`NODE_OPTIONS=--max-semi-space-size=2\`): against
+  \`raw_gateway_rss_mb\` it is what those settings save, and the tenant figure is with them.
+- \`soak_workerd_growth_mb\`: ${setup.soakTenants} fresh tenants, each with ${setup.soakLoopsPerTenant} loops of mixed traffic
+  through the API worker to the runtime (a streamed chat turn of 60 words, the status, the
+  session list, the session's history, in turn) for ${setup.soakMinutes} minutes: ${soak.answers} answers, ${soak.errors} errors.
+  VmRSS of the one workerd process that serves the workers, sampled every 30 s; the figure is
+  its growth from minute ${setup.soakBaselineMinute} to the end. Samples (MB): ${soak.workerdSamplesMb.map(Math.round).join(", ")}.
+  \`soak_gateway_growth_mb\` is the largest growth of one tenant's process tree over the same
+  span; samples (MB) per tenant: ${soak.gatewaySamplesMb.map((samples) => samples.map(Math.round).join(", ")).join("; ")}.
+  \`soak_isolate_heap_growth_mb\`: the JS heap the api and runtime workers' isolates still use after a
+  full garbage collection (forced over workerd's inspector), summed, at the end minus at minute
+  ${setup.soakBaselineMinute}: what a Worker's memory limit applies to. By worker (MB), at minute ${setup.soakBaselineMinute} → at the end:
+  ${Object.keys(soak.isolateHeapsMb.end)
+    .map((worker) => `${worker} ${(soak.isolateHeapsMb.baseline[worker] ?? Number.NaN).toFixed(1)} → ${(soak.isolateHeapsMb.end[worker] ?? Number.NaN).toFixed(1)}`)
+    .join(", ")}.
 ${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}${webMethodNotes(results.web, { renders: setup.webRenders, tokenPairs: setup.webTokenPairs, words: setup.ttftWords, hatcheryThreads: setup.hatcheryThreads, hatcherySessions: setup.hatcherySessions })}${agentMethodNotes(results.agent, { pairs: setup.agentPairs, words: setup.ttftWords })}`;
 }

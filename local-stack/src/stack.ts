@@ -41,6 +41,8 @@ export interface LocalStackOptions {
   agentVars?: Record<string, string>;
   /** Rebundle and reload the workers, and rebuild the app, when their sources change (`npm run dev`). */
   watchWorkers?: boolean;
+  /** workerd's inspector on this port, one target per worker (`ws://127.0.0.1:<port>/core:user:<name>`); the bench reads isolate heaps there. */
+  workersInspectorPort?: number;
   /** Reuse fixed secrets (npm run dev keeps them stable across restarts). */
   secrets?: Partial<LocalStackSecrets>;
   onOutput?: (source: string, line: string) => void;
@@ -209,6 +211,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           directPorts: { "openclaw-api": ports.apiPort, "openclaw-agent": ports.agentPort },
           persistDir: join(stateDir, "wrangler"),
           buildDir: join(stateDir, "worker-bundles"),
+          ...(options.workersInspectorPort ? { inspectorPort: options.workersInspectorPort } : {}),
           ...(options.watchWorkers ? { watchDirs: [...WORKER_SOURCE_DIRS.map((dir) => join(REPO_ROOT, dir)), webClientDir] } : {}),
         },
         (line) => options.onOutput?.("workers", line),

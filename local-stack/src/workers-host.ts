@@ -16,6 +16,8 @@ export interface WorkersHostOptions {
   watchDirs?: string[];
   /** Workers (by name) that also answer on a loopback port of their own, besides the front door. */
   directPorts?: Record<string, number>;
+  /** workerd's inspector (Chrome DevTools protocol), one target per worker. */
+  inspectorPort?: number;
 }
 
 interface MiniflareInstance {
@@ -61,6 +63,7 @@ export async function startWorkersHost(options: WorkersHostOptions, log: (line: 
       logRequests: false,
       // Offline: the fallback `request.cf`, never a fetch of the real one from Cloudflare.
       cf: false,
+      ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
       handleStructuredLogs: ({ level, message }: { level: string; message: string }) => log(`${level}: ${message}`),
       workers,
     });

@@ -54,6 +54,7 @@ describe("openclawEnv", () => {
     });
     expect(env).toEqual({
       MALLOC_ARENA_MAX: "2",
+      NODE_OPTIONS: "--max-semi-space-size=2",
       PATH: "/usr/bin",
       HOME: "/s",
       OPENCLAW_STATE_DIR: "/s/openclaw",
@@ -64,7 +65,8 @@ describe("openclawEnv", () => {
     });
   });
 
-  it("keeps an operator's own malloc arena limit", () => {
+  it("keeps an operator's own malloc arena limit and Node options", () => {
     expect(openclawEnv({ MALLOC_ARENA_MAX: "4" }, sandboxPaths("/s")).MALLOC_ARENA_MAX).toBe("4");
+    expect(openclawEnv({ NODE_OPTIONS: "--max-old-space-size=2048" }, sandboxPaths("/s")).NODE_OPTIONS).toBe("--max-old-space-size=2048");
   });
 });

@@ -4,6 +4,9 @@ import { GatewayBindSchema, parseTenantSettingsJson, type GatewayBind } from "@o
 import { UsageError } from "./errors.ts";
 import type { SandboxPaths } from "./sandbox-paths.ts";
 
+/** V8 flags every OpenClaw process gets unless the environment brings its own NODE_OPTIONS (see openclawEnv). */
+export const GATEWAY_NODE_OPTIONS = "--max-semi-space-size=2";
+
 /** The launcher's own inputs. The settings JSON carries every tenant secret. */
 export const INPUT_ENV = {
   settings: "OPENCLAW_CLOUD_SETTINGS",
@@ -57,8 +60,12 @@ export function readStartInputs(env: Env): StartInputs {
 export function openclawEnv(base: Env, paths: SandboxPaths, extra: Record<string, string> = {}): Record<string, string> {
   // glibc lets a threaded process grow up to 8 malloc arenas per core, and the gateway runs
   // several worker threads; two arenas keep an idle gateway 40-90 MB smaller with no slower
-  // turns (measured A/B on this machine). An operator's own value wins.
-  const env: Record<string, string> = { MALLOC_ARENA_MAX: "2" };
+  // turns (measured A/B on this machine). V8's young generation is sized per isolate, and the
+  // gateway runs eight (its worker threads) plus helper processes: small semi-spaces keep
+  // them from each reserving tens of MB (tenant_rss_mb against raw_gateway_tuned_rss_mb in
+  // docs/benchmarks.md). Harmless for other Node programs the agent runs, unlike a heap cap.
+  // An operator's own values win.
+  const env: Record<string, string> = { MALLOC_ARENA_MAX: "2", NODE_OPTIONS: GATEWAY_NODE_OPTIONS };
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined && key !== INPUT_ENV.settings && key !== INPUT_ENV.gatewayToken) env[key] = value;
   }
