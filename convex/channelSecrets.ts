@@ -32,7 +32,9 @@ export const store = internalMutation({
       .withIndex("by_owner_channel", (q) => q.eq("ownerId", owner._id).eq("channel", channel))
       .unique();
     const fields = { ...sealed, updatedAt: Date.now() };
-    const id = existing ? (await ctx.db.patch("channelSecrets", existing._id, fields), existing._id) : await ctx.db.insert("channelSecrets", { ownerId: owner._id, channel, ...fields });
+    let id = existing?._id;
+    if (id) await ctx.db.patch("channelSecrets", id, fields);
+    else id = await ctx.db.insert("channelSecrets", { ownerId: owner._id, channel, ...fields });
     return toChannelSummary((await ctx.db.get("channelSecrets", id))!);
   },
 });

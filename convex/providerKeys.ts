@@ -39,7 +39,9 @@ export const store = internalMutation({
       .withIndex("by_owner_provider", (q) => q.eq("ownerId", owner._id).eq("provider", provider))
       .unique();
     const fields = { ...sealed, updatedAt: Date.now() };
-    const id = existing ? (await ctx.db.patch("providerKeys", existing._id, fields), existing._id) : await ctx.db.insert("providerKeys", { ownerId: owner._id, provider, ...fields });
+    let id = existing?._id;
+    if (id) await ctx.db.patch("providerKeys", id, fields);
+    else id = await ctx.db.insert("providerKeys", { ownerId: owner._id, provider, ...fields });
     return toProviderKeySummary((await ctx.db.get("providerKeys", id))!);
   },
 });

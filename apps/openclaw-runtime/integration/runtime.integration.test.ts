@@ -99,7 +99,7 @@ describe("tenant runtime with real gateways", () => {
     expect(JSON.stringify(a)).not.toContain("local-model-key");
 
     const [chatA, chatB] = await Promise.all([chat("tenant-a", "hello from alpha [words:40]", "webchat-alpha"), chat("tenant-b", "hello from bravo [words:40]", "webchat-bravo")]);
-    for (const { events, text } of [chatA, chatB]) {
+    for (const { events } of [chatA, chatB]) {
       const deltas = events.filter((e) => e.event === "response.output_text.delta");
       expect(deltas.length).toBeGreaterThan(10);
       // Streaming, not buffering: the first delta arrives well before the last one.

@@ -611,7 +611,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       // Ready only counts from our own gateway: the process must still run and accept this
       // tenant's token (locally, another host's gateway can hold the same port).
       if (ready && process?.status === "running" && (await acceptsToken(driver, this.gatewayToken))) return;
-      if (!process || process.status !== "running") {
+      if (process?.status !== "running") {
         const logs = await driver.processLogs(driver.gateway.processId).catch(() => ({ stdout: "", stderr: "" }));
         throw new RuntimeError("gateway_start_failed", 502, `gateway failed to start: ${lastLine(logs.stderr || logs.stdout) || `exited with ${process?.exitCode ?? "unknown status"}`}`);
       }

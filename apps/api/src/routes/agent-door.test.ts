@@ -49,7 +49,7 @@ describe("the /agents/thread-agent door", () => {
     socket.accept();
     socket.close(1000, "done");
     await waitOnExecutionContext(ctx);
-    expect(agent.sent.map((r) => [r.path, r.headers["upgrade"], r.headers["cookie"]])).toEqual([[`/agents/thread-agent/${threadId}`, "websocket", undefined]]);
+    expect(agent.sent.map((r) => [r.path, r.headers.upgrade, r.headers.cookie])).toEqual([[`/agents/thread-agent/${threadId}`, "websocket", undefined]]);
   });
 
   it("refuses a WebSocket upgrade from another site's page, which would carry the person's cookie", async () => {

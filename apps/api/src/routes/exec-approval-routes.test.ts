@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { call, expectError, newUser } from "../test-harness.ts";
 
 // The runtime here has no sandbox host, so no user has a running gateway: these tests
