@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, pathWithRepoBin, type LocalStack } from "@openclaw-cloud/local-stack";
+import { freePort, pathWithRepoBin, servingGateway, type LocalStack } from "@openclaw-cloud/local-stack";
 import { longestGapDuring } from "./measure-downtime.ts";
-import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, servingGateway, tenantGatewayAnswers } from "./platform-api.ts";
+import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, tenantGatewayAnswers } from "./platform-api.ts";
 import { median } from "./stats.ts";
 
 export interface BackupResult {

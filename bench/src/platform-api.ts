@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { LocalStack } from "@openclaw-cloud/local-stack";
+import { servingGateway, type LocalStack } from "@openclaw-cloud/local-stack";
 import type { ChatTarget } from "./measure-chat.ts";
 
 /** A call to the runtime worker's internal routes as the API worker would make it. */
@@ -39,8 +39,6 @@ export interface SandboxInfo {
   processes: SandboxProcess[];
 }
 
-const GATEWAY_PROCESS_IDS = ["gateway", "gateway-b"];
-
 export async function sandboxInfo(stack: LocalStack, tenantId: string): Promise<SandboxInfo> {
   return expectJson<SandboxInfo>(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`));
 }
@@ -62,19 +60,6 @@ export async function gatewayDirect(stack: LocalStack, tenantId: string): Promis
     ?.slice("OPENCLAW_GATEWAY_TOKEN=".length);
   if (!token) throw new Error(`the gateway of tenant ${tenantId} has no OPENCLAW_GATEWAY_TOKEN in its environment`);
   return { url: `http://127.0.0.1:${hostPort}/v1/responses`, headers: { authorization: `Bearer ${token}` } };
-}
-
-/**
- * The tenant's serving gateway: the running one of "gateway" (slot 0) and "gateway-b" (slot
- * 1, after a restore), its OS pid and the host port the sandbox host maps its slot to.
- */
-export async function servingGateway(stack: LocalStack, tenantId: string): Promise<{ slot: number; pid: number; hostPort: number }> {
-  const { gatewayPorts, processes } = await sandboxInfo(stack, tenantId);
-  const slot = GATEWAY_PROCESS_IDS.findIndex((id) => processes.some((process) => process.id === id && process.status === "running"));
-  const pid = processes.find((process) => process.id === GATEWAY_PROCESS_IDS[slot] && process.status === "running")?.pid;
-  const hostPort = gatewayPorts?.[slot];
-  if (!pid || !hostPort) throw new Error(`tenant ${tenantId} has no running gateway`);
-  return { slot, pid, hostPort };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 
 /** What reading a gateway's environment needs from a stack: where its sandbox host is and its secret. */
 export interface SandboxHostAccess {
@@ -12,13 +13,33 @@ async function hostJson<T>(stack: SandboxHostAccess, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+interface SandboxInfo {
+  gatewayPorts: number[] | null;
+  processes: Array<{ id: string; pid: number | null; status: string }>;
+}
+
 /**
- * The environment of a tenant's running gateway process, read from /proc (same user,
+ * The tenant's serving gateway: the one running process of its two gateway slots
+ * (SANDBOX_LAYOUT.gatewaySlots; slot 1 serves after a restore), its OS pid, and the host
+ * port the sandbox host maps that slot to.
+ */
+export async function servingGateway(stack: SandboxHostAccess, tenantId: string): Promise<{ slot: number; pid: number; hostPort: number }> {
+  const { gatewayPorts, processes } = await hostJson<SandboxInfo>(stack, `/sandboxes/${encodeURIComponent(tenantId)}`);
+  for (const [slot, { processId }] of SANDBOX_LAYOUT.gatewaySlots.entries()) {
+    const pid = processes.find((process) => process.id === processId && process.status === "running")?.pid;
+    const hostPort = gatewayPorts?.[slot];
+    if (pid && hostPort) return { slot, pid, hostPort };
+  }
+  throw new Error(`tenant ${tenantId} has no running gateway`);
+}
+
+/**
+ * The environment of a tenant's serving gateway process, read from /proc (same user,
  * same machine): what the tests scan answers for, since it holds the gateway token and the
  * provider keys exactly as the gateway got them.
  */
 export async function gatewayEnvironment(stack: SandboxHostAccess, tenantId: string): Promise<string[]> {
-  const { pid } = await hostJson<{ pid: number }>(stack, `/sandboxes/${tenantId}/processes/gateway`);
+  const { pid } = await servingGateway(stack, tenantId);
   return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
 }
 

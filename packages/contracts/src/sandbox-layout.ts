@@ -11,8 +11,8 @@ export const SANDBOX_LAYOUT = {
    * companion ports (browser control = gateway + 2, ...) from its gateway port.
    */
   gatewaySlots: [
-    { stateDir: "openclaw", port: 18789 },
-    { stateDir: "openclaw-b", port: 18809 },
+    { stateDir: "openclaw", port: 18789, processId: "gateway" },
+    { stateDir: "openclaw-b", port: 18809, processId: "gateway-b" },
   ],
   /** Scratch space for restores, outside every state directory as `openclaw backup restore` requires. */
   restoreDir: "restore",

@@ -18,8 +18,8 @@ export interface GatewaySlot {
 }
 
 export function gatewaySlot(index: GatewaySlotIndex): GatewaySlot {
-  const { port, stateDir } = SANDBOX_LAYOUT.gatewaySlots[index];
-  return { index, port, stateDir, processId: index === 0 ? "gateway" : "gateway-b", env: { [GATEWAY_SLOT_ENV]: String(index), GATEWAY_PORT: String(port) } };
+  const { port, stateDir, processId } = SANDBOX_LAYOUT.gatewaySlots[index];
+  return { index, port, stateDir, processId, env: { [GATEWAY_SLOT_ENV]: String(index), GATEWAY_PORT: String(port) } };
 }
 
 /** The tenant's sandbox, seen from one gateway slot: what every gateway call goes through. */
