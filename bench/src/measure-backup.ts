@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, pathWithRepoBin, servingGateway, type LocalStack } from "@openclaw-cloud/local-stack";
+import { freePort, pathWithRepoBin, type LocalStack } from "@openclaw-cloud/local-stack";
 import { longestGapDuring } from "./measure-downtime.ts";
 import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, tenantGatewayAnswers } from "./platform-api.ts";
 import { median } from "./stats.ts";
@@ -15,7 +15,7 @@ export interface BackupResult {
   backupCliMs: number;
   backupCliRunsMs: number[];
   archiveBytes: number;
-  /** `POST /v1/backups/restore`: safety backup, archive into the standby slot, restore, start beside, switch, stop the old. */
+  /** `POST /v1/backups/restore`: safety backup, stop the gateway, archive into the sandbox, restore, start, ready. */
   restoreMs: number;
   restoreRunsMs: number[];
   /** `restore_downtime_s`: the longest time without an answer to the steady requests during a restore (the worst run). */
@@ -24,7 +24,7 @@ export interface BackupResult {
   /** Requests answered, and not, during all restores together. */
   restoreProbeAnswers: number;
   restoreProbeFailures: number;
-  /** Of a restore: request to the new gateway process being spawned (safety backup, archive into the sandbox, launcher restore). */
+  /** Of a restore: request to the new gateway process being spawned (safety backup, stop, archive into the sandbox, launcher restore). */
   restoreBeforeSpawnMs: number;
   /** The restore step alone: the launcher's `restore` into a fresh sandbox home. */
   restoreOnlyMs: number;
@@ -55,9 +55,9 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
     restoreProbeAnswers += probed.answers;
     restoreProbeFailures += probed.failures;
     if (!(await tenantGatewayAnswers(stack, tenantId))) throw new Error("after the restore the tenant's port answers with a foreign gateway (another sandbox host took it)");
-    const running = (await sandboxInfo(stack, tenantId)).processes.filter((process) => process.id.startsWith("gateway") && process.status === "running");
-    if (running.length !== 1) throw new Error(`tenant ${tenantId} runs ${running.length} gateways after restore`);
-    restoreBeforeSpawnMs.push(Date.parse(running[0]!.startedAt) - requestedAt);
+    const gateway = (await sandboxInfo(stack, tenantId)).processes.find((process) => process.id === "gateway" && process.status === "running");
+    if (!gateway) throw new Error(`tenant ${tenantId} has no running gateway after restore`);
+    restoreBeforeSpawnMs.push(Date.parse(gateway.startedAt) - requestedAt);
   }
   // The CLI alone, the same number of times, right after: backup_s is judged against it.
   const archives: Array<{ path: string; bytes: number; launcherMs: number }> = [];
@@ -102,12 +102,10 @@ async function timeRuns(runs: number, run: () => Promise<void>): Promise<number[
  * (the launcher's `backup`, executed in the sandbox), left in the sandbox home.
  */
 async function tenantArchive(stack: LocalStack, tenantId: string): Promise<{ path: string; bytes: number; launcherMs: number }> {
-  const { slot } = await servingGateway(stack, tenantId);
   const result = await expectJson<{ exitCode: number; stdout: string; stderr: string }>(
     await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/exec`, {
       method: "POST",
-      // The serving slot's state, as the runtime's backups take it.
-      body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", ARCHIVE], env: { GATEWAY_SLOT: String(slot) }, timeoutMs: 120_000 }),
+      body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", ARCHIVE], timeoutMs: 120_000 }),
     }),
   );
   if (result.exitCode !== 0) throw new Error(`launcher backup failed: ${result.stderr.slice(-500)}`);

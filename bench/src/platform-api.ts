@@ -34,8 +34,7 @@ export interface SandboxProcess {
 
 export interface SandboxInfo {
   home: string;
-  /** Host port of each gateway slot, in slot order. */
-  gatewayPorts: number[] | null;
+  gatewayPort: number | null;
   processes: SandboxProcess[];
 }
 

@@ -251,11 +251,11 @@ No launcher, sandbox host, worker or Durable Object is involved.
   worst of ${setup.backupRuns} restores. Runs: ${list(backup.restoreDowntimeRunsMs, s)}; ${backup.restoreProbeAnswers} answers and
   ${backup.restoreProbeFailures} failed requests in all.
 - \`restore_s\`: \`POST /v1/backups/restore\` (newest backup) until it answers \`running\`:
-  a safety backup of the state it replaces (as \`backup_s\`), the archive from R2 into the
-  sandbox, the launcher's \`restore\` into the standby gateway slot, a gateway started there
-  beside the serving one until ready, the switch, the calls on the old gateway finishing, the
-  old one stopped and its slot cleared. The person's gateway serves throughout; only the
-  switch is downtime (\`restore_downtime_s\`). Runs:
+  a safety backup of the state it replaces (as \`backup_s\`), stop the gateway, copy the
+  archive from R2 into the sandbox, the launcher's \`restore\`, start the gateway, wait until
+  ready. The gateway is down from the stop on: OpenClaw's state records absolute paths of its
+  own state directory, so a restored state cannot be started beside the running one in a
+  second directory of the same sandbox (see docs/architecture.md). Runs:
   ${list(backup.restoreRunsMs, s)}; of which ${s(backup.restoreBeforeSpawnMs)} (median) pass before the new gateway process is
   spawned. \`restore_only_s\` is the restore step alone:
   \`openclaw-cloud-gateway restore --input\` spawned until it exits, on a copy of the

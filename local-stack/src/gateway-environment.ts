@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 
 /** What reading a gateway's environment needs from a stack: where its sandbox host is and its secret. */
 export interface SandboxHostAccess {
@@ -13,28 +12,19 @@ async function hostJson<T>(stack: SandboxHostAccess, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-interface SandboxInfo {
-  gatewayPorts: number[] | null;
-  processes: Array<{ id: string; pid: number | null; status: string }>;
+/** The tenant's running gateway process: its OS pid, and the host port the sandbox host maps the gateway's port to. */
+export async function servingGateway(stack: SandboxHostAccess, tenantId: string): Promise<{ pid: number; hostPort: number }> {
+  const { gatewayPort, processes } = await hostJson<{ gatewayPort: number | null; processes: Array<{ id: string; pid: number | null; status: string }> }>(
+    stack,
+    `/sandboxes/${encodeURIComponent(tenantId)}`,
+  );
+  const pid = processes.find((process) => process.id === "gateway" && process.status === "running")?.pid;
+  if (!pid || !gatewayPort) throw new Error(`tenant ${tenantId} has no running gateway`);
+  return { pid, hostPort: gatewayPort };
 }
 
 /**
- * The tenant's serving gateway: the one running process of its two gateway slots
- * (SANDBOX_LAYOUT.gatewaySlots; slot 1 serves after a restore), its OS pid, and the host
- * port the sandbox host maps that slot to.
- */
-export async function servingGateway(stack: SandboxHostAccess, tenantId: string): Promise<{ slot: number; pid: number; hostPort: number }> {
-  const { gatewayPorts, processes } = await hostJson<SandboxInfo>(stack, `/sandboxes/${encodeURIComponent(tenantId)}`);
-  for (const [slot, { processId }] of SANDBOX_LAYOUT.gatewaySlots.entries()) {
-    const pid = processes.find((process) => process.id === processId && process.status === "running")?.pid;
-    const hostPort = gatewayPorts?.[slot];
-    if (pid && hostPort) return { slot, pid, hostPort };
-  }
-  throw new Error(`tenant ${tenantId} has no running gateway`);
-}
-
-/**
- * The environment of a tenant's serving gateway process, read from /proc (same user,
+ * The environment of a tenant's running gateway process, read from /proc (same user,
  * same machine): what the tests scan answers for, since it holds the gateway token and the
  * provider keys exactly as the gateway got them.
  */

@@ -10,6 +10,7 @@ import { relayGatewaySocket } from "./gateway/ws-relay.ts";
 import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { DEFAULT_LOG_LINES, MAX_LOG_LINES, readGatewayLogs } from "./logs/gateway-logs.ts";
+import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
 import type { ProvisionStage, Tenant } from "./tenant.ts";
 
 const TENANT_HEADER = "x-oa-tenant-id";
@@ -72,7 +73,7 @@ export function tenantRoutes(runtime: Tenant): Hono {
   app.get("/v1/tenant/logs", async (c) => {
     const { lines } = parseParam(LogsQuerySchema, c.req.query());
     if (runtime.state.name === "absent") throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
-    return c.json({ lines: await readGatewayLogs(runtime, lines) });
+    return c.json({ lines: await readGatewayLogs(runtime, GATEWAY_PROCESS, lines) });
   });
   app.delete("/v1/tenant", async (c) => c.json(await runtime.destroy(c.req.query("purgeBackups") === "true")));
 

@@ -6,15 +6,14 @@
  * lifecycle/ (state machine, crash backoff, backup schedule), gateway/ and backups/.
  */
 import { DurableObject } from "cloudflare:workers";
-import { SANDBOX_LAYOUT, TenantSettingsSchema, otherGatewaySlot, type CrashReport, type GatewaySlotIndex, type TenantSettings } from "@openclaw-cloud/contracts";
+import { SANDBOX_LAYOUT, TenantSettingsSchema, type CrashReport, type TenantSettings } from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
 import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
 import { SandboxSdkDriver } from "./driver/sandbox-sdk-driver.ts";
-import type { ProcessInfo } from "./driver/sandbox-driver.ts";
+import type { ProcessInfo, SandboxDriver } from "./driver/sandbox-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
-import { dropGatewayRpc, keepApprovalClient } from "./gateway/gateway-rpc-session.ts";
-import { gatewaySlot, type GatewaySandbox } from "./gateway/gateway-slot.ts";
+import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
 import { GatewayUnreachableError, acceptsToken, gatewayAnswers, gatewayAnswersInTime, isGatewayReady, toTimeout, toUnavailable } from "./gateway/gateway-http.ts";
 import { GatewayTimeoutError } from "./gateway/liveness.ts";
 import { RuntimeError } from "./http/errors.ts";
@@ -34,8 +33,6 @@ const CRASH_LOG_LINES = 20;
 const ACTIVITY_PERSIST_MS = 10_000;
 /** What a request that finds the gateway stopping is told to wait before trying again. */
 const BUSY_RETRY_AFTER_SECONDS = 5;
-/** How long a restore lets calls and streams on the replaced gateway finish before stopping it. */
-const RESTORE_DRAIN_MS = 30_000;
 
 interface Stored {
   state: TenantState;
@@ -55,8 +52,6 @@ interface Stored {
   /** When the watchdog restarts the crashed gateway; null when no restart is pending. */
   restartAt: number | null;
   backupFailure: BackupFailure | null;
-  /** The gateway slot that serves (see gateway/gateway-slot.ts); a restore switches it. */
-  gatewaySlot: GatewaySlotIndex;
 }
 
 /**
@@ -81,11 +76,10 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     crashStreak: 0,
     restartAt: null,
     backupFailure: null,
-    gatewaySlot: 0,
   };
   #queue: Promise<unknown> = Promise.resolve();
-  /** Calls, streams and relays in flight (see hold), by the gateway slot that served when they began. */
-  readonly #leases: [number, number] = [0, 0];
+  /** Calls, streams and relays in flight (see hold). */
+  #leases = 0;
   #lastActivityPersisted = 0;
   readonly #routes = tenantRoutes(this);
 
@@ -121,13 +115,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     return [gatewayToken, settings?.model.apiKey, settings?.channels.telegram?.botToken].filter((secret): secret is string => Boolean(secret));
   }
 
-  /** The tenant's sandbox through the `Sandbox` binding (a container in production, the sandbox host locally), at the serving gateway slot. */
-  driver(): GatewaySandbox {
-    return this.#driverAt(this.#stored.gatewaySlot);
-  }
-
-  #driverAt(slot: GatewaySlotIndex): GatewaySandbox {
-    return new SandboxSdkDriver(this.env.Sandbox, this.#requireTenantId(), gatewaySlot(slot), sandboxSleepAfterSeconds(this.settings));
+  /** The tenant's sandbox through the `Sandbox` binding (a container in production, the sandbox host locally). */
+  driver(): SandboxDriver {
+    return new SandboxSdkDriver(this.env.Sandbox, this.#requireTenantId(), sandboxSleepAfterSeconds(this.settings));
   }
 
   /** Created on first use and kept for the tenant's lifetime, so its pairing persists. */
@@ -186,7 +176,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   /** Every request that needs the gateway goes through here; a sleeping or failed tenant wakes. */
-  async ensureRunning(): Promise<GatewaySandbox> {
+  async ensureRunning(): Promise<SandboxDriver> {
     this.touch();
     if (this.#stored.state.name === "running") return this.driver();
     this.#requireProvisioned();
@@ -205,7 +195,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
    * we believed it running (the container was recycled, the local host restarted), it is
    * started again and `call` retried once.
    */
-  async withGateway<T>(call: (driver: GatewaySandbox) => Promise<T>): Promise<T> {
+  async withGateway<T>(call: (driver: SandboxDriver) => Promise<T>): Promise<T> {
     const release = this.hold();
     try {
       return await this.#withGatewayHeld(call);
@@ -214,7 +204,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     }
   }
 
-  async #withGatewayHeld<T>(call: (driver: GatewaySandbox) => Promise<T>): Promise<T> {
+  async #withGatewayHeld<T>(call: (driver: SandboxDriver) => Promise<T>): Promise<T> {
     const driver = await this.ensureRunning();
     try {
       const result = await call(driver);
@@ -287,13 +277,13 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   #isIdle(): boolean {
-    return this.#leases[0] + this.#leases[1] === 0 && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
+    return this.#leases === 0 && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
   }
 
-  /** Whether the serving slot's state directory holds a gateway's state (a fresh or recycled sandbox holds none), by the launcher's own markers. */
+  /** Whether the sandbox's disk holds a gateway's state (a fresh or recycled one holds none), by the launcher's own markers. */
   async #hasState(): Promise<boolean> {
     const driver = this.driver();
-    const found = await Promise.all(SANDBOX_LAYOUT.stateMarkers.map((marker) => driver.exists(`${driver.gateway.stateDir}/${marker}`)));
+    const found = await Promise.all(SANDBOX_LAYOUT.stateMarkers.map((marker) => driver.exists(`${SANDBOX_LAYOUT.stateDir}/${marker}`)));
     return found.includes(true);
   }
 
@@ -348,14 +338,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     });
   }
 
-  /**
-   * Replaces the gateway's state with a backup (the newest when no id is given). A running
-   * tenant is down only for the switch: the backup is restored into the standby gateway slot
-   * and a gateway started there beside the serving one; once it is ready, new requests go to
-   * it, calls and streams on the old one may finish (up to RESTORE_DRAIN_MS), then the old one
-   * stops. If the restored gateway fails to start, the serving one was never touched. A
-   * tenant that is not running restores into its slot and starts on it.
-   */
+  /** Replaces the gateway's state with a backup (the newest when no id is given). */
   restore(id: string | undefined): Promise<TenantStatus> {
     return this.#serial(async () => {
       this.#requireProvisioned();
@@ -365,53 +348,17 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       // The state being replaced is kept first (retention keeps the newest of this reason), so
       // a restore of the wrong backup can itself be undone. No safety backup, no restore.
       if (await this.#hasState()) await this.#backup("restore");
-      const serving = this.driver();
-      if (this.#stored.state.name !== "running") {
-        await this.#stopGateway();
-        await this.#restoreInto(serving, manifest);
-        await this.#start();
-        return this.status();
+      await this.#stopGateway();
+      const driver = this.driver();
+      await this.#placeArchive(driver, manifest);
+      const result = await driver.exec(["openclaw-cloud-gateway", "restore", "--input", RESTORE_ARCHIVE_PATH], { timeoutMs: 120_000 });
+      if (result.exitCode !== 0) {
+        await this.#apply({ type: "fail", error: `restore failed: ${lastLine(result.stderr || result.stdout)}` });
+        throw new RuntimeError("restore_failed", 500, `restore failed: ${lastLine(result.stderr || result.stdout)}`);
       }
-      const standby = this.#driverAt(otherGatewaySlot(serving.gateway.index));
-      await this.#clearSlot(standby);
-      await this.#restoreInto(standby, manifest);
-      try {
-        await this.#launch(standby);
-      } catch (error) {
-        await this.#clearSlot(standby).catch(() => {});
-        throw error;
-      }
-      await this.#save({ gatewaySlot: standby.gateway.index, notAnsweringSince: null });
-      dropGatewayRpc(this);
-      keepApprovalClient(this);
-      await this.#drainSlot(serving.gateway.index);
-      await this.#clearSlot(serving);
+      await this.#start();
       return this.status();
     });
-  }
-
-  /** Places the backup's archive and restores it into the slot's state directory (its gateway must not run). */
-  async #restoreInto(driver: GatewaySandbox, manifest: BackupManifest): Promise<void> {
-    await this.#placeArchive(driver, manifest);
-    const result = await driver.exec(["openclaw-cloud-gateway", "restore", "--input", RESTORE_ARCHIVE_PATH], { env: driver.gateway.env, timeoutMs: 120_000 });
-    if (result.exitCode === 0) return;
-    const message = `restore failed: ${lastLine(result.stderr || result.stdout)}`;
-    if (this.#stored.state.name !== "running") await this.#apply({ type: "fail", error: message });
-    throw new RuntimeError("restore_failed", 500, message);
-  }
-
-  /** Waits until nothing that began on the slot's gateway is still running, at most RESTORE_DRAIN_MS. */
-  async #drainSlot(slot: GatewaySlotIndex): Promise<void> {
-    const deadline = Date.now() + RESTORE_DRAIN_MS;
-    while (this.#leases[slot] > 0 && Date.now() < deadline) await sleep(READY_POLL_MS);
-  }
-
-  /** Stops a slot's gateway and removes its state directory: a slot not serving holds nothing. */
-  async #clearSlot(driver: GatewaySandbox): Promise<void> {
-    await driver.killProcess(driver.gateway.processId);
-    await this.#waitUntilPortFree(driver);
-    const removed = await driver.exec(["rm", "-rf", "--", driver.gateway.stateDir]);
-    if (removed.exitCode !== 0) throw new RuntimeError("gateway_unavailable", 502, `could not clear gateway slot ${driver.gateway.index}: ${lastLine(removed.stderr)}`);
   }
 
   /** Keeps background work (progress streams, failure bookkeeping) alive past the response. */
@@ -434,14 +381,13 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
    * until it ends: the tenant never goes to sleep under it. The returned release is idempotent.
    */
   hold(): () => void {
-    const slot = this.#stored.gatewaySlot;
-    this.#leases[slot] += 1;
+    this.#leases += 1;
     this.touch();
     let held = true;
     return () => {
       if (!held) return;
       held = false;
-      this.#leases[slot] -= 1;
+      this.#leases -= 1;
       this.touch();
     };
   }
@@ -467,8 +413,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     if (error instanceof GatewayTimeoutError) return this.gatewayNotAnswering();
     await this.#serial(async () => {
       if (this.#stored.state.name !== "running") return;
-      const driver = this.driver();
-      const process = await driver.getProcess(driver.gateway.processId).catch(() => undefined);
+      const process = await this.driver()
+        .getProcess(GATEWAY_PROCESS)
+        .catch(() => undefined);
       if (process !== undefined && process?.status !== "running") return this.#recordCrash(process);
       if (await isGatewayReady(this.driver(), this.#stored.gatewayToken ?? undefined)) return;
       await this.#apply({ type: "fail", error: `gateway stopped: ${(error as Error)?.message ?? String(error)}` });
@@ -500,7 +447,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   async #checkGateway(): Promise<void> {
     if (this.#stored.state.name !== "running") return;
     const driver = this.driver();
-    const process = await driver.getProcess(driver.gateway.processId);
+    const process = await driver.getProcess(GATEWAY_PROCESS);
     if (process?.status === "running") {
       if (await gatewayAnswersInTime(driver)) await this.gatewayAnswered();
       else await this.gatewayNotAnswering();
@@ -513,7 +460,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   /** The gateway process exited by itself: shown in the status, and a restart is scheduled. */
   async #recordCrash(process: ProcessInfo | null): Promise<void> {
     const now = Date.now();
-    const lastLogLines = await readGatewayLogs(this, CRASH_LOG_LINES).catch(() => []);
+    const lastLogLines = await readGatewayLogs(this, GATEWAY_PROCESS, CRASH_LOG_LINES).catch(() => []);
     const crashStreak = crashStreakAfter(this.#stored.crashStreak, this.#stored.state.readyAt, now);
     const exitCode = process?.exitCode ?? null;
     await this.#save({ crash: { at: new Date(now).toISOString(), exitCode, lastLogLines }, crashStreak, restartAt: now + restartDelayMs(crashStreak), notAnsweringSince: null });
@@ -550,12 +497,12 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(Math.max(next, Date.now() + 1000));
   }
 
-  /** Starts the gateway in the serving slot; callers hold the queue. */
+  /** Starts the gateway; callers hold the queue. */
   async #start(onStage: (stage: ProvisionStage) => void = () => {}): Promise<void> {
     await this.#apply({ type: "start" });
     const driver = this.driver();
     try {
-      await driver.killProcess(driver.gateway.processId);
+      await driver.killProcess(GATEWAY_PROCESS);
       await this.#waitUntilPortFree(driver);
       if (!(await this.#hasState())) {
         const newest = await this.backups().newest();
@@ -565,7 +512,20 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
         }
       }
       onStage("starting");
-      await this.#launch(driver);
+      const { settings, gatewayToken } = this.#stored;
+      await driver.startProcess(GATEWAY_PROCESS, ["openclaw-cloud-gateway", "start"], {
+        OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
+        OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
+      });
+      await this.#waitUntilReady(driver);
+      // A fresh state directory was restored from it by now; don't keep a copy around.
+      await driver.deleteFile(RESTORE_ARCHIVE_PATH);
+      // The launcher names the version it starts ("starting openclaw <version> gateway ..."):
+      // no second OpenClaw process (seconds of CPU) beside a gateway that is booting.
+      if (!this.#stored.openclawVersion) {
+        const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => null);
+        if (logs) await this.#save({ openclawVersion: parseOpenclawVersion(logs.stdout) });
+      }
       await this.#save({ restartAt: null, notAnsweringSince: null });
       await this.#apply({ type: "ready" });
       onStage("ready");
@@ -573,46 +533,22 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       await this.#scheduleAlarm();
     } catch (error) {
       const message = error instanceof RuntimeError ? error.message : `gateway failed to start: ${(error as Error).message}`;
+      await driver.killProcess(GATEWAY_PROCESS).catch(() => {});
       await this.#apply({ type: "fail", error: message });
       throw error instanceof RuntimeError ? error : new RuntimeError("gateway_start_failed", 502, message);
     }
   }
 
-  /** Starts a gateway in the driver's slot and waits until it is ready; a gateway that fails is stopped again. */
-  async #launch(driver: GatewaySandbox): Promise<void> {
-    const { processId } = driver.gateway;
-    try {
-      const { settings, gatewayToken } = this.#stored;
-      await driver.startProcess(processId, ["openclaw-cloud-gateway", "start"], {
-        ...driver.gateway.env,
-        OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
-        OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
-      });
-      await this.#waitUntilReady(driver);
-    } catch (error) {
-      await driver.killProcess(processId).catch(() => {});
-      throw error;
-    }
-    // A fresh state directory was restored from it by now; don't keep a copy around.
-    await driver.deleteFile(RESTORE_ARCHIVE_PATH);
-    // The launcher names the version it starts ("starting openclaw <version> gateway ..."):
-    // no second OpenClaw process (seconds of CPU) beside a gateway that is booting.
-    if (!this.#stored.openclawVersion) {
-      const logs = await driver.processLogs(processId).catch(() => null);
-      if (logs) await this.#save({ openclawVersion: parseOpenclawVersion(logs.stdout) });
-    }
-  }
-
-  async #waitUntilReady(driver: GatewaySandbox): Promise<void> {
+  async #waitUntilReady(driver: SandboxDriver): Promise<void> {
     const deadline = Date.now() + this.settings.gatewayStartTimeoutMs;
     while (Date.now() < deadline) {
       const ready = await isGatewayReady(driver, this.gatewayToken);
-      const process = await driver.getProcess(driver.gateway.processId);
+      const process = await driver.getProcess(GATEWAY_PROCESS);
       // Ready only counts from our own gateway: the process must still run and accept this
       // tenant's token (locally, another host's gateway can hold the same port).
       if (ready && process?.status === "running" && (await acceptsToken(driver, this.gatewayToken))) return;
       if (process?.status !== "running") {
-        const logs = await driver.processLogs(driver.gateway.processId).catch(() => ({ stdout: "", stderr: "" }));
+        const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => ({ stdout: "", stderr: "" }));
         throw new RuntimeError("gateway_start_failed", 502, `gateway failed to start: ${lastLine(logs.stderr || logs.stdout) || `exited with ${process?.exitCode ?? "unknown status"}`}`);
       }
       await sleep(READY_POLL_MS);
@@ -625,11 +561,11 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
    * port any more (the old process and whatever it spawned are gone), not just until the
    * kill returned.
    */
-  async #waitUntilPortFree(driver: GatewaySandbox): Promise<void> {
+  async #waitUntilPortFree(driver: SandboxDriver): Promise<void> {
     const deadline = Date.now() + PORT_FREE_TIMEOUT_MS;
     while (await gatewayAnswers(driver, AbortSignal.timeout(2_000)).catch((error: unknown) => (error as Error)?.name === "TimeoutError")) {
       if (Date.now() >= deadline) throw new RuntimeError("gateway_start_failed", 502, "gateway failed to start: the previous gateway still holds its port");
-      await driver.killProcess(driver.gateway.processId);
+      await driver.killProcess(GATEWAY_PROCESS);
       await sleep(READY_POLL_MS * 5);
     }
   }
@@ -638,8 +574,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     const { name } = this.#stored.state;
     if (name === "sleeping") return;
     await this.#apply({ type: "stop" });
-    const driver = this.driver();
-    await driver.killProcess(driver.gateway.processId);
+    await this.driver().killProcess(GATEWAY_PROCESS);
     await this.#apply({ type: "stopped" });
   }
 
@@ -659,7 +594,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     const driver = this.driver();
     const id = newBackupId(new Date(), randomSuffix());
     const output = `backups/${id}.tar.gz`;
-    const result = await driver.exec(["openclaw-cloud-gateway", "backup", "--output", output], { env: driver.gateway.env, timeoutMs: 300_000 });
+    const result = await driver.exec(["openclaw-cloud-gateway", "backup", "--output", output], { timeoutMs: 300_000 });
     if (result.exitCode !== 0) throw new RuntimeError("backup_failed", 500, `backup failed: ${lastLine(result.stderr || result.stdout)}`);
     const made = parseBackupReport(result.stdout);
     const archive = await driver.readFile(output);
@@ -671,7 +606,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     return manifest;
   }
 
-  async #placeArchive(driver: GatewaySandbox, manifest: BackupManifest): Promise<void> {
+  async #placeArchive(driver: SandboxDriver, manifest: BackupManifest): Promise<void> {
     const archive = await this.backups().openArchive(manifest);
     if (!archive) throw new RuntimeError("backup_not_found", 404, `backup ${manifest.id} has no archive`);
     await driver.writeFile(RESTORE_ARCHIVE_PATH, archive);

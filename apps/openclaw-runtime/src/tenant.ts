@@ -2,7 +2,7 @@ import type { RuntimeStatus, TenantSettings } from "@openclaw-cloud/contracts";
 import type { DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
 import type { BackupManifest } from "./backups/backup-catalog.ts";
 import type { BackupStore } from "./backups/backup-store.ts";
-import type { GatewaySandbox } from "./gateway/gateway-slot.ts";
+import type { SandboxDriver } from "./driver/sandbox-driver.ts";
 import type { TenantState } from "./lifecycle/tenant-state.ts";
 
 /**
@@ -14,12 +14,12 @@ export interface GatewayTenant {
   readonly state: TenantState;
   /** The gateway's shared token; never leaves the runtime except into the gateway. */
   readonly gatewayToken: string;
-  /** The tenant's sandbox at the serving gateway slot; the gateway may or may not be running in it. */
-  driver(): GatewaySandbox;
+  /** The tenant's sandbox; the gateway may or may not be running in it. */
+  driver(): SandboxDriver;
   /** The sandbox with the gateway running in it, woken or started on the way. */
-  ensureRunning(): Promise<GatewaySandbox>;
+  ensureRunning(): Promise<SandboxDriver>;
   /** Runs a call against the running gateway; a gateway found gone is started again once. */
-  withGateway<T>(call: (driver: GatewaySandbox) => Promise<T>): Promise<T>;
+  withGateway<T>(call: (driver: SandboxDriver) => Promise<T>): Promise<T>;
   /** A lease that keeps the tenant awake until released (idempotent release). */
   hold(): () => void;
   /** Notes activity for the idle timer. */

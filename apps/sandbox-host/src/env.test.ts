@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildProcessEnv } from "./env.ts";
 
-const base = { path: "/bin", home: "/state/a/home", sandboxId: "a", gatewayPorts: [20000, 20020], nodeEnv: "development" };
+const base = { path: "/bin", home: "/state/a/home", sandboxId: "a", gatewayPort: 20000, nodeEnv: "development" };
 
 describe("buildProcessEnv", () => {
   it("provides the base variables only", () => {
@@ -26,10 +26,5 @@ describe("buildProcessEnv", () => {
     });
     expect(env).toMatchObject({ TOKEN: "t", PATH: "/custom", HOME: "/state/a/home", SANDBOX_HOME: "/state/a/home" });
     expect(env).toMatchObject({ SANDBOX_ID: "a", GATEWAY_PORT: "20000" });
-  });
-
-  it("maps a gateway slot's container port to the host port that stands for it", () => {
-    expect(buildProcessEnv(base, { GATEWAY_PORT: "18809" }).GATEWAY_PORT).toBe("20020");
-    expect(buildProcessEnv(base, { GATEWAY_PORT: "18789" }).GATEWAY_PORT).toBe("20000");
   });
 });

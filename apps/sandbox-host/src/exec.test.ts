@@ -31,7 +31,7 @@ describe("POST /sandboxes/:id/exec", () => {
     });
     const env = JSON.parse(body.stdout);
     const info = await t.call("GET", "/sandboxes/exec-a");
-    expect(env).toMatchObject({ PROVIDER_KEY: "k", SANDBOX_ID: "exec-a", GATEWAY_PORT: String(info.body.gatewayPorts[0]) });
+    expect(env).toMatchObject({ PROVIDER_KEY: "k", SANDBOX_ID: "exec-a", GATEWAY_PORT: String(info.body.gatewayPort) });
     expect(env.HOME).toBe(info.body.home);
     expect(env.SANDBOX_HOME).toBe(info.body.home);
     expect(env.SANDBOX_HOST_TEST_LEAK).toBeUndefined();

@@ -22,7 +22,7 @@ export type SandboxHostOptions = {
   killGraceMs?: number;
 };
 
-export { GATEWAY_CONTAINER_PORTS } from "./ports.ts";
+export { GATEWAY_CONTAINER_PORT } from "./ports.ts";
 export { FORWARD_AUTHORIZATION_HEADER } from "./proxy.ts";
 
 export type SandboxHost = { url: string; port: number; close(): Promise<void> };

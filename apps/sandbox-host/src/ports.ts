@@ -3,25 +3,17 @@ import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { HttpError } from "./errors.ts";
 import { PortClaims } from "./port-claims.ts";
 
-/** The ports the gateway slots listen on inside a production container (SANDBOX_LAYOUT.gatewaySlots). */
-export const GATEWAY_CONTAINER_PORTS: readonly number[] = SANDBOX_LAYOUT.gatewaySlots.map((slot) => slot.port);
+/** The port the OpenClaw gateway listens on inside a production container. */
+export const GATEWAY_CONTAINER_PORT = SANDBOX_LAYOUT.gatewayPort;
 /** The Sandbox SDK's control port in the container (its API server listens on 3000). */
 export const CONTROL_CONTAINER_PORT = 3000;
 
 /** OpenClaw derives companion ports (browser control = base + 2, ...) from its gateway port. */
 export const PORT_STRIDE = 20;
 
-/** Host ports a sandbox holds: one stride per gateway slot. */
-const SANDBOX_PORT_SPAN = PORT_STRIDE * GATEWAY_CONTAINER_PORTS.length;
-
-/** The host ports of a sandbox's gateway slots, in slot order, from its base port. */
-export function slotHostPorts(base: number): number[] {
-  return GATEWAY_CONTAINER_PORTS.map((_, index) => base + index * PORT_STRIDE);
-}
-
 export const DEFAULT_PORT_RANGE: [number, number] = [20000, 21999];
 
-/** Base ports of every allocation in an inclusive range, each owning `stride` ports. */
+/** Base ports of every slot in an inclusive range, each slot owning `stride` ports. */
 export function slotBasePorts([first, last]: [number, number], stride: number): number[] {
   const bases: number[] = [];
   for (let base = first; base + stride - 1 <= last; base += stride) bases.push(base);
@@ -37,9 +29,9 @@ function isPortFree(port: number): Promise<boolean> {
 }
 
 /**
- * Hands each sandbox stable host ports for its gateway slots (like `docker -p`): a base port,
- * slot k at base + k * PORT_STRIDE. Skips bases where something else on the machine already
- * holds a slot's port or another sandbox host has claimed the base (`PortClaims`).
+ * Hands each sandbox a stable host port for its gateway (like `docker -p`), skipping slots
+ * whose base port something else on the machine already holds or another sandbox host has
+ * claimed (`PortClaims`).
  */
 export class PortAllocator {
   readonly #bases: number[];
@@ -50,8 +42,8 @@ export class PortAllocator {
 
   constructor(range: [number, number], claims: PortClaims = new PortClaims()) {
     this.#claims = claims;
-    this.#bases = slotBasePorts(range, SANDBOX_PORT_SPAN);
-    if (this.#bases.length === 0) throw new Error(`port range ${range.join("-")} holds no block of ${SANDBOX_PORT_SPAN} ports`);
+    this.#bases = slotBasePorts(range, PORT_STRIDE);
+    if (this.#bases.length === 0) throw new Error(`port range ${range.join("-")} holds no slot of ${PORT_STRIDE} ports`);
   }
 
   get capacity(): number {
@@ -88,9 +80,7 @@ export class PortAllocator {
 
   /** Maps a container port to its host port, or undefined when the port is not exposed. */
   hostPort(sandboxId: string, containerPort: number): number | undefined {
-    const base = this.#bySandbox.get(sandboxId);
-    const slot = GATEWAY_CONTAINER_PORTS.indexOf(containerPort);
-    return base === undefined || slot === -1 ? undefined : slotHostPorts(base)[slot];
+    return containerPort === GATEWAY_CONTAINER_PORT ? this.#bySandbox.get(sandboxId) : undefined;
   }
 
   async #claim(sandboxId: string): Promise<number> {
@@ -98,7 +88,7 @@ export class PortAllocator {
       if (this.#taken.has(base)) continue;
       this.#taken.add(base); // reserve before the async probe so concurrent claims skip it
       if (this.#claims.claim(base)) {
-        if ((await Promise.all(slotHostPorts(base).map(isPortFree))).every(Boolean)) {
+        if (await isPortFree(base)) {
           this.#bySandbox.set(sandboxId, base);
           return base;
         }

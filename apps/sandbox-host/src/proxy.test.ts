@@ -36,12 +36,12 @@ describe("upstreamRequestHeaders", () => {
 });
 
 let t: TestHost;
-let gatewayPorts: number[];
+let gatewayPort: number;
 let upstream: Server | undefined;
 
 beforeAll(async () => {
   t = await startTestHost([44000, 44199]);
-  gatewayPorts = (await t.call("POST", "/sandboxes/proxy-a")).body.gatewayPorts;
+  gatewayPort = (await t.call("POST", "/sandboxes/proxy-a")).body.gatewayPort;
 });
 afterEach(async () => {
   upstream?.closeAllConnections();
@@ -50,11 +50,10 @@ afterEach(async () => {
 });
 afterAll(() => t.close());
 
-/** Listens where the host maps a gateway slot's container port (slot 0 unless told). */
-function listenUpstream(handler: Parameters<typeof createServer>[1], slot = 0): Promise<Server> {
+function listenUpstream(handler: Parameters<typeof createServer>[1]): Promise<Server> {
   const server = createServer(handler);
   upstream = server;
-  return new Promise((resolve) => server.listen(gatewayPorts[slot], "127.0.0.1", () => resolve(server)));
+  return new Promise((resolve) => server.listen(gatewayPort, "127.0.0.1", () => resolve(server)));
 }
 
 describe("HTTP proxy", () => {
@@ -140,13 +139,7 @@ describe("HTTP proxy", () => {
     expect((await t.call("GET", "/sandboxes/proxy-never/ports/18789/health")).body.error.code).toBe("upstream_unavailable");
   });
 
-  it("reaches the second gateway slot on its own container port", async () => {
-    await listenUpstream((_req, res) => res.end("slot 1"), 1);
-    expect(await (await t.api("/sandboxes/proxy-a/ports/18809/health")).text()).toBe("slot 1");
-    expect((await t.call("GET", "/sandboxes/proxy-a/ports/18789/health")).body.error.code).toBe("upstream_unavailable");
-  });
-
-  it("only exposes the gateway container ports", async () => {
+  it("only exposes the gateway container port", async () => {
     expect((await t.call("GET", "/sandboxes/proxy-a/ports/8080/x")).body.error.code).toBe("port_not_exposed");
     expect((await t.call("GET", "/sandboxes/proxy-a/ports/abc/x")).body.error.code).toBe("invalid_port");
   });

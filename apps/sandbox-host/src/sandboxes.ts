@@ -5,7 +5,7 @@ import { HttpError } from "./errors.ts";
 import { runExec, type ExecResult } from "./exec.ts";
 import { ProcessTable, type ProcessInfo } from "./processes.ts";
 import { signalTree, terminateTree, type SpawnSpec } from "./process-tree.ts";
-import { slotHostPorts, type PortAllocator } from "./ports.ts";
+import type { PortAllocator } from "./ports.ts";
 import { SandboxId, type ExecRequest } from "./schemas.ts";
 
 const MAX_CONCURRENT_EXECS = 16;
@@ -19,25 +19,24 @@ export type SandboxesConfig = {
   ports: PortAllocator;
 };
 
-/** One sandbox: a private home directory, its gateway slots' host ports and the processes running in it. */
+/** One sandbox: a private home directory, a gateway port and the processes running in it. */
 export class Sandbox {
   readonly id: string;
   readonly home: string;
-  /** Host ports of the gateway slots, in slot order (see ports.ts). */
-  readonly gatewayPorts: readonly number[];
+  readonly gatewayPort: number;
   readonly processes = new ProcessTable();
   readonly #execGroups = new Set<number>();
   readonly #config: SandboxesConfig;
 
-  constructor(id: string, home: string, gatewayPorts: readonly number[], config: SandboxesConfig) {
+  constructor(id: string, home: string, gatewayPort: number, config: SandboxesConfig) {
     this.id = id;
     this.home = home;
-    this.gatewayPorts = gatewayPorts;
+    this.gatewayPort = gatewayPort;
     this.#config = config;
   }
 
   spawnSpec(argv: readonly string[], env: Record<string, string> | undefined): SpawnSpec {
-    const base = { path: this.#config.path, home: this.home, sandboxId: this.id, gatewayPorts: this.gatewayPorts, nodeEnv: this.#config.nodeEnv };
+    const base = { path: this.#config.path, home: this.home, sandboxId: this.id, gatewayPort: this.gatewayPort, nodeEnv: this.#config.nodeEnv };
     return { argv, cwd: this.home, env: buildProcessEnv(base, env) };
   }
 
@@ -65,11 +64,11 @@ export class Sandbox {
   }
 
   info(): SandboxInfo {
-    return { id: this.id, exists: true, home: this.home, gatewayPorts: [...this.gatewayPorts], processes: this.processes.list().map((p) => p.info()) };
+    return { id: this.id, exists: true, home: this.home, gatewayPort: this.gatewayPort, processes: this.processes.list().map((p) => p.info()) };
   }
 }
 
-export type SandboxInfo = { id: string; exists: boolean; home: string; gatewayPorts: number[] | null; processes: ProcessInfo[] };
+export type SandboxInfo = { id: string; exists: boolean; home: string; gatewayPort: number | null; processes: ProcessInfo[] };
 
 export function parseSandboxId(raw: string | undefined): string {
   const parsed = SandboxId.safeParse(raw);
@@ -131,7 +130,7 @@ export class SandboxRegistry {
 
   async info(id: string): Promise<SandboxInfo> {
     if (await this.exists(id)) return (await this.ensure(id)).info();
-    return { id, exists: false, home: this.#homeOf(id), gatewayPorts: null, processes: [] };
+    return { id, exists: false, home: this.#homeOf(id), gatewayPort: null, processes: [] };
   }
 
   async list(): Promise<string[]> {
@@ -169,10 +168,10 @@ export class SandboxRegistry {
   }
 
   async #activate(id: string): Promise<Sandbox> {
-    const basePort = await this.#config.ports.allocate(id);
+    const gatewayPort = await this.#config.ports.allocate(id);
     const home = this.#homeOf(id);
     await mkdir(home, { recursive: true, mode: 0o700 });
-    const sandbox = new Sandbox(id, home, slotHostPorts(basePort), this.#config);
+    const sandbox = new Sandbox(id, home, gatewayPort, this.#config);
     this.#active.set(id, sandbox);
     return sandbox;
   }

@@ -51,12 +51,12 @@ describe("routing and validation", () => {
 
 describe("sandbox lifecycle", () => {
   it("creates a sandbox on first use and describes it", async () => {
-    expect((await t.call("GET", "/sandboxes/life-a")).body).toEqual({ id: "life-a", exists: false, home: expect.any(String), gatewayPorts: null, processes: [] });
+    expect((await t.call("GET", "/sandboxes/life-a")).body).toEqual({ id: "life-a", exists: false, home: expect.any(String), gatewayPort: null, processes: [] });
     await t.call("POST", "/sandboxes/life-a/exec", { argv: ["true"] });
     const { body } = await t.call("GET", "/sandboxes/life-a");
-    expect(body).toMatchObject({ id: "life-a", exists: true, gatewayPorts: [expect.any(Number), expect.any(Number)], processes: [] });
+    expect(body).toMatchObject({ id: "life-a", exists: true, gatewayPort: expect.any(Number), processes: [] });
     expect(body.home).toBe(join(t.stateRoot, "sandboxes", "life-a", "home"));
-    expect((await t.call("POST", "/sandboxes/life-b")).body.gatewayPorts[0] - body.gatewayPorts[0]).toBe(40);
+    expect((await t.call("POST", "/sandboxes/life-b")).body.gatewayPort - body.gatewayPort).toBe(20);
     expect((await t.call("GET", "/sandboxes")).body.sandboxes).toEqual(expect.arrayContaining(["life-a", "life-b"]));
   });
 

@@ -8,7 +8,7 @@ import { SandboxControlApi } from "./control-api.ts";
 import { HttpError } from "./errors.ts";
 import { deletePath, listDirectory, MAX_FILE_BYTES, openFileForRead, writeFileAtomic } from "./files.ts";
 import { assertContentLength, detachedBody, parseInput, readJson, sendError, sendJson, toHttpError, writeRawJsonError } from "./http-io.ts";
-import { CONTROL_CONTAINER_PORT, GATEWAY_CONTAINER_PORTS, type PortAllocator } from "./ports.ts";
+import { CONTROL_CONTAINER_PORT, GATEWAY_CONTAINER_PORT, type PortAllocator } from "./ports.ts";
 import type { ManagedProcess } from "./processes.ts";
 import { proxyHttp, proxyUpgrade, type ProxyTarget } from "./proxy.ts";
 import { matchRoute, type RouteParams } from "./routes.ts";
@@ -45,8 +45,8 @@ function proxyTarget(config: ServerConfig, params: RouteParams, search: string):
   const id = parseSandboxId(params.id);
   const parsedPort = ContainerPort.safeParse(params.port);
   if (!parsedPort.success) throw new HttpError("invalid_port", 400, "port must be a number between 1 and 65535");
-  if (!GATEWAY_CONTAINER_PORTS.includes(parsedPort.data)) {
-    throw new HttpError("port_not_exposed", 404, `only the gateway ports ${GATEWAY_CONTAINER_PORTS.join(" and ")} are exposed`);
+  if (parsedPort.data !== GATEWAY_CONTAINER_PORT) {
+    throw new HttpError("port_not_exposed", 404, `only container port ${GATEWAY_CONTAINER_PORT} is exposed`);
   }
   const hostPort = config.ports.hostPort(id, parsedPort.data);
   if (hostPort === undefined) throw new HttpError("upstream_unavailable", 502, `sandbox ${id} has no running processes`);

@@ -4,17 +4,11 @@
  * Paths are relative to the sandbox home (`SANDBOX_HOME`).
  */
 export const SANDBOX_LAYOUT = {
-  /**
-   * Two places a gateway can run from, each with its own state directory and port. One
-   * serves; a restore prepares the other beside it and switches when it is ready, so the
-   * person's gateway is down only for the switch. Ports are 20 apart: OpenClaw derives
-   * companion ports (browser control = gateway + 2, ...) from its gateway port.
-   */
-  gatewaySlots: [
-    { stateDir: "openclaw", port: 18789, processId: "gateway" },
-    { stateDir: "openclaw-b", port: 18809, processId: "gateway-b" },
-  ],
-  /** Scratch space for restores, outside every state directory as `openclaw backup restore` requires. */
+  /** The port the OpenClaw gateway listens on inside the sandbox. */
+  gatewayPort: 18789,
+  /** `OPENCLAW_STATE_DIR`: config, databases, workspace, logs. */
+  stateDir: "openclaw",
+  /** Scratch space for restores, outside the state directory as `openclaw backup restore` requires. */
   restoreDir: "restore",
   /** Where the runtime places the archive a start or a restore restores from. */
   restoreArchive: "restore/latest.tar.gz",
@@ -25,12 +19,3 @@ export const SANDBOX_LAYOUT = {
    */
   stateMarkers: ["state/openclaw.sqlite", "agents"],
 } as const;
-
-/** Which gateway slot a process serves from: the launcher's `GATEWAY_SLOT` (default 0). */
-export type GatewaySlotIndex = 0 | 1;
-
-export const GATEWAY_SLOT_ENV = "GATEWAY_SLOT";
-
-export function otherGatewaySlot(slot: GatewaySlotIndex): GatewaySlotIndex {
-  return slot === 0 ? 1 : 0;
-}

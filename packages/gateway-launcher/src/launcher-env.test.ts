@@ -7,14 +7,9 @@ const API_KEY = "sk-secret-key-12345678";
 const SETTINGS = JSON.stringify({ model: { provider: "anthropic", model: "claude-sonnet-4-5", apiKey: API_KEY } });
 
 describe("readSandboxEnv", () => {
-  it("defaults to slot 0 on its port 18789 and the bind to loopback", () => {
-    expect(readSandboxEnv({ SANDBOX_HOME: "/home/openclaw/" })).toEqual({ sandboxHome: "/home/openclaw", slot: 0, gatewayPort: 18789, gatewayBind: "loopback" });
-    expect(readSandboxEnv({ SANDBOX_HOME: "/s", GATEWAY_PORT: "19001", GATEWAY_BIND: "lan" })).toEqual({ sandboxHome: "/s", slot: 0, gatewayPort: 19001, gatewayBind: "lan" });
-  });
-
-  it("takes slot 1's port unless one is given", () => {
-    expect(readSandboxEnv({ SANDBOX_HOME: "/s", GATEWAY_SLOT: "1" })).toMatchObject({ slot: 1, gatewayPort: 18809 });
-    expect(readSandboxEnv({ SANDBOX_HOME: "/s", GATEWAY_SLOT: "1", GATEWAY_PORT: "20020" })).toMatchObject({ slot: 1, gatewayPort: 20020 });
+  it("defaults the port to 18789 and the bind to loopback", () => {
+    expect(readSandboxEnv({ SANDBOX_HOME: "/home/openclaw/" })).toEqual({ sandboxHome: "/home/openclaw", gatewayPort: 18789, gatewayBind: "loopback" });
+    expect(readSandboxEnv({ SANDBOX_HOME: "/s", GATEWAY_PORT: "19001", GATEWAY_BIND: "lan" })).toEqual({ sandboxHome: "/s", gatewayPort: 19001, gatewayBind: "lan" });
   });
 
   it.each([
@@ -23,7 +18,6 @@ describe("readSandboxEnv", () => {
     [{ SANDBOX_HOME: "/s", GATEWAY_PORT: "80a" }, 'GATEWAY_PORT must be a port number, got "80a"'],
     [{ SANDBOX_HOME: "/s", GATEWAY_PORT: "70000" }, 'GATEWAY_PORT must be a port number, got "70000"'],
     [{ SANDBOX_HOME: "/s", GATEWAY_BIND: "0.0.0.0" }, "GATEWAY_BIND must be one of loopback, lan"],
-    [{ SANDBOX_HOME: "/s", GATEWAY_SLOT: "2" }, 'GATEWAY_SLOT must be 0 or 1, got "2"'],
   ])("rejects %j", (env, message) => {
     expect(() => readSandboxEnv(env)).toThrow(new UsageError(message));
   });

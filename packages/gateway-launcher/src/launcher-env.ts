@@ -1,5 +1,5 @@
 import { isAbsolute, normalize } from "node:path";
-import { GATEWAY_SLOT_ENV, SANDBOX_LAYOUT, type GatewaySlotIndex, type TenantSettings } from "@openclaw-cloud/contracts";
+import { SANDBOX_LAYOUT, type TenantSettings } from "@openclaw-cloud/contracts";
 import { GatewayBindSchema, parseTenantSettingsJson, type GatewayBind } from "@openclaw-cloud/gateway-config";
 import { UsageError } from "./errors.ts";
 import type { SandboxPaths } from "./sandbox-paths.ts";
@@ -13,30 +13,25 @@ export const INPUT_ENV = {
   gatewayToken: "OPENCLAW_CLOUD_GATEWAY_TOKEN",
 } as const;
 
-export type SandboxEnv = { sandboxHome: string; slot: GatewaySlotIndex; gatewayPort: number; gatewayBind: GatewayBind };
+export const DEFAULT_GATEWAY_PORT = SANDBOX_LAYOUT.gatewayPort;
+
+export type SandboxEnv = { sandboxHome: string; gatewayPort: number; gatewayBind: GatewayBind };
 export type StartInputs = SandboxEnv & { settings: TenantSettings; gatewayToken: string };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/**
- * SANDBOX_HOME (required, absolute), GATEWAY_SLOT (0 or 1, default 0: which state directory
- * and port, see SANDBOX_LAYOUT.gatewaySlots), GATEWAY_PORT (default the slot's own; a local
- * sandbox host maps it), GATEWAY_BIND (default loopback).
- */
+/** SANDBOX_HOME (required, absolute), GATEWAY_PORT (default 18789), GATEWAY_BIND (default loopback). */
 export function readSandboxEnv(env: Env): SandboxEnv {
   const home = env.SANDBOX_HOME;
   if (!home || !isAbsolute(home)) throw new UsageError("SANDBOX_HOME must be set to an absolute path");
-  const slotText = env[GATEWAY_SLOT_ENV] || "0";
-  if (slotText !== "0" && slotText !== "1") throw new UsageError(`${GATEWAY_SLOT_ENV} must be 0 or 1, got ${JSON.stringify(slotText)}`);
-  const slot = Number(slotText) as GatewaySlotIndex;
-  const portText = env.GATEWAY_PORT || String(SANDBOX_LAYOUT.gatewaySlots[slot].port);
+  const portText = env.GATEWAY_PORT || String(DEFAULT_GATEWAY_PORT);
   const gatewayPort = Number(portText);
   if (!/^\d+$/.test(portText) || gatewayPort < 1 || gatewayPort > 65535) {
     throw new UsageError(`GATEWAY_PORT must be a port number, got ${JSON.stringify(portText)}`);
   }
   const bind = GatewayBindSchema.safeParse(env.GATEWAY_BIND || "loopback");
   if (!bind.success) throw new UsageError(`GATEWAY_BIND must be one of ${GatewayBindSchema.options.join(", ")}`);
-  return { sandboxHome: normalize(home).replace(/(?<=.)\/$/, ""), slot, gatewayPort, gatewayBind: bind.data };
+  return { sandboxHome: normalize(home).replace(/(?<=.)\/$/, ""), gatewayPort, gatewayBind: bind.data };
 }
 
 /** Everything `start` needs; errors name the variable, never its value. */

@@ -38,7 +38,7 @@ async function run(args: readonly string[]): Promise<number> {
     out(JSON.stringify(await approveDeviceLocally(sandbox.gatewayPort, process.env, command.requestId)));
     return EXIT_CODES.ok;
   }
-  const paths = sandboxPaths(sandbox.sandboxHome, sandbox.slot);
+  const paths = sandboxPaths(sandbox.sandboxHome);
   if (command.name === "backup") {
     out(JSON.stringify(await createBackup(openclaw, paths, command.output, process.env)));
     return EXIT_CODES.ok;

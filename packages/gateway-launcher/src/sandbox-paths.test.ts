@@ -14,10 +14,6 @@ describe("sandboxPaths", () => {
       latestArchive: "/home/openclaw/restore/latest.tar.gz",
     });
   });
-
-  it("gives slot 1 its own state directory and shares the restore scratch space", () => {
-    expect(sandboxPaths(HOME, 1)).toMatchObject({ stateDir: "/home/openclaw/openclaw-b", configPath: "/home/openclaw/openclaw-b/openclaw.json", restoreDir: "/home/openclaw/restore" });
-  });
 });
 
 describe("resolveInSandbox", () => {

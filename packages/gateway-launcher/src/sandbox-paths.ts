@@ -1,5 +1,5 @@
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { SANDBOX_LAYOUT, type GatewaySlotIndex } from "@openclaw-cloud/contracts";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { CONFIG_FILE_NAME } from "@openclaw-cloud/gateway-config";
 import { UsageError } from "./errors.ts";
 
@@ -16,9 +16,8 @@ export type SandboxPaths = {
   latestArchive: string;
 };
 
-/** The paths of one gateway slot (its own state directory; the restore scratch space is shared). */
-export function sandboxPaths(home: string, slot: GatewaySlotIndex = 0): SandboxPaths {
-  const stateDir = join(home, SANDBOX_LAYOUT.gatewaySlots[slot].stateDir);
+export function sandboxPaths(home: string): SandboxPaths {
+  const stateDir = join(home, SANDBOX_LAYOUT.stateDir);
   const restoreDir = join(home, SANDBOX_LAYOUT.restoreDir);
   return {
     home,

@@ -20,7 +20,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  */
 export async function startGateway(openclaw: Openclaw, env: Env, log: (line: string) => void): Promise<void> {
   const inputs = readStartInputs(env);
-  const paths = sandboxPaths(inputs.sandboxHome, inputs.slot);
+  const paths = sandboxPaths(inputs.sandboxHome);
   const fresh = isFreshStateDir((path) => existsSync(join(paths.stateDir, path)));
   if (fresh && existsSync(paths.latestArchive)) {
     log(`state is fresh: restoring ${relative(paths.home, paths.latestArchive)}`);

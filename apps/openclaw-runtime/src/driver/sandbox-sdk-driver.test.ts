@@ -1,6 +1,5 @@
 import type { Sandbox } from "@cloudflare/sandbox";
 import { describe, expect, it } from "vitest";
-import { gatewaySlot } from "../gateway/gateway-slot.ts";
 import { SandboxSdkDriver, SandboxTimeoutError } from "./sandbox-sdk-driver.ts";
 
 /**
@@ -15,7 +14,7 @@ function silentSandboxNamespace(): DurableObjectNamespace<Sandbox> {
 
 describe("SandboxSdkDriver", () => {
   it("stops waiting for a sandbox that never answers, with a timeout error naming the call", async () => {
-    const driver = new SandboxSdkDriver(silentSandboxNamespace(), "silent", gatewaySlot(0), 600, { controlMs: 50, transferMs: 80 });
+    const driver = new SandboxSdkDriver(silentSandboxNamespace(), "silent", 600, { controlMs: 50, transferMs: 80 });
     await expect(driver.getProcess("gateway")).rejects.toThrow(SandboxTimeoutError);
     await expect(driver.killProcess("gateway")).rejects.toThrow("the sandbox did not answer killProcess");
     await expect(driver.exec(["true"], { timeoutMs: 30 })).rejects.toThrow("exec");

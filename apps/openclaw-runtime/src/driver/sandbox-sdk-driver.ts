@@ -1,6 +1,5 @@
 import { getSandbox, type Sandbox } from "@cloudflare/sandbox";
-import type { GatewaySandbox, GatewaySlot } from "../gateway/gateway-slot.ts";
-import { shellQuote, type ExecResult, type ProcessInfo } from "./sandbox-driver.ts";
+import { shellQuote, type ExecResult, type ProcessInfo, type SandboxDriver } from "./sandbox-driver.ts";
 
 /** Matches `SANDBOX_HOME` in apps/openclaw-runtime/Dockerfile. */
 export const CONTAINER_SANDBOX_HOME = "/home/openclaw";
@@ -36,13 +35,11 @@ export class SandboxTimeoutError extends Error {
  * - No `keepAlive`: the runtime releases the container itself when the tenant sleeps
  *   (backup, then `destroy`); `sleepAfter` is only the safety net for a forgotten one.
  */
-export class SandboxSdkDriver implements GatewaySandbox {
-  readonly gateway: GatewaySlot;
+export class SandboxSdkDriver implements SandboxDriver {
   readonly #sandbox: Sandbox;
   readonly #deadlines: SandboxDeadlines;
 
-  constructor(namespace: DurableObjectNamespace<Sandbox>, sandboxId: string, gateway: GatewaySlot, sleepAfterSeconds: number, deadlines = SANDBOX_DEADLINES) {
-    this.gateway = gateway;
+  constructor(namespace: DurableObjectNamespace<Sandbox>, sandboxId: string, sleepAfterSeconds: number, deadlines = SANDBOX_DEADLINES) {
     this.#sandbox = getSandbox(namespace, sandboxId, { transport: "rpc", sleepAfter: sleepAfterSeconds });
     this.#deadlines = deadlines;
   }

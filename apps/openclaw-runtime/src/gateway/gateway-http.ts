@@ -1,8 +1,11 @@
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { RuntimeError } from "../http/errors.ts";
-import type { GatewaySandbox } from "./gateway-slot.ts";
+import type { SandboxDriver } from "../driver/sandbox-driver.ts";
 import { isReadyAnswer } from "./readiness.ts";
 import { GatewayTimeoutError, LIVENESS_TIMING, bodyWhileAnswering, probeWithin, watchLiveness } from "./liveness.ts";
 
+/** Port the gateway listens on inside the sandbox (the Dockerfile's GATEWAY_PORT). */
+export const GATEWAY_PORT = SANDBOX_LAYOUT.gatewayPort;
 /** Answers 200 once startup is complete and agents are admitted (docs/gateway/health.md); see readiness.ts for channels. */
 export const GATEWAY_READY_PATH = "/readyz";
 
@@ -45,18 +48,18 @@ export function toTimeout(error: Error): RuntimeError {
  * body) is awaited the gateway is probed beside it (liveness.ts): one that stops answering
  * ends the call with GatewayTimeoutError instead of holding it for as long as the client waits.
  */
-export async function callGateway(driver: GatewaySandbox, request: Request): Promise<Response> {
+export async function callGateway(driver: SandboxDriver, request: Request): Promise<Response> {
   const watch = watchLiveness((signal) => gatewayAnswers(driver, signal));
   let response: Response;
   try {
-    response = await Promise.race([driver.fetch(new Request(request, { signal: watch.signal }), driver.gateway.port), watch.failed]);
+    response = await Promise.race([driver.fetch(new Request(request, { signal: watch.signal }), GATEWAY_PORT), watch.failed]);
   } catch (error) {
     watch.stop();
     throw error instanceof GatewayTimeoutError ? error : new GatewayUnreachableError((error as Error).message);
   }
   if (await driver.isUnreachable(response)) {
     watch.stop();
-    throw new GatewayUnreachableError(`nothing listens on port ${driver.gateway.port}`);
+    throw new GatewayUnreachableError(`nothing listens on port ${GATEWAY_PORT}`);
   }
   if (!response.body) {
     watch.stop();
@@ -66,15 +69,15 @@ export async function callGateway(driver: GatewaySandbox, request: Request): Pro
 }
 
 /** Whether anything on the gateway's port answers HTTP at all (a liveness probe, not readiness). */
-export async function gatewayAnswers(driver: GatewaySandbox, signal?: AbortSignal): Promise<boolean> {
-  const response = await driver.fetch(new Request(`http://gateway${GATEWAY_READY_PATH}`, { signal }), driver.gateway.port);
+export async function gatewayAnswers(driver: SandboxDriver, signal?: AbortSignal): Promise<boolean> {
+  const response = await driver.fetch(new Request(`http://gateway${GATEWAY_READY_PATH}`, { signal }), GATEWAY_PORT);
   const unreachable = await driver.isUnreachable(response);
   await response.body?.cancel();
   return !unreachable;
 }
 
 /** One liveness probe with its timeout: false when the gateway is gone or frozen. */
-export function gatewayAnswersInTime(driver: GatewaySandbox): Promise<boolean> {
+export function gatewayAnswersInTime(driver: SandboxDriver): Promise<boolean> {
   return probeWithin((signal) => gatewayAnswers(driver, signal), LIVENESS_TIMING.probeTimeoutMs);
 }
 
@@ -86,15 +89,15 @@ export function gatewayAnswersInTime(driver: GatewaySandbox): Promise<boolean> {
 const READINESS_PROBE_TIMEOUT_MS = 15_000;
 
 /** Readiness (see readiness.ts), within READINESS_PROBE_TIMEOUT_MS. */
-export function isGatewayReady(driver: GatewaySandbox, token?: string): Promise<boolean> {
+export function isGatewayReady(driver: SandboxDriver, token?: string): Promise<boolean> {
   return probeWithin((signal) => readyAnswer(driver, signal, token), READINESS_PROBE_TIMEOUT_MS);
 }
 
-async function readyAnswer(driver: GatewaySandbox, signal: AbortSignal, token?: string): Promise<boolean> {
+async function readyAnswer(driver: SandboxDriver, signal: AbortSignal, token?: string): Promise<boolean> {
   try {
     // With the token the answer names what is failing (local or authenticated callers only).
     const request = token ? gatewayRequest(GATEWAY_READY_PATH, token, { signal }) : new Request(`http://gateway${GATEWAY_READY_PATH}`, { signal });
-    const response = await driver.fetch(request, driver.gateway.port);
+    const response = await driver.fetch(request, GATEWAY_PORT);
     if (response.status === 200) {
       await response.body?.cancel();
       return true;
@@ -106,15 +109,15 @@ async function readyAnswer(driver: GatewaySandbox, signal: AbortSignal, token?: 
 }
 
 /** Whether the gateway on the port accepts this token (a cheap authenticated call), within READINESS_PROBE_TIMEOUT_MS. */
-export function acceptsToken(driver: GatewaySandbox, token: string): Promise<boolean> {
+export function acceptsToken(driver: SandboxDriver, token: string): Promise<boolean> {
   return probeWithin((signal) => tokenAccepted(driver, token, signal), READINESS_PROBE_TIMEOUT_MS);
 }
 
-async function tokenAccepted(driver: GatewaySandbox, token: string, signal: AbortSignal): Promise<boolean> {
+async function tokenAccepted(driver: SandboxDriver, token: string, signal: AbortSignal): Promise<boolean> {
   try {
     const response = await driver.fetch(
       gatewayRequest("/tools/invoke", token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tool: "sessions_list", args: { limit: 1 } }), signal }),
-      driver.gateway.port,
+      GATEWAY_PORT,
     );
     await response.body?.cancel();
     return response.status !== 401 && response.status !== 403 && response.status < 500;
@@ -131,7 +134,7 @@ export interface ToolInvocation {
 }
 
 /** `POST /tools/invoke`, mapping the gateway's statuses onto our stable error codes. */
-export async function invokeTool(driver: GatewaySandbox, token: string, invocation: ToolInvocation): Promise<unknown> {
+export async function invokeTool(driver: SandboxDriver, token: string, invocation: ToolInvocation): Promise<unknown> {
   const response = await callGateway(
     driver,
     gatewayRequest("/tools/invoke", token, {

@@ -39,7 +39,7 @@ async function connectAsOperator(runtime: GatewayTenant): Promise<GatewayRpc> {
     const requestId = error instanceof GatewayRpcError && error.code === "pairing_required" ? (error.details as { requestId?: unknown } | undefined)?.requestId : undefined;
     if (typeof requestId !== "string") throw error;
     const approved = await driver.exec(["openclaw-cloud-gateway", "approve-device", "--request-id", requestId], {
-      env: { ...driver.gateway.env, OPENCLAW_CLOUD_GATEWAY_TOKEN: runtime.gatewayToken },
+      env: { OPENCLAW_CLOUD_GATEWAY_TOKEN: runtime.gatewayToken },
       timeoutMs: 60_000,
     });
     if (approved.exitCode !== 0) {

@@ -1,6 +1,6 @@
 import { RuntimeError } from "../http/errors.ts";
-import { gatewayAnswers } from "./gateway-http.ts";
-import type { GatewaySandbox } from "./gateway-slot.ts";
+import type { SandboxDriver } from "../driver/sandbox-driver.ts";
+import { GATEWAY_PORT, gatewayAnswers } from "./gateway-http.ts";
 import { watchLiveness, whileAnswering } from "./liveness.ts";
 
 /**
@@ -10,10 +10,10 @@ import { watchLiveness, whileAnswering } from "./liveness.ts";
  * gateway never completes the upgrade: the liveness watch ends the wait with
  * GatewayTimeoutError, as for HTTP calls.
  */
-export async function openGatewaySocket(driver: GatewaySandbox, path = "/", headers: Record<string, string> = {}): Promise<WebSocket> {
+export async function openGatewaySocket(driver: SandboxDriver, path = "/", headers: Record<string, string> = {}): Promise<WebSocket> {
   const watch = watchLiveness((signal) => gatewayAnswers(driver, signal));
   const upgrade = new Request(`http://gateway${path}`, { headers: { ...headers, upgrade: "websocket" }, signal: watch.signal });
-  const response = await whileAnswering(watch, driver.fetch(upgrade, driver.gateway.port));
+  const response = await whileAnswering(watch, driver.fetch(upgrade, GATEWAY_PORT));
   const socket = response.webSocket;
   if (!socket) {
     await response.body?.cancel();

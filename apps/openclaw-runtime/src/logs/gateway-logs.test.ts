@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GatewaySandbox } from "../gateway/gateway-slot.ts";
-import { gatewaySlot } from "../gateway/gateway-slot.ts";
+import type { SandboxDriver } from "../driver/sandbox-driver.ts";
 import { mergeByTime, readGatewayLogs } from "./gateway-logs.ts";
 
 describe("mergeByTime", () => {
@@ -14,13 +13,13 @@ describe("mergeByTime", () => {
 describe("readGatewayLogs", () => {
   const token = "gateway-token-0123456789abcdef";
   const source = (stdout: string, stderr = "") => ({
-    driver: () => ({ gateway: gatewaySlot(0), processLogs: async () => ({ stdout, stderr }) }) as unknown as GatewaySandbox,
+    driver: () => ({ processLogs: async () => ({ stdout, stderr }) }) as unknown as SandboxDriver,
     knownSecrets: () => [token],
   });
 
   it("returns the last lines, redacted and cut to a bounded length", async () => {
     const stdout = ["one", `two ${token}`, "x".repeat(3000), "four", ""].join("\n");
-    const lines = await readGatewayLogs(source(stdout), 3);
+    const lines = await readGatewayLogs(source(stdout), "gateway", 3);
     expect(lines).toEqual(["two [redacted]", `${"x".repeat(2000)}…`, "four"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { GatewaySandbox } from "../gateway/gateway-slot.ts";
+import type { SandboxDriver } from "../driver/sandbox-driver.ts";
 import { RuntimeError } from "../http/errors.ts";
 import { redactSecrets } from "./redact-secrets.ts";
 
@@ -10,24 +10,26 @@ const MAX_LINE_CHARS = 2000;
 /** OpenClaw starts each log line with an ISO time, which orders stdout and stderr together. */
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/;
 
-/** What reading a tenant's gateway logs needs from the runtime: its sandbox (at the serving slot) and the secrets it holds. */
+/** What reading a tenant's gateway logs needs from the runtime: its sandbox and the secrets it holds. */
 export interface GatewayLogSource {
-  driver(): GatewaySandbox;
+  driver(): SandboxDriver;
   /** Every secret the runtime knows for this tenant (gateway token, provider key, channel tokens). */
   knownSecrets(): string[];
 }
 
 /**
- * The last `count` lines of the serving gateway process's output (stdout and stderr merged in time
+ * The last `count` lines of the gateway process's output (stdout and stderr merged in time
  * order), every secret the runtime knows replaced by `[redacted]`. Redaction runs on the
  * whole text before it is cut into lines, so a secret split across a line cut cannot slip out.
  */
-export async function readGatewayLogs(source: GatewayLogSource, count: number): Promise<string[]> {
-  const driver = source.driver();
-  const { stdout, stderr } = await driver.processLogs(driver.gateway.processId).catch((error: unknown) => {
-    console.error("gateway logs unreadable", error instanceof Error ? error.message : String(error));
-    throw new RuntimeError("gateway_unavailable", 502, "the gateway's sandbox did not answer; its logs cannot be read now");
-  });
+export async function readGatewayLogs(source: GatewayLogSource, processId: string, count: number): Promise<string[]> {
+  const { stdout, stderr } = await source
+    .driver()
+    .processLogs(processId)
+    .catch((error: unknown) => {
+      console.error("gateway logs unreadable", error instanceof Error ? error.message : String(error));
+      throw new RuntimeError("gateway_unavailable", 502, "the gateway's sandbox did not answer; its logs cannot be read now");
+    });
   const secrets = source.knownSecrets();
   const lines = mergeByTime(splitLines(redactSecrets(stdout, secrets)), splitLines(redactSecrets(stderr, secrets)));
   return lines.slice(-count).map((line) => (line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line));
