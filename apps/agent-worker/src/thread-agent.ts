@@ -9,7 +9,7 @@ import type { AgentEnv } from "./env.ts";
 import { AgentError, failure, type AgentResult } from "./errors.ts";
 import { ResponseTap } from "./response-tap.ts";
 import { ownerOfAgent, type ThreadOwner } from "./thread-name.ts";
-import { lastUserText, toolCalls, type ToolCallPart } from "./tool-parts.ts";
+import { lastUserText, settlePreliminaryOutputs, toolCalls, type ToolCallPart } from "./tool-parts.ts";
 import { threadTools } from "./tools/index.ts";
 import { UserApi } from "./user-api.ts";
 
@@ -67,8 +67,14 @@ export class ThreadAgent extends AIChatAgent<AgentEnv> {
     return tap ? tap.attach(response) : response;
   }
 
-  /** After each persisted turn: a tool call left waiting for a yes gets its platform approval record. */
+  /**
+   * After each persisted turn: tool progress still flagged preliminary is stored as final
+   * (and broadcast, so an open page stops showing it as running), and a tool call left
+   * waiting for a yes gets its platform approval record.
+   */
   protected async onChatResponse(_result: ChatResponseResult): Promise<void> {
+    const settled = settlePreliminaryOutputs(this.messages);
+    if (settled) await this.persistMessages(settled).catch((error) => console.error("settling tool progress failed", error));
     for (const call of toolCalls(this.messages)) {
       if (call.state === "approval-requested" && !this.#store.approvalIdOf(call.toolCallId)) await this.#recordApproval(call).catch((error) => console.error("recording an approval failed", error));
     }

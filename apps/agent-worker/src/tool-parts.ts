@@ -28,3 +28,29 @@ export function lastUserText(messages: readonly UIMessage[]): string {
   const user = messages.findLast((message) => message.role === "user");
   return (user?.parts ?? []).flatMap((part) => (part.type === "text" ? [part.text] : [])).join("\n");
 }
+
+/**
+ * The transcript with no tool output left marked `preliminary`, or null when none was. A
+ * generator tool's progress is preliminary while its turn streams; once the turn is over,
+ * what is stored must read as the final result. The SDK leaves the flag on an output that
+ * ended in an error (it sets only the state), and a finished continuation has been seen
+ * stored with its last progress still flagged, which the website shows as "In progress".
+ */
+export function settlePreliminaryOutputs(messages: readonly UIMessage[]): UIMessage[] | null {
+  let changed = false;
+  const settled = messages.map((message) => {
+    if (message.role !== "assistant" || !message.parts.some(isPreliminary)) return message;
+    changed = true;
+    return { ...message, parts: message.parts.map((part) => (isPreliminary(part) ? withoutPreliminary(part) : part)) };
+  });
+  return changed ? settled : null;
+}
+
+function isPreliminary(part: UIMessage["parts"][number]): boolean {
+  return (part as { preliminary?: unknown }).preliminary === true;
+}
+
+function withoutPreliminary(part: UIMessage["parts"][number]): UIMessage["parts"][number] {
+  const { preliminary: _preliminary, ...rest } = part as UIMessage["parts"][number] & { preliminary?: boolean };
+  return rest as UIMessage["parts"][number];
+}

@@ -107,6 +107,8 @@ describe("approvals", () => {
     const part = messages.flatMap((m) => m.parts).find((p) => p.toolCallId === toolCallId);
     // No sandbox host here: the instance record is made, then its gateway fails to start.
     expect(part?.state).toMatch(/^output-(available|error)$/);
+    // The tool's progress was preliminary; what is stored is its final result.
+    expect(part?.preliminary).not.toBe(true);
     expect(await instanceOf(user)).not.toBeNull();
 
     await expectError(await callAgent("/internal/approval/respond", { headers: user.headers, json: { threadId, toolCallId, approved: true } }), 409, "conflict");

@@ -90,7 +90,7 @@ export async function uiChunks(response: Response): Promise<Array<Record<string,
 export interface StoredMessage {
   id: string;
   role: string;
-  parts: Array<{ type: string; text?: string; state?: string; toolCallId?: string; output?: unknown }>;
+  parts: Array<{ type: string; text?: string; state?: string; toolCallId?: string; output?: unknown; preliminary?: boolean }>;
 }
 
 export async function storedMessages(user: TestUser, threadId: string): Promise<StoredMessage[]> {
