@@ -31,6 +31,8 @@ const READY_POLL_MS = 100;
 const PORT_FREE_TIMEOUT_MS = 15_000;
 const CRASH_LOG_LINES = 20;
 const ACTIVITY_PERSIST_MS = 10_000;
+/** How long a gateway found broken may take to show as exited in the sandbox before it counts as merely not ready. */
+const EXIT_SEEN_WITHIN_MS = 2_000;
 /** What a request that finds the gateway stopping is told to wait before trying again. */
 const BUSY_RETRY_AFTER_SECONDS = 5;
 
@@ -413,11 +415,18 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     if (error instanceof GatewayTimeoutError) return this.gatewayNotAnswering();
     await this.#serial(async () => {
       if (this.#stored.state.name !== "running") return;
-      const process = await this.driver()
-        .getProcess(GATEWAY_PROCESS)
-        .catch(() => undefined);
+      const driver = this.driver();
+      const processNow = () => driver.getProcess(GATEWAY_PROCESS).catch(() => undefined);
+      const process = await processNow();
       if (process !== undefined && process?.status !== "running") return this.#recordCrash(process);
-      if (await isGatewayReady(this.driver(), this.#stored.gatewayToken ?? undefined)) return;
+      if (await isGatewayReady(driver, this.#stored.gatewayToken ?? undefined)) return;
+      // A process killed a moment ago still reads as running until the sandbox has seen it
+      // exit: give that a moment, so a crash is recorded as one (status, backoff).
+      for (const deadline = Date.now() + EXIT_SEEN_WITHIN_MS; Date.now() < deadline; ) {
+        await sleep(READY_POLL_MS);
+        const exited = await processNow();
+        if (exited !== undefined && exited?.status !== "running") return this.#recordCrash(exited);
+      }
       await this.#apply({ type: "fail", error: `gateway stopped: ${(error as Error)?.message ?? String(error)}` });
     });
   }
