@@ -31,7 +31,8 @@ export interface BackupResult {
   restoreOnlyRunsMs: number[];
 }
 
-const ARCHIVE = "bench/archive.tar.gz";
+/** Where the CLI-only runs write their archives; OpenClaw refuses to overwrite one, so each run has its own. */
+const ARCHIVE_DIR = "bench";
 
 export async function measureBackup(stack: LocalStack, tenantId: string, runs: number): Promise<BackupResult> {
   const backupRunsMs = await timeRuns(runs, async () => {
@@ -61,7 +62,7 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
   }
   // The CLI alone, the same number of times, right after: backup_s is judged against it.
   const archives: Array<{ path: string; bytes: number; launcherMs: number }> = [];
-  for (let i = 0; i < runs; i++) archives.push(await tenantArchive(stack, tenantId));
+  for (let i = 0; i < runs; i++) archives.push(await tenantArchive(stack, tenantId, `${ARCHIVE_DIR}/archive-${i}.tar.gz`));
   const archive = archives.at(-1)!;
   const backupCliRunsMs = archives.map((made) => made.launcherMs);
   try {
@@ -83,7 +84,7 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
       restoreOnlyRunsMs,
     };
   } finally {
-    await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/files?path=${encodeURIComponent(ARCHIVE)}`, { method: "DELETE" });
+    await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/files?path=${encodeURIComponent(ARCHIVE_DIR)}`, { method: "DELETE" });
   }
 }
 
@@ -101,17 +102,17 @@ async function timeRuns(runs: number, run: () => Promise<void>): Promise<number[
  * An archive of the tenant's current state, made the way the runtime makes its backups
  * (the launcher's `backup`, executed in the sandbox), left in the sandbox home.
  */
-async function tenantArchive(stack: LocalStack, tenantId: string): Promise<{ path: string; bytes: number; launcherMs: number }> {
+async function tenantArchive(stack: LocalStack, tenantId: string, archive: string): Promise<{ path: string; bytes: number; launcherMs: number }> {
   const result = await expectJson<{ exitCode: number; stdout: string; stderr: string }>(
     await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/exec`, {
       method: "POST",
-      body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", ARCHIVE], timeoutMs: 120_000 }),
+      body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", archive], timeoutMs: 120_000 }),
     }),
   );
   if (result.exitCode !== 0) throw new Error(`launcher backup failed: ${result.stderr.slice(-500)}`);
   const report = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { bytes: number; durationMs: number };
   const { home } = await sandboxInfo(stack, tenantId);
-  return { path: join(home, ARCHIVE), bytes: report.bytes, launcherMs: report.durationMs };
+  return { path: join(home, archive), bytes: report.bytes, launcherMs: report.durationMs };
 }
 
 /** Spawn to exit of `openclaw-cloud-gateway restore` on a copy of the archive in a fresh home. */
