@@ -15,7 +15,8 @@ import { measureSoak } from "./src/measure-soak.ts";
 import { measureWake } from "./src/measure-wake.ts";
 import { measurePairing } from "./src/measure-pairing.ts";
 import { gatewayDirect, provisionTenant } from "./src/platform-api.ts";
-import { LAUNCHER_MEMORY_ENV, startRawGateway } from "./src/raw-gateway.ts";
+import { GATEWAY_MEMORY_ENV } from "@openclaw-cloud/gateway-launcher";
+import { startRawGateway } from "./src/raw-gateway.ts";
 import { measureWeb } from "./src/measure-web.ts";
 import { measureAgent } from "./src/measure-agent.ts";
 import { renderReport, summarize, type BenchSetup } from "./src/report.ts";
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
   progress("starting a tenant and two raw gateways (plain, and with the launcher's memory settings) for chat, memory, pairing and backups ...");
   const [raw, rawTuned, { tenantId }] = await Promise.all([
     startRawGateway(stack.tenantSettings(), "openclaw", cleanups),
-    startRawGateway(stack.tenantSettings(), "openclaw", cleanups, LAUNCHER_MEMORY_ENV),
+    startRawGateway(stack.tenantSettings(), "openclaw", cleanups, GATEWAY_MEMORY_ENV),
     provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
   ]);
 

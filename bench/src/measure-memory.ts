@@ -9,7 +9,7 @@ export interface MemoryResult {
   tenantProcesses: number;
   rawRssMb: number;
   rawProcesses: number;
-  /** The same plain gateway with the launcher's memory settings (raw-gateway.ts LAUNCHER_MEMORY_ENV). */
+  /** The same plain gateway with the launcher's memory settings (gateway-launcher's GATEWAY_MEMORY_ENV). */
   rawTunedRssMb: number;
 }
 

@@ -1,4 +1,5 @@
-import { readSse, type LocalStack } from "@openclaw-cloud/local-stack";
+import type { LocalStack } from "@openclaw-cloud/local-stack";
+import { warmUp } from "./measure-chat.ts";
 import { expectJson, runtimeFetch, sandboxHostFetch } from "./platform-api.ts";
 import { median } from "./stats.ts";
 
@@ -17,6 +18,7 @@ export interface WakeResult {
  * the sandbox also deleted on the sandbox host before the turn.
  */
 export async function measureWake(stack: LocalStack, tenantId: string, runs: number): Promise<WakeResult> {
+  const target = { url: `${stack.runtimeUrl}/v1/responses`, headers: stack.internalHeaders(tenantId) };
   const wakeRunsMs: number[] = [];
   const wakeColdRunsMs: number[] = [];
   for (let i = 0; i < runs * 2; i++) {
@@ -24,23 +26,7 @@ export async function measureWake(stack: LocalStack, tenantId: string, runs: num
     const stopped = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/stop", { method: "POST" }));
     if (stopped.state !== "sleeping") throw new Error(`tenant is ${stopped.state} after stop`);
     if (cold) await expectJson(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`, { method: "DELETE" }));
-    (cold ? wakeColdRunsMs : wakeRunsMs).push(await firstDeltaMs(stack, tenantId, `wake-${i}`));
+    (cold ? wakeColdRunsMs : wakeRunsMs).push(await warmUp(target, 1));
   }
   return { wakeMs: median(wakeRunsMs), wakeRunsMs, wakeColdMs: median(wakeColdRunsMs), wakeColdRunsMs };
-}
-
-async function firstDeltaMs(stack: LocalStack, tenantId: string, sessionKey: string): Promise<number> {
-  const started = performance.now();
-  const response = await runtimeFetch(stack, tenantId, "/v1/responses", {
-    method: "POST",
-    headers: { "x-openclaw-session-key": sessionKey },
-    body: JSON.stringify({ model: "openclaw", input: "good morning [words:5]", stream: true }),
-  });
-  if (!response.ok || !response.body) throw new Error(`the wake turn answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  let firstDelta: number | null = null;
-  for await (const event of readSse(response.body)) {
-    if (firstDelta === null && event.event === "response.output_text.delta") firstDelta = performance.now() - started;
-  }
-  if (firstDelta === null) throw new Error("the wake turn streamed no delta");
-  return firstDelta;
 }

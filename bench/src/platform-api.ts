@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { servingGateway, type LocalStack } from "@openclaw-cloud/local-stack";
+import { runningGateway, type LocalStack } from "@openclaw-cloud/local-stack";
 import type { ChatTarget } from "./measure-chat.ts";
 
 /** A call to the runtime worker's internal routes as the API worker would make it. */
@@ -52,7 +52,7 @@ export async function sandboxIds(stack: LocalStack): Promise<string[]> {
  * the same machine can read it: the gateway process's environment.
  */
 export async function gatewayDirect(stack: LocalStack, tenantId: string): Promise<ChatTarget> {
-  const { pid, hostPort } = await servingGateway(stack, tenantId);
+  const { pid, hostPort } = await runningGateway(stack, tenantId);
   const token = readFileSync(`/proc/${pid}/environ`, "utf8")
     .split("\0")
     .find((entry) => entry.startsWith("OPENCLAW_GATEWAY_TOKEN="))

@@ -47,16 +47,21 @@ export function treeMembers(roots: readonly number[], links: readonly ProcessLin
 
 /** Resident memory (MB) summed over the roots' trees, and how many processes that is, read from /proc now. */
 export function treeRss(roots: readonly number[]): { rssMb: number; processes: number } {
+  const members = treeMembers(roots, processLinks());
+  let kb = 0;
+  for (const pid of members) kb += parseVmRssKb(readProc(`/proc/${pid}/status`) ?? "");
+  return { rssMb: kb / 1024, processes: members.size };
+}
+
+/** Every process's place in the tree, read from /proc now. */
+function processLinks(): ProcessLink[] {
   const links: ProcessLink[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     const stat = readProc(`/proc/${name}/stat`);
     if (stat) links.push(parseStat(stat));
   }
-  const members = treeMembers(roots, links);
-  let kb = 0;
-  for (const pid of members) kb += parseVmRssKb(readProc(`/proc/${pid}/status`) ?? "");
-  return { rssMb: kb / 1024, processes: members.size };
+  return links;
 }
 
 /** A process may exit between listing /proc and reading it. */
@@ -70,13 +75,7 @@ function readProc(path: string): string | null {
 
 /** The pids of `root`'s descendants whose command name (/proc/<pid>/comm) is `name`. */
 export function descendantsNamed(root: number, name: string): number[] {
-  const links: ProcessLink[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readProc(`/proc/${entry}/stat`);
-    if (stat) links.push(parseStat(stat));
-  }
-  const below = treeMembers([root], links);
+  const below = treeMembers([root], processLinks());
   below.delete(root);
   return [...below].filter((pid) => readProc(`/proc/${pid}/comm`)?.trim() === name);
 }

@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TenantSettingsInput } from "@openclaw-cloud/contracts";
 import { buildGatewayLaunch, CONFIG_FILE_NAME, parseTenantSettings } from "@openclaw-cloud/gateway-config";
-import { GATEWAY_NODE_OPTIONS } from "@openclaw-cloud/gateway-launcher";
 import { freePort, pathWithRepoBin, stopProcessGroup } from "@openclaw-cloud/local-stack";
 import type { Cleanups } from "./cleanups.ts";
 
@@ -32,16 +31,13 @@ export interface RawGateway {
   stop(): Promise<void>;
 }
 
-/** The memory settings the launcher gives every OpenClaw process (gateway-launcher's openclawEnv). */
-export const LAUNCHER_MEMORY_ENV = { MALLOC_ARENA_MAX: "2", NODE_OPTIONS: GATEWAY_NODE_OPTIONS };
-
 /**
  * Starts a gateway for `settings` in a temporary home laid out like a sandbox, with no
  * sandbox host, worker or Durable Object in between, and the sandbox's minimal environment.
  * Its stop is registered with `cleanups` from the moment it spawns, so an interrupt during
  * the ~10 s start does not wait for readiness.
  */
-export async function startRawGateway(settings: TenantSettingsInput, command: GatewayCommand, cleanups: Cleanups, extraEnv: Record<string, string> = {}): Promise<RawGateway> {
+export async function startRawGateway(settings: TenantSettingsInput, command: GatewayCommand, cleanups: Cleanups, extraEnv: Readonly<Record<string, string>> = {}): Promise<RawGateway> {
   const home = mkdtempSync(join(tmpdir(), "occ-bench-raw-"));
   const stateDir = join(home, "openclaw");
   const port = await freePort();

@@ -13,7 +13,7 @@ async function hostJson<T>(stack: SandboxHostAccess, path: string): Promise<T> {
 }
 
 /** The tenant's running gateway process: its OS pid, and the host port the sandbox host maps the gateway's port to. */
-export async function servingGateway(stack: SandboxHostAccess, tenantId: string): Promise<{ pid: number; hostPort: number }> {
+export async function runningGateway(stack: SandboxHostAccess, tenantId: string): Promise<{ pid: number; hostPort: number }> {
   const { gatewayPort, processes } = await hostJson<{ gatewayPort: number | null; processes: Array<{ id: string; pid: number | null; status: string }> }>(
     stack,
     `/sandboxes/${encodeURIComponent(tenantId)}`,
@@ -29,7 +29,7 @@ export async function servingGateway(stack: SandboxHostAccess, tenantId: string)
  * provider keys exactly as the gateway got them.
  */
 export async function gatewayEnvironment(stack: SandboxHostAccess, tenantId: string): Promise<string[]> {
-  const { pid } = await servingGateway(stack, tenantId);
+  const { pid } = await runningGateway(stack, tenantId);
   return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
 }
 

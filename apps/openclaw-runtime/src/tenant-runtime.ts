@@ -416,17 +416,20 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     await this.#serial(async () => {
       if (this.#stored.state.name !== "running") return;
       const driver = this.driver();
-      const processNow = () => driver.getProcess(GATEWAY_PROCESS).catch(() => undefined);
-      const process = await processNow();
-      if (process !== undefined && process?.status !== "running") return this.#recordCrash(process);
-      if (await isGatewayReady(driver, this.#stored.gatewayToken ?? undefined)) return;
+      // The process as the sandbox sees it, when it is no longer running (unknown: undefined).
+      const exited = async () => {
+        const process = await driver.getProcess(GATEWAY_PROCESS).catch(() => undefined);
+        return process !== undefined && process?.status !== "running" ? { process } : undefined;
+      };
+      let found = await exited();
+      if (!found && (await isGatewayReady(driver, this.#stored.gatewayToken ?? undefined))) return;
       // A process killed a moment ago still reads as running until the sandbox has seen it
       // exit: give that a moment, so a crash is recorded as one (status, backoff).
-      for (const deadline = Date.now() + EXIT_SEEN_WITHIN_MS; Date.now() < deadline; ) {
+      for (const deadline = Date.now() + EXIT_SEEN_WITHIN_MS; !found && Date.now() < deadline; ) {
         await sleep(READY_POLL_MS);
-        const exited = await processNow();
-        if (exited !== undefined && exited?.status !== "running") return this.#recordCrash(exited);
+        found = await exited();
       }
+      if (found) return this.#recordCrash(found.process);
       await this.#apply({ type: "fail", error: `gateway stopped: ${(error as Error)?.message ?? String(error)}` });
     });
   }

@@ -4,8 +4,8 @@ import { GatewayBindSchema, parseTenantSettingsJson, type GatewayBind } from "@o
 import { UsageError } from "./errors.ts";
 import type { SandboxPaths } from "./sandbox-paths.ts";
 
-/** V8 flags every OpenClaw process gets unless the environment brings its own NODE_OPTIONS (see openclawEnv). */
-export const GATEWAY_NODE_OPTIONS = "--max-semi-space-size=2";
+/** The memory settings every OpenClaw process gets unless the environment brings its own (see openclawEnv). */
+export const GATEWAY_MEMORY_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: "2", NODE_OPTIONS: "--max-semi-space-size=2" };
 
 /** The launcher's own inputs. The settings JSON carries every tenant secret. */
 export const INPUT_ENV = {
@@ -60,7 +60,7 @@ export function openclawEnv(base: Env, paths: SandboxPaths, extra: Record<string
   // them from each reserving tens of MB (tenant_rss_mb against raw_gateway_tuned_rss_mb in
   // docs/benchmarks.md). Harmless for other Node programs the agent runs, unlike a heap cap.
   // An operator's own values win.
-  const env: Record<string, string> = { MALLOC_ARENA_MAX: "2", NODE_OPTIONS: GATEWAY_NODE_OPTIONS };
+  const env: Record<string, string> = { ...GATEWAY_MEMORY_ENV };
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined && key !== INPUT_ENV.settings && key !== INPUT_ENV.gatewayToken) env[key] = value;
   }
