@@ -12,3 +12,20 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+const ADDRESS_IN_USE_ATTEMPTS = 3;
+
+/**
+ * Runs `start` again (up to three times in all) when it failed because an address was in use:
+ * a port picked free by `freePort` can be taken by another process before it is bound.
+ */
+export async function retryOnAddressInUse<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      const inUse = /ERR_ADDRESS_IN_USE|EADDRINUSE/.test((error as Error).message);
+      if (!inUse || attempt >= ADDRESS_IN_USE_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -6,7 +6,7 @@ import { startSandboxHost } from "@openclaw-cloud/sandbox-host";
 import type { TenantSettingsInput } from "@openclaw-cloud/contracts";
 import { startLocalConvexProcess } from "./convex-process.ts";
 import { writeDevConfig } from "./dev-config.ts";
-import { freePort } from "./free-port.ts";
+import { freePort, retryOnAddressInUse } from "./free-port.ts";
 import { REPO_ROOT, pathWithRepoBin } from "./repo.ts";
 import { buildWebApp, watchWebApp } from "./web-build.ts";
 import { startWorkersProcess } from "./workers-process.ts";
@@ -100,19 +100,6 @@ function gatewayPortRange(): [number, number] {
   const BLOCK = 400;
   const first = 20000 + randomInt(0, 25) * BLOCK;
   return [first, first + BLOCK - 1];
-}
-
-const ADDRESS_IN_USE_ATTEMPTS = 3;
-
-async function retryOnAddressInUse<T>(start: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await start();
-    } catch (error) {
-      const inUse = /ERR_ADDRESS_IN_USE|EADDRINUSE/.test((error as Error).message);
-      if (!inUse || attempt >= ADDRESS_IN_USE_ATTEMPTS) throw error;
-    }
-  }
 }
 
 function secret(): string {
