@@ -35,7 +35,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
 describe("the Sandbox SDK's control API, as the runtime uses it", () => {
   it("runs commands in the sandbox home with the caller's environment", async () => {
     const result = await api.commands.execute("printf '%s' \"$GREETING\"; pwd", SESSION, { env: { GREETING: "hi" }, timeoutMs: 10_000, cwd: "/home/openclaw" });
-    expect(result).toMatchObject({ success: true, exitCode: 0, stdout: `hi${(await t.call("GET", "/sandboxes/contract")).body.home}\n` });
+    expect(result).toMatchObject({ success: true, exitCode: 0, stdout: `hi${await t.visibleHome("contract")}\n` });
     expect((await api.commands.execute("exit 3", SESSION, {})).exitCode).toBe(3);
   });
 

@@ -1,13 +1,13 @@
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { RpcTarget } from "capnweb";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { HttpError } from "./errors.ts";
 import { deletePath, openFileForRead, writeFileAtomic } from "./files.ts";
 import type { ManagedProcess } from "./processes.ts";
 import type { Sandbox } from "./sandboxes.ts";
 
-/** The sandbox home inside the container image (`SANDBOX_HOME` in apps/openclaw-runtime/Dockerfile). */
-export const CONTAINER_HOME = "/home/openclaw";
+const CONTAINER_HOME = SANDBOX_LAYOUT.home;
 
 /**
  * The container control API of `@cloudflare/sandbox` (the rpc transport: a capnweb session

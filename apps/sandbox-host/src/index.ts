@@ -1,6 +1,8 @@
 import { mkdir } from "node:fs/promises";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { isIP } from "node:net";
 import { delimiter, join, resolve } from "node:path";
+import { detectHomeMount, type HomeMount } from "./home-mount.ts";
 import { DEFAULT_PORT_RANGE, PortAllocator } from "./ports.ts";
 import { SandboxRegistry } from "./sandboxes.ts";
 import { createSandboxServer } from "./server.ts";
@@ -20,6 +22,11 @@ export type SandboxHostOptions = {
   path?: string;
   /** Time between the requested signal and SIGKILL when stopping processes (default 5000). */
   killGraceMs?: number;
+  /**
+   * `detect` (default): each sandbox's processes see its home at the container's path when
+   * this machine allows mount namespaces (home-mount.ts); `host-path`: never.
+   */
+  homeMount?: "detect" | "host-path";
 };
 
 export { GATEWAY_CONTAINER_PORT } from "./ports.ts";
@@ -43,12 +50,19 @@ export async function startSandboxHost(options: SandboxHostOptions): Promise<San
 
   const ports = new PortAllocator(options.portRange ?? DEFAULT_PORT_RANGE);
   const killGraceMs = options.killGraceMs ?? 5_000;
+  const homeMount: HomeMount = options.homeMount === "host-path" ? { kind: "host-path" } : await detectHomeMount();
+  if (homeMount.kind === "host-path" && options.homeMount !== "host-path") {
+    console.warn(
+      `sandbox-host: sandbox processes see their real home paths, not ${SANDBOX_LAYOUT.home} (that needs unshare with root, or user namespaces and an existing ${SANDBOX_LAYOUT.home}); a restore moves OpenClaw's state into another sandbox, and the absolute paths OpenClaw keeps in it then point at the old one`,
+    );
+  }
   const registry = new SandboxRegistry({
     stateRoot,
     path: options.path ?? [join(REPO_ROOT, "node_modules", ".bin"), process.env.PATH].filter(Boolean).join(delimiter),
     nodeEnv: process.env.NODE_ENV ?? "development",
     killGraceMs,
     ports,
+    homeMount,
   });
   const { server, closeConnections } = createSandboxServer({ secret: options.secret, killGraceMs, registry, ports });
 

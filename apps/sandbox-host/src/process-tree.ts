@@ -108,11 +108,12 @@ export async function terminateTree(root: number, signal: NodeJS.Signals, graceM
   await waitForTreeExit(survivors, 2_000);
 }
 
-export type SpawnSpec = { argv: readonly string[]; cwd: string; env: Record<string, string> };
+/** `launch` runs first and execs `argv` in its place (see home-mount.ts), so the pid stays the program's. */
+export type SpawnSpec = { argv: readonly string[]; launch?: readonly string[]; cwd: string; env: Record<string, string> };
 
 /** Starts argv without a shell as the leader of a new process group (and session). */
 export function spawnGroupLeader(spec: SpawnSpec, stdin: "pipe" | "ignore"): ChildProcess {
-  const [file, ...args] = spec.argv;
+  const [file, ...args] = [...(spec.launch ?? []), ...spec.argv];
   return spawn(file!, args, { cwd: spec.cwd, env: spec.env, detached: true, stdio: [stdin, "pipe", "pipe"] });
 }
 

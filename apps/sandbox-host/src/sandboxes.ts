@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { buildProcessEnv } from "./env.ts";
+import { isRunnable, launchPrefix, visibleHome, type HomeMount } from "./home-mount.ts";
 import { HttpError } from "./errors.ts";
 import { runExec, type ExecResult } from "./exec.ts";
 import { ProcessTable, type ProcessInfo } from "./processes.ts";
@@ -17,6 +18,8 @@ export type SandboxesConfig = {
   nodeEnv: string;
   killGraceMs: number;
   ports: PortAllocator;
+  /** How processes see their home (home-mount.ts). */
+  homeMount: HomeMount;
 };
 
 /** One sandbox: a private home directory, a gateway port and the processes running in it. */
@@ -36,8 +39,11 @@ export class Sandbox {
   }
 
   spawnSpec(argv: readonly string[], env: Record<string, string> | undefined): SpawnSpec {
-    const base = { path: this.#config.path, home: this.home, sandboxId: this.id, gatewayPort: this.gatewayPort, nodeEnv: this.#config.nodeEnv };
-    return { argv, cwd: this.home, env: buildProcessEnv(base, env) };
+    const { homeMount, path, nodeEnv } = this.#config;
+    const base = { path, home: visibleHome(homeMount, this.home), sandboxId: this.id, gatewayPort: this.gatewayPort, nodeEnv };
+    const processEnv = buildProcessEnv(base, env);
+    const launch = isRunnable(argv[0] ?? "", processEnv.PATH ?? "", this.home) ? launchPrefix(homeMount, this.home) : [];
+    return { argv, launch, cwd: this.home, env: processEnv };
   }
 
   exec(request: ExecRequest, signal?: AbortSignal): Promise<ExecResult> {
@@ -94,6 +100,11 @@ export class SandboxRegistry {
 
   #homeOf(id: string): string {
     return join(this.#root, id, "home");
+  }
+
+  /** How this host's sandbox processes see their home: at the container's path, or at their real one. */
+  get homeMount(): HomeMount["kind"] {
+    return this.#config.homeMount.kind;
   }
 
   active(id: string): Sandbox | undefined {

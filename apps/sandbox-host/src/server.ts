@@ -74,7 +74,7 @@ async function route(config: ServerConfig, request: Request, search: string, nam
   const { req, res, params, query } = request;
   switch (name) {
     case "health":
-      return sendJson(res, 200, { ok: true });
+      return sendJson(res, 200, { ok: true, homeMount: registry.homeMount });
     case "listSandboxes":
       return sendJson(res, 200, { sandboxes: await registry.list() });
     case "getSandbox":
@@ -140,7 +140,7 @@ async function route(config: ServerConfig, request: Request, search: string, nam
     }
     case "proxy":
       // The control port answers plain HTTP only for the SDK's readiness pings; its API is /rpc.
-      if (isControlPort(params)) return sendJson(res, 200, { ok: true });
+      if (isControlPort(params)) return sendJson(res, 200, { ok: true, homeMount: registry.homeMount });
       return proxyHttp(req, res, proxyTarget(config, params, search));
   }
 }

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { startSandboxHost, type SandboxHost, type SandboxHostOptions } from "./index.ts";
 
 export const TEST_SECRET = "test-secret-for-sandbox-host";
@@ -11,6 +12,8 @@ export type TestHost = {
   stateRoot: string;
   /** fetch against the host with the secret attached. */
   api(path: string, init?: RequestInit): Promise<Response>;
+  /** The home path a sandbox's processes see: the container's, or the real one on a host without mount namespaces. */
+  visibleHome(sandboxId: string): Promise<string>;
   /** JSON request/response round trip. */
   call<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
@@ -25,6 +28,11 @@ export async function startTestHost(portRange: [number, number], options: Partia
     host,
     stateRoot,
     api,
+    async visibleHome(sandboxId) {
+      const health = (await jsonOf(await api("/health"))) as { homeMount: string };
+      if (health.homeMount === "mount-namespace") return SANDBOX_LAYOUT.home;
+      return ((await jsonOf(await api(`/sandboxes/${sandboxId}`))) as { home: string }).home;
+    },
     async call(method, path, body) {
       const init: RequestInit = { method };
       if (body !== undefined) {

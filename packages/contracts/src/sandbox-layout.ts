@@ -1,9 +1,11 @@
 /**
  * Where things live in a tenant's sandbox, as the runtime (which places and reads files
  * through the Sandbox SDK) and the launcher (which runs inside the sandbox) both need it.
- * Paths are relative to the sandbox home (`SANDBOX_HOME`).
+ * Paths below `home` are relative to it.
  */
 export const SANDBOX_LAYOUT = {
+  /** The sandbox home as its processes see it (`SANDBOX_HOME` in apps/openclaw-runtime/Dockerfile). */
+  home: "/home/openclaw",
   /** The port the OpenClaw gateway listens on inside the sandbox. */
   gatewayPort: 18789,
   /** `OPENCLAW_STATE_DIR`: config, databases, workspace, logs. */

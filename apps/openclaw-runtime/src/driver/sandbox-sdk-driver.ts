@@ -1,8 +1,8 @@
 import { getSandbox, type Sandbox } from "@cloudflare/sandbox";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { shellQuote, type ExecResult, type ProcessInfo, type SandboxDriver } from "./sandbox-driver.ts";
 
-/** Matches `SANDBOX_HOME` in apps/openclaw-runtime/Dockerfile. */
-export const CONTAINER_SANDBOX_HOME = "/home/openclaw";
+const CONTAINER_SANDBOX_HOME = SANDBOX_LAYOUT.home;
 
 /** The SDK says "not listening" with this text in a 500 from `containerFetch`. */
 const UNREACHABLE_PREFIX = "Error proxying request to container:";
