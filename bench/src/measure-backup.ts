@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, pathWithRepoBin, type LocalStack } from "@openclaw-cloud/local-stack";
 import { longestGapDuring } from "./measure-downtime.ts";
-import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, tenantGatewayAnswers } from "./platform-api.ts";
+import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, tenantGatewayAnswers, tenantSandboxPath } from "./platform-api.ts";
 import { median } from "./stats.ts";
 
 export interface BackupResult {
@@ -84,7 +84,7 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
       restoreOnlyRunsMs,
     };
   } finally {
-    await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/files?path=${encodeURIComponent(ARCHIVE_DIR)}`, { method: "DELETE" });
+    await sandboxHostFetch(stack, `${await tenantSandboxPath(stack, tenantId)}/files?path=${encodeURIComponent(ARCHIVE_DIR)}`, { method: "DELETE" });
   }
 }
 
@@ -104,7 +104,7 @@ async function timeRuns(runs: number, run: () => Promise<void>): Promise<number[
  */
 async function tenantArchive(stack: LocalStack, tenantId: string, archive: string): Promise<{ path: string; bytes: number; launcherMs: number }> {
   const result = await expectJson<{ exitCode: number; stdout: string; stderr: string }>(
-    await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}/exec`, {
+    await sandboxHostFetch(stack, `${await tenantSandboxPath(stack, tenantId)}/exec`, {
       method: "POST",
       body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", archive], timeoutMs: 120_000 }),
     }),

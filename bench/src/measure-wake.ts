@@ -1,6 +1,6 @@
 import type { LocalStack } from "@openclaw-cloud/local-stack";
 import { warmUp } from "./measure-chat.ts";
-import { expectJson, runtimeFetch, sandboxHostFetch } from "./platform-api.ts";
+import { deleteTenantSandboxes, expectJson, runtimeFetch } from "./platform-api.ts";
 import { median } from "./stats.ts";
 
 export interface WakeResult {
@@ -25,7 +25,7 @@ export async function measureWake(stack: LocalStack, tenantId: string, runs: num
     const cold = i % 2 === 1;
     const stopped = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/stop", { method: "POST" }));
     if (stopped.state !== "sleeping") throw new Error(`tenant is ${stopped.state} after stop`);
-    if (cold) await expectJson(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`, { method: "DELETE" }));
+    if (cold) await deleteTenantSandboxes(stack, tenantId);
     (cold ? wakeColdRunsMs : wakeRunsMs).push(await warmUp(target, 1));
   }
   return { wakeMs: median(wakeRunsMs), wakeRunsMs, wakeColdMs: median(wakeColdRunsMs), wakeColdRunsMs };

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { runningGateway, type LocalStack } from "@openclaw-cloud/local-stack";
+import { runningGateway, tenantSandboxIds, type LocalStack } from "@openclaw-cloud/local-stack";
 import type { ChatTarget } from "./measure-chat.ts";
 
 /** A call to the runtime worker's internal routes as the API worker would make it. */
@@ -38,8 +38,19 @@ export interface SandboxInfo {
   processes: SandboxProcess[];
 }
 
+/** The host path of the tenant's newest sandbox (each restore moves a tenant to a new one). */
+export async function tenantSandboxPath(stack: LocalStack, tenantId: string): Promise<string> {
+  const [newest] = await tenantSandboxIds(stack, tenantId);
+  return `/sandboxes/${encodeURIComponent(newest ?? tenantId)}`;
+}
+
 export async function sandboxInfo(stack: LocalStack, tenantId: string): Promise<SandboxInfo> {
-  return expectJson<SandboxInfo>(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`));
+  return expectJson<SandboxInfo>(await sandboxHostFetch(stack, await tenantSandboxPath(stack, tenantId)));
+}
+
+/** Deletes every sandbox of the tenant on the host, as a recycled machine would have lost them. */
+export async function deleteTenantSandboxes(stack: LocalStack, tenantId: string): Promise<void> {
+  for (const id of await tenantSandboxIds(stack, tenantId)) await expectJson(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(id)}`, { method: "DELETE" }));
 }
 
 export async function sandboxIds(stack: LocalStack): Promise<string[]> {
@@ -107,7 +118,7 @@ export async function provisionTenant(stack: LocalStack, tenantIdFor: (attempt: 
 /** A void attempt's tenant and its sandbox. */
 async function discardTenant(stack: LocalStack, tenantId: string): Promise<void> {
   await destroyTenant(stack, tenantId);
-  await expectJson(await sandboxHostFetch(stack, `/sandboxes/${encodeURIComponent(tenantId)}`, { method: "DELETE" }));
+  await deleteTenantSandboxes(stack, tenantId);
 }
 
 /** Removes the tenant, its sandbox and its backups; a tenant that is already gone is fine. */

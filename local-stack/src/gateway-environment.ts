@@ -12,15 +12,31 @@ async function hostJson<T>(stack: SandboxHostAccess, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The tenant's running gateway process: its OS pid, and the host port the sandbox host maps the gateway's port to. */
-export async function runningGateway(stack: SandboxHostAccess, tenantId: string): Promise<{ pid: number; hostPort: number }> {
-  const { gatewayPort, processes } = await hostJson<{ gatewayPort: number | null; processes: Array<{ id: string; pid: number | null; status: string }> }>(
-    stack,
-    `/sandboxes/${encodeURIComponent(tenantId)}`,
-  );
-  const pid = processes.find((process) => process.id === "gateway" && process.status === "running")?.pid;
-  if (!pid || !gatewayPort) throw new Error(`tenant ${tenantId} has no running gateway`);
-  return { pid, hostPort: gatewayPort };
+/**
+ * The sandboxes on the host that belong to the tenant, newest first: its first one is named
+ * after it, each restore moves it to `<tenant>--<n>` (the runtime's lifecycle/sandbox-generation.ts).
+ */
+export async function tenantSandboxIds(stack: SandboxHostAccess, tenantId: string): Promise<string[]> {
+  const { sandboxes } = await hostJson<{ sandboxes: string[] }>(stack, "/sandboxes");
+  const generation = (id: string) => (id === tenantId ? 0 : id.startsWith(`${tenantId}--`) ? Number(id.slice(tenantId.length + 2)) : Number.NaN);
+  return sandboxes.filter((id) => Number.isInteger(generation(id))).sort((a, b) => generation(b) - generation(a));
+}
+
+/**
+ * The tenant's running gateway process: its OS pid, the host port the sandbox host maps the
+ * gateway's port to, and its sandbox (the newest with a running gateway; a restore's old
+ * one may still run while it drains).
+ */
+export async function runningGateway(stack: SandboxHostAccess, tenantId: string): Promise<{ pid: number; hostPort: number; sandboxId: string }> {
+  for (const sandboxId of await tenantSandboxIds(stack, tenantId)) {
+    const { gatewayPort, processes } = await hostJson<{ gatewayPort: number | null; processes: Array<{ id: string; pid: number | null; status: string }> }>(
+      stack,
+      `/sandboxes/${encodeURIComponent(sandboxId)}`,
+    );
+    const pid = processes.find((process) => process.id === "gateway" && process.status === "running")?.pid;
+    if (pid && gatewayPort) return { pid, hostPort: gatewayPort, sandboxId };
+  }
+  throw new Error(`tenant ${tenantId} has no running gateway`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
-import { collectSse, gatewayEnvironment, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
+import { collectSse, gatewayEnvironment, readSse, startLocalStack, tenantSandboxIds, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 
 // The real stack: workerd running the runtime worker and its Durable Objects, the
 // sandbox host running real `openclaw gateway` processes, and the offline model server.
@@ -55,9 +55,10 @@ async function chat(tenant: string, text: string, sessionKey?: string): Promise<
   return { events, text: deltas.join("") };
 }
 
-/** The tenant's sandbox home on this machine, as the sandbox host reports it. */
+/** The home on this machine of the tenant's sandbox (the newest: each restore moves the tenant to a new one), as the sandbox host reports it. */
 async function sandboxHome(tenant: string): Promise<string> {
-  const response = await fetch(`${stack.sandboxHostUrl}/sandboxes/${tenant}`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
+  const [sandbox] = await tenantSandboxIds(stack, tenant);
+  const response = await fetch(`${stack.sandboxHostUrl}/sandboxes/${sandbox}`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } });
   return (await json<{ home: string }>(response)).home;
 }
 
@@ -295,32 +296,47 @@ describe("tenant runtime with real gateways", () => {
     expect(missing.status).toBe(404);
   });
 
-  it("restores while a chat streams: the stream ends with a terminal event, and the next turn sees the restored state", { timeout: 400_000 }, async () => {
+  it("restores beside the running gateway: a chat streaming meanwhile finishes, every request meanwhile is answered, the next turn sees the restored state", { timeout: 400_000 }, async () => {
     await chat("tenant-b", "a session the backup holds", "webchat-older");
     const backup = await json<{ id: string }>(await runtime("tenant-b", "/v1/backups", { method: "POST" }), 201);
     await chat("tenant-b", "a session newer than the backup", "webchat-newer");
     const sessions = async () => sessionsText((await json<{ result: unknown }>(await runtime("tenant-b", "/v1/sessions"))).result);
     expect(await sessions()).toContain("webchat-newer");
 
-    // About 20 s of streaming (4000 words at 5 ms a token): the restore stops its gateway mid-stream.
+    // About 20 s of streaming (4000 words at 5 ms a token), on the gateway the restore replaces.
     const streaming = await runtime("tenant-b", "/v1/responses", { method: "POST", body: JSON.stringify({ model: "openclaw", input: "long answer please [words:4000]", stream: true }) });
     const events = collectSse(streaming.body!);
+    const [before] = await tenantSandboxIds(stack, "tenant-b");
+    let restoring = true;
+    const probes: number[] = [];
+    const probing = (async () => {
+      while (restoring) probes.push((await runtime("tenant-b", "/v1/sessions")).status);
+    })();
     const restored = await json(await runtime("tenant-b", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: backup.id }) }));
+    restoring = false;
+    await probing;
     expect(restored).toMatchObject({ state: "running" });
+    expect(probes.length).toBeGreaterThan(5);
+    expect(probes.filter((status) => status !== 200)).toEqual([]);
+    const [serving] = await tenantSandboxIds(stack, "tenant-b");
+    expect(serving).not.toBe(before);
 
     const streamed = await events;
-    expect(streamed.some((e) => e.event === "response.completed" || e.event === "response.failed")).toBe(true);
+    expect(streamed.some((e) => e.event === "response.completed")).toBe(true);
     expect(streamed.at(-1)?.data).toBe("[DONE]");
     const after = await sessions();
     expect(after).toContain("webchat-older");
     expect(after).not.toContain("webchat-newer");
     expect((await chat("tenant-b", "after the restore", "webchat-older")).text).toContain("after the restore");
+    // The replaced sandbox goes once its stream has finished.
+    await expect.poll(async () => (await tenantSandboxIds(stack, "tenant-b")).includes(before!), { timeout: 30_000 }).toBe(false);
   });
 
   // Random bytes do not compress: the archive is as big as the state. It passes between the
   // sandbox and R2 as a stream both ways (the Durable Object never holds it whole).
   it("backs up and restores a 200 MB state, byte for byte", { timeout: 600_000 }, async () => {
-    const padding = join(await sandboxHome("tenant-a"), "openclaw", "workspace", "padding.bin");
+    const paddingIn = async () => join(await sandboxHome("tenant-a"), "openclaw", "workspace", "padding.bin");
+    const padding = await paddingIn();
     const digest = await writeRandomFile(padding, 200 * 1024 * 1024);
 
     const backup = await json<{ id: string; bytes: number }>(await runtime("tenant-a", "/v1/backups", { method: "POST" }), 201);
@@ -329,7 +345,9 @@ describe("tenant runtime with real gateways", () => {
 
     const restored = await json(await runtime("tenant-a", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: backup.id }) }));
     expect(restored).toMatchObject({ state: "running" });
-    expect(await sha256File(padding)).toBe(digest);
-    await rm(padding);
+    const restoredPadding = await paddingIn();
+    expect(restoredPadding).not.toBe(padding); // a new sandbox
+    expect(await sha256File(restoredPadding)).toBe(digest);
+    await rm(restoredPadding);
   });
 });

@@ -14,11 +14,13 @@ import { SandboxSdkDriver } from "./driver/sandbox-sdk-driver.ts";
 import type { ProcessInfo, SandboxDriver } from "./driver/sandbox-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
 import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
+import { dropGatewayRpc, keepApprovalClient } from "./gateway/gateway-rpc-session.ts";
 import { GatewayUnreachableError, acceptsToken, gatewayAnswers, gatewayAnswersInTime, isGatewayReady, toTimeout, toUnavailable } from "./gateway/gateway-http.ts";
 import { GatewayTimeoutError } from "./gateway/liveness.ts";
 import { RuntimeError } from "./http/errors.ts";
 import { backupFailed, nextBackupAt, type BackupFailure } from "./lifecycle/backup-schedule.ts";
 import { crashStreakAfter, restartDelayMs } from "./lifecycle/crash-healing.ts";
+import { sandboxIdFor } from "./lifecycle/sandbox-generation.ts";
 import { INITIAL_TENANT_STATE, canTransition, isMidOperation, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
 import { readGatewayLogs } from "./logs/gateway-logs.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
@@ -35,6 +37,8 @@ const ACTIVITY_PERSIST_MS = 10_000;
 const EXIT_SEEN_WITHIN_MS = 2_000;
 /** What a request that finds the gateway stopping is told to wait before trying again. */
 const BUSY_RETRY_AFTER_SECONDS = 5;
+/** How long a restore lets calls, streams and relays on the replaced gateway finish before its sandbox goes. */
+const RESTORE_DRAIN_MS = 30_000;
 
 interface Stored {
   state: TenantState;
@@ -54,6 +58,10 @@ interface Stored {
   /** When the watchdog restarts the crashed gateway; null when no restart is pending. */
   restartAt: number | null;
   backupFailure: BackupFailure | null;
+  /** The sandbox that holds the gateway (lifecycle/sandbox-generation.ts); each restore moves to the next. */
+  sandboxGeneration: number;
+  /** A restore's new sandbox until the switch: destroyed if the restore never finished. */
+  preparingGeneration: number | null;
 }
 
 /**
@@ -78,10 +86,12 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     crashStreak: 0,
     restartAt: null,
     backupFailure: null,
+    sandboxGeneration: 0,
+    preparingGeneration: null,
   };
   #queue: Promise<unknown> = Promise.resolve();
-  /** Calls, streams and relays in flight (see hold). */
-  #leases = 0;
+  /** Calls, streams and relays in flight (see hold), by the sandbox generation that served when they began. */
+  readonly #leases = new Map<number, number>();
   #lastActivityPersisted = 0;
   readonly #routes = tenantRoutes(this);
 
@@ -95,6 +105,9 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       // that died half-way. Recorded as such, the next request or the watchdog recovers it.
       const { state } = this.#stored;
       if (isMidOperation(state)) await this.#apply({ type: "interrupted", error: `interrupted while ${state.name}: the runtime restarted` });
+      // A restore that died before its switch left a sandbox nobody serves from.
+      const { preparingGeneration } = this.#stored;
+      if (preparingGeneration !== null) ctx.waitUntil(this.#serial(() => this.#discardPrepared(preparingGeneration)).catch(() => {}));
     });
   }
 
@@ -119,7 +132,11 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
 
   /** The tenant's sandbox through the `Sandbox` binding (a container in production, the sandbox host locally). */
   driver(): SandboxDriver {
-    return new SandboxSdkDriver(this.env.Sandbox, this.#requireTenantId(), sandboxSleepAfterSeconds(this.settings));
+    return this.#driverAt(this.#stored.sandboxGeneration);
+  }
+
+  #driverAt(generation: number): SandboxDriver {
+    return new SandboxSdkDriver(this.env.Sandbox, sandboxIdFor(this.#requireTenantId(), generation), sandboxSleepAfterSeconds(this.settings));
   }
 
   /** Created on first use and kept for the tenant's lifetime, so its pairing persists. */
@@ -279,7 +296,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   #isIdle(): boolean {
-    return this.#leases === 0 && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
+    return [...this.#leases.values()].every((count) => count === 0) && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
   }
 
   /** Whether the sandbox's disk holds a gateway's state (a fresh or recycled one holds none), by the launcher's own markers. */
@@ -314,6 +331,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       if (this.#stored.state.name === "running" && !purgeBackups) await this.#backup("destroy");
       await this.#apply({ type: "destroy" });
       await this.driver().destroy();
+      if (this.#stored.preparingGeneration !== null) await this.#discardPrepared(this.#stored.preparingGeneration);
       if (purgeBackups) await this.backups().deleteAll();
       await this.#apply({ type: "destroyed" });
       await this.#save({
@@ -326,6 +344,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
         crashStreak: 0,
         restartAt: null,
         backupFailure: null,
+        sandboxGeneration: 0,
       });
       await this.ctx.storage.deleteAlarm();
       return this.status();
@@ -340,7 +359,15 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     });
   }
 
-  /** Replaces the gateway's state with a backup (the newest when no id is given). */
+  /**
+   * Replaces the gateway's state with a backup (the newest when no id is given), without
+   * taking the running gateway down: the backup is restored into a new sandbox and a gateway
+   * started there beside the running one; once it is ready the tenant switches to it, and
+   * the old sandbox goes when what still runs on it has finished (at most RESTORE_DRAIN_MS).
+   * A restore that fails leaves the running gateway as it was. The new sandbox sees its
+   * state at the same path as the old one (a container's home; the sandbox host's mount
+   * namespaces), which OpenClaw needs: its state holds absolute paths of its directory.
+   */
   restore(id: string | undefined): Promise<TenantStatus> {
     return this.#serial(async () => {
       this.#requireProvisioned();
@@ -350,17 +377,51 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       // The state being replaced is kept first (retention keeps the newest of this reason), so
       // a restore of the wrong backup can itself be undone. No safety backup, no restore.
       if (await this.#hasState()) await this.#backup("restore");
-      await this.#stopGateway();
-      const driver = this.driver();
-      await this.#placeArchive(driver, manifest);
-      const result = await driver.exec(["openclaw-cloud-gateway", "restore", "--input", RESTORE_ARCHIVE_PATH], { timeoutMs: 120_000 });
-      if (result.exitCode !== 0) {
-        await this.#apply({ type: "fail", error: `restore failed: ${lastLine(result.stderr || result.stdout)}` });
-        throw new RuntimeError("restore_failed", 500, `restore failed: ${lastLine(result.stderr || result.stdout)}`);
+      const wasRunning = this.#stored.state.name === "running";
+      if (!wasRunning) await this.#apply({ type: "start" });
+      const previous = this.#stored.sandboxGeneration;
+      const next = previous + 1;
+      await this.#save({ preparingGeneration: next });
+      try {
+        await this.#launchRestored(this.#driverAt(next), manifest);
+      } catch (error) {
+        await this.#discardPrepared(next).catch(() => {});
+        const failure = error instanceof RuntimeError ? error : new RuntimeError("restore_failed", 500, `restore failed: ${(error as Error).message}`);
+        if (!wasRunning) await this.#apply({ type: "fail", error: failure.message });
+        throw failure;
       }
-      await this.#start();
+      await this.#save({ sandboxGeneration: next, preparingGeneration: null, restartAt: null, notAnsweringSince: null });
+      if (!wasRunning) await this.#apply({ type: "ready" });
+      dropGatewayRpc(this);
+      keepApprovalClient(this);
+      this.touch();
+      await this.#scheduleAlarm();
+      this.waitUntil(this.#retire(previous));
       return this.status();
     });
+  }
+
+  /** Restores the backup into a sandbox that holds nothing yet and starts its gateway there. */
+  async #launchRestored(driver: SandboxDriver, manifest: BackupManifest): Promise<void> {
+    await driver.destroy(); // a leftover of an earlier attempt would hold stale state
+    await this.#placeArchive(driver, manifest);
+    const result = await driver.exec(["openclaw-cloud-gateway", "restore", "--input", RESTORE_ARCHIVE_PATH], { timeoutMs: 120_000 });
+    if (result.exitCode !== 0) throw new RuntimeError("restore_failed", 500, `restore failed: ${lastLine(result.stderr || result.stdout)}`);
+    await this.#launch(driver);
+  }
+
+  async #discardPrepared(generation: number): Promise<void> {
+    await this.#driverAt(generation).destroy();
+    if (this.#stored.preparingGeneration === generation) await this.#save({ preparingGeneration: null });
+  }
+
+  /** Lets what began on a replaced sandbox finish (at most RESTORE_DRAIN_MS), then releases it. */
+  async #retire(generation: number): Promise<void> {
+    const deadline = Date.now() + RESTORE_DRAIN_MS;
+    while ((this.#leases.get(generation) ?? 0) > 0 && Date.now() < deadline) await sleep(READY_POLL_MS);
+    await this.#driverAt(generation)
+      .destroy()
+      .catch((error) => console.error("releasing the sandbox a restore replaced failed; the SDK's sleepAfter will", (error as Error).message));
   }
 
   /** Keeps background work (progress streams, failure bookkeeping) alive past the response. */
@@ -383,13 +444,16 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
    * until it ends: the tenant never goes to sleep under it. The returned release is idempotent.
    */
   hold(): () => void {
-    this.#leases += 1;
+    const generation = this.#stored.sandboxGeneration;
+    this.#leases.set(generation, (this.#leases.get(generation) ?? 0) + 1);
     this.touch();
     let held = true;
     return () => {
       if (!held) return;
       held = false;
-      this.#leases -= 1;
+      const left = (this.#leases.get(generation) ?? 1) - 1;
+      if (left > 0) this.#leases.set(generation, left);
+      else this.#leases.delete(generation);
       this.touch();
     };
   }
@@ -524,20 +588,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
         }
       }
       onStage("starting");
-      const { settings, gatewayToken } = this.#stored;
-      await driver.startProcess(GATEWAY_PROCESS, ["openclaw-cloud-gateway", "start"], {
-        OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
-        OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
-      });
-      await this.#waitUntilReady(driver);
-      // A fresh state directory was restored from it by now; don't keep a copy around.
-      await driver.deleteFile(RESTORE_ARCHIVE_PATH);
-      // The launcher names the version it starts ("starting openclaw <version> gateway ..."):
-      // no second OpenClaw process (seconds of CPU) beside a gateway that is booting.
-      if (!this.#stored.openclawVersion) {
-        const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => null);
-        if (logs) await this.#save({ openclawVersion: parseOpenclawVersion(logs.stdout) });
-      }
+      await this.#launch(driver);
       await this.#save({ restartAt: null, notAnsweringSince: null });
       await this.#apply({ type: "ready" });
       onStage("ready");
@@ -548,6 +599,29 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       await driver.killProcess(GATEWAY_PROCESS).catch(() => {});
       await this.#apply({ type: "fail", error: message });
       throw error instanceof RuntimeError ? error : new RuntimeError("gateway_start_failed", 502, message);
+    }
+  }
+
+  /** Starts the gateway in the sandbox and waits until it is ready; one that fails to get there is stopped. */
+  async #launch(driver: SandboxDriver): Promise<void> {
+    const { settings, gatewayToken } = this.#stored;
+    try {
+      await driver.startProcess(GATEWAY_PROCESS, ["openclaw-cloud-gateway", "start"], {
+        OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
+        OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
+      });
+      await this.#waitUntilReady(driver);
+    } catch (error) {
+      await driver.killProcess(GATEWAY_PROCESS).catch(() => {});
+      throw error;
+    }
+    // A fresh state directory was restored from it by now; don't keep a copy around.
+    await driver.deleteFile(RESTORE_ARCHIVE_PATH);
+    // The launcher names the version it starts ("starting openclaw <version> gateway ..."):
+    // no second OpenClaw process (seconds of CPU) beside a gateway that is booting.
+    if (!this.#stored.openclawVersion) {
+      const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => null);
+      if (logs) await this.#save({ openclawVersion: parseOpenclawVersion(logs.stdout) });
     }
   }
 

@@ -1,9 +1,9 @@
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectHomeMount, isRunnable } from "./home-mount.ts";
+import { detectHomeMount, isRunnable, keptPaths } from "./home-mount.ts";
 import { startTestHost, type TestHost } from "./testing.ts";
 
 describe("isRunnable", () => {
@@ -29,10 +29,24 @@ describe("isRunnable", () => {
   });
 });
 
+describe("keptPaths", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp("/tmp/kept-");
+    await mkdir(join(dir, "repo", "node_modules", ".bin"), { recursive: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("keeps existing directories under /tmp, outermost only", () => {
+    const repo = join(dir, "repo");
+    expect(keptPaths([repo, `${repo}/node_modules/.bin/`, "/usr/bin", join(dir, "missing"), repo])).toEqual([repo]);
+  });
+});
+
 // Two sandboxes must each see their own home at the container's path at the same time:
 // that is what lets a restore start the restored gateway in a second sandbox beside the
 // running one (OpenClaw keeps absolute paths of its state directory in its state).
-describe.runIf((await detectHomeMount()).kind === "mount-namespace")("sandboxes with mount namespaces", () => {
+describe.runIf((await detectHomeMount([])).kind === "mount-namespace")("sandboxes with mount namespaces", () => {
   let t: TestHost;
   beforeAll(async () => {
     t = await startTestHost([47400, 47599]);
@@ -51,6 +65,15 @@ describe.runIf((await detectHomeMount()).kind === "mount-namespace")("sandboxes 
     expect(b.body.stdout).toBe(`mount-b-again\n${SANDBOX_LAYOUT.home}\n`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await t.call("GET", "/sandboxes/mount-a/processes/reader/logs")).body.stdout).toBe(`mount-a\n${SANDBOX_LAYOUT.home}\n`);
+  });
+
+  it("gives each sandbox its own /tmp, and keeps the host's programs and compile cache reachable", async () => {
+    await t.call("POST", "/sandboxes/mount-a/exec", { argv: ["sh", "-c", "echo a > /tmp/mine"] });
+    const b = await t.call("POST", "/sandboxes/mount-b/exec", { argv: ["sh", "-c", "cat /tmp/mine 2>/dev/null || echo none; test -d /tmp/node-compile-cache && echo cache"] });
+    expect(b.body.stdout).toBe("none\ncache\n");
+    expect((await t.call("POST", "/sandboxes/mount-a/exec", { argv: ["cat", "/tmp/mine"] })).body.stdout).toBe("a\n");
+    // The test host's state lives under /tmp, and the programs come from the repository.
+    expect((await t.call("POST", "/sandboxes/mount-b/exec", { argv: ["node", "-e", "console.log(require('node:os').tmpdir())"] })).body.stdout).toBe("/tmp\n");
   });
 
   it("keeps the file API on the same directory the processes see", async () => {

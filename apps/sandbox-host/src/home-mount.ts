@@ -7,43 +7,63 @@ import { promisify } from "node:util";
 import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 
 /**
- * How a sandbox's processes see their home.
+ * How a sandbox's processes see the filesystem.
  *
- * - `mount-namespace`: each process runs in a mount namespace of its own in which the
- *   sandbox's directory is mounted at `/home/openclaw`, the container's path. Every sandbox
- *   then sees its state at the same absolute path, as containers do, which OpenClaw needs:
- *   it records absolute paths of its state directory inside its state, so a state restored
- *   into another sandbox (a restore that starts the new gateway beside the old one) only
- *   works at the same path. Needs `unshare` with root, or with unprivileged user namespaces
- *   and an existing (empty) `/home/openclaw` to mount over.
- * - `host-path`: processes see the sandbox's real directory. A state moved between two
- *   sandboxes then points back at the old one; the host says so at start.
+ * - `mount-namespace`: each process runs in a mount namespace of its own, in which the
+ *   sandbox's home is mounted at `/home/openclaw` and its own directory at `/tmp`, as in a
+ *   container. Every sandbox then sees its state at the same absolute path, which OpenClaw
+ *   needs: it records absolute paths of its state directory inside its state, so a state
+ *   restored into another sandbox (a restore that starts the new gateway beside the old one)
+ *   only works at the same path. The private `/tmp` keeps two such gateways apart: OpenClaw
+ *   keys its database locks (`/tmp/openclaw-state-locks-<uid>`) by that path. Needs
+ *   `unshare` with root, or with unprivileged user namespaces and an existing (empty)
+ *   `/home/openclaw` to mount over.
+ * - `host-path`: processes see the sandbox's real directory and the host's `/tmp`. A state
+ *   moved between two sandboxes then points back at the old one; the host says so at start.
+ *
+ * `keep`: host paths under `/tmp` that processes still need (the repository with the
+ * programs, Node's compile cache, which a container image ships in its own `/tmp`).
  */
-export type HomeMount = { kind: "mount-namespace"; unshareArgs: readonly string[] } | { kind: "host-path" };
+export type HomeMount = { kind: "mount-namespace"; unshareArgs: readonly string[]; keep: readonly string[] } | { kind: "host-path" };
 
 const CONTAINER_HOME = SANDBOX_LAYOUT.home;
+const HOST_TMP = "/tmp";
 const run = promisify(execFile);
 
 /**
- * The shell run between `unshare` and the program: the sandbox's directory ($0) mounted
- * over `/home/openclaw`, then the program in place of the shell (the rest of the argv). The
- * mount point must exist on the host (the host creates it when it runs as root); nothing
- * else of the host's tree is hidden, so a repository under /home stays reachable.
+ * The shell between `unshare` and the program. Arguments: the sandbox's home, its private
+ * tmp directory, the kept paths, `--`, then the program's argv, which replaces the shell
+ * (so the pid stays the program's). Kept paths are mounted into the private tmp before it
+ * hides the host's.
  */
-const MOUNT_SCRIPT = `mount --bind "$0" ${CONTAINER_HOME} && cd ${CONTAINER_HOME} && exec "$@"`;
+const MOUNT_SCRIPT = `home=$1; tmp=$2; shift 2
+mount --bind "$home" ${CONTAINER_HOME} || exit 125
+while [ "$1" != "--" ]; do
+  mkdir -p "$tmp\${1#${HOST_TMP}}" && mount --bind "$1" "$tmp\${1#${HOST_TMP}}" || exit 125
+  shift
+done
+shift
+mount --rbind "$tmp" ${HOST_TMP} && cd ${CONTAINER_HOME} && exec "$@"`;
 
 /** `unshare` flags to try: as root a mount namespace is enough, otherwise a user namespace maps us to root in it. */
 const UNSHARE_VARIANTS: readonly (readonly string[])[] = [["--mount"], ["--user", "--map-root-user", "--mount"]];
 
-/** Finds out once, at start, which mount this machine allows (by mounting a probe directory). */
-export async function detectHomeMount(): Promise<HomeMount> {
+/**
+ * Finds out once, at start, which mount this machine allows, by running a probe sandbox.
+ * `needed` are the host paths processes must reach (the PATH's directories, the repository).
+ */
+export async function detectHomeMount(needed: readonly string[]): Promise<HomeMount> {
   if (process.getuid?.() === 0) await mkdir(CONTAINER_HOME, { recursive: true }).catch(() => {});
+  const compileCache = join(HOST_TMP, "node-compile-cache");
+  await mkdir(compileCache, { recursive: true }).catch(() => {});
+  const keep = keptPaths([...needed, compileCache]);
   const probe = await mkdtemp(join(tmpdir(), "sandbox-home-probe-"));
   try {
     await writeFile(join(probe, "marker"), "ok");
+    await mkdir(join(probe, "tmp"));
     for (const unshareArgs of UNSHARE_VARIANTS) {
-      const mount = { kind: "mount-namespace", unshareArgs } as const;
-      const [file, ...args] = [...launchPrefix(mount, probe), "cat", `${CONTAINER_HOME}/marker`];
+      const mount = { kind: "mount-namespace", unshareArgs, keep } as const;
+      const [file, ...args] = [...launchPrefix(mount, probe, join(probe, "tmp")), "cat", `${CONTAINER_HOME}/marker`];
       const seen = await run(file!, args, { timeout: 5_000 }).then(
         ({ stdout }) => stdout,
         () => "",
@@ -56,9 +76,24 @@ export async function detectHomeMount(): Promise<HomeMount> {
   }
 }
 
-/** What runs before a program's argv so that it sees the sandbox whose directory is `home` at its container path. */
-export function launchPrefix(mount: HomeMount, home: string): string[] {
-  return mount.kind === "host-path" ? [] : ["unshare", ...mount.unshareArgs, "--", "/bin/sh", "-c", MOUNT_SCRIPT, home];
+/** The existing directories among `paths` that a private /tmp would hide, without those inside another one. */
+export function keptPaths(paths: readonly string[]): string[] {
+  const under = [...new Set(paths.map((path) => path.replace(/\/+$/, "")))].filter((path) => path.startsWith(`${HOST_TMP}/`) && isDirectory(path));
+  return under.filter((path) => !under.some((other) => other !== path && path.startsWith(`${other}/`))).sort();
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** What runs before a program's argv so that it sees the sandbox (`home`, private `tmp`) at the container's paths. */
+export function launchPrefix(mount: HomeMount, home: string, tmp: string): string[] {
+  if (mount.kind === "host-path") return [];
+  return ["unshare", ...mount.unshareArgs, "--", "/bin/sh", "-c", MOUNT_SCRIPT, "sandbox-launch", home, tmp, ...mount.keep, "--"];
 }
 
 /** The home path a sandbox's processes see (their `HOME` and `SANDBOX_HOME`). */

@@ -50,7 +50,8 @@ export async function startSandboxHost(options: SandboxHostOptions): Promise<San
 
   const ports = new PortAllocator(options.portRange ?? DEFAULT_PORT_RANGE);
   const killGraceMs = options.killGraceMs ?? 5_000;
-  const homeMount: HomeMount = options.homeMount === "host-path" ? { kind: "host-path" } : await detectHomeMount();
+  const path = options.path ?? [join(REPO_ROOT, "node_modules", ".bin"), process.env.PATH].filter(Boolean).join(delimiter);
+  const homeMount: HomeMount = options.homeMount === "host-path" ? { kind: "host-path" } : await detectHomeMount([REPO_ROOT, ...path.split(delimiter)]);
   if (homeMount.kind === "host-path" && options.homeMount !== "host-path") {
     console.warn(
       `sandbox-host: sandbox processes see their real home paths, not ${SANDBOX_LAYOUT.home} (that needs unshare with root, or user namespaces and an existing ${SANDBOX_LAYOUT.home}); a restore moves OpenClaw's state into another sandbox, and the absolute paths OpenClaw keeps in it then point at the old one`,
@@ -58,7 +59,7 @@ export async function startSandboxHost(options: SandboxHostOptions): Promise<San
   }
   const registry = new SandboxRegistry({
     stateRoot,
-    path: options.path ?? [join(REPO_ROOT, "node_modules", ".bin"), process.env.PATH].filter(Boolean).join(delimiter),
+    path,
     nodeEnv: process.env.NODE_ENV ?? "development",
     killGraceMs,
     ports,

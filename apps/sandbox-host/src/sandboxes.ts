@@ -1,5 +1,5 @@
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { buildProcessEnv } from "./env.ts";
 import { isRunnable, launchPrefix, visibleHome, type HomeMount } from "./home-mount.ts";
 import { HttpError } from "./errors.ts";
@@ -26,6 +26,8 @@ export type SandboxesConfig = {
 export class Sandbox {
   readonly id: string;
   readonly home: string;
+  /** The sandbox's own /tmp (home-mount.ts). */
+  readonly tmp: string;
   readonly gatewayPort: number;
   readonly processes = new ProcessTable();
   readonly #execGroups = new Set<number>();
@@ -34,6 +36,7 @@ export class Sandbox {
   constructor(id: string, home: string, gatewayPort: number, config: SandboxesConfig) {
     this.id = id;
     this.home = home;
+    this.tmp = join(dirname(home), "tmp");
     this.gatewayPort = gatewayPort;
     this.#config = config;
   }
@@ -42,7 +45,7 @@ export class Sandbox {
     const { homeMount, path, nodeEnv } = this.#config;
     const base = { path, home: visibleHome(homeMount, this.home), sandboxId: this.id, gatewayPort: this.gatewayPort, nodeEnv };
     const processEnv = buildProcessEnv(base, env);
-    const launch = isRunnable(argv[0] ?? "", processEnv.PATH ?? "", this.home) ? launchPrefix(homeMount, this.home) : [];
+    const launch = isRunnable(argv[0] ?? "", processEnv.PATH ?? "", this.home) ? launchPrefix(homeMount, this.home, this.tmp) : [];
     return { argv, launch, cwd: this.home, env: processEnv };
   }
 
@@ -182,6 +185,7 @@ export class SandboxRegistry {
     const gatewayPort = await this.#config.ports.allocate(id);
     const home = this.#homeOf(id);
     await mkdir(home, { recursive: true, mode: 0o700 });
+    await mkdir(join(this.#root, id, "tmp"), { recursive: true, mode: 0o700 });
     const sandbox = new Sandbox(id, home, gatewayPort, this.#config);
     this.#active.set(id, sandbox);
     return sandbox;

@@ -5,3 +5,4 @@ export * from "./threads.ts";
 export * from "./gateway-clients.ts";
 export * from "./sandbox-layout.ts";
 export * from "./gateway-requests.ts";
+export * from "./tenant-id.ts";

@@ -5,7 +5,7 @@
  * file, so a field can only change in one place.
  */
 import { z } from "zod";
-import { ModelProviderSchema, TelegramBotTokenSchema } from "@openclaw-cloud/contracts";
+import { ModelProviderSchema, TelegramBotTokenSchema, isTenantId } from "@openclaw-cloud/contracts";
 
 export { ModelProviderSchema };
 export type { ModelProvider } from "@openclaw-cloud/contracts";
@@ -73,7 +73,7 @@ export type WaitlistEntry = z.infer<typeof WaitlistEntrySchema>;
 /** The tenant runtime's lifecycle states, as `openclaw-runtime` reports them. */
 export const InstanceStatusSchema = z.enum(["absent", "provisioning", "starting", "running", "sleeping", "stopping", "error"]);
 export type InstanceStatus = z.infer<typeof InstanceStatusSchema>;
-const tenantId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$/, "must be a tenant id");
+const tenantId = z.string().refine(isTenantId, "must be a tenant id");
 const model = label(128);
 export const InstanceSchema = z.object({
   id: DocumentIdSchema,

@@ -3,7 +3,7 @@ import { sha256Hex } from "./encoding.ts";
 /**
  * The tenant id of a user's OpenClaw instance, derived from the user's id and nothing a
  * client sends. A digest keeps it within the runtime's rule
- * (`^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$`, no `--`) whatever the id looks like, and 128
+ * (contracts' `isTenantId`) whatever the id looks like, and 128
  * bits of it keep two users from ever sharing a tenant. Deterministic: the same user
  * always gets the same tenant, so a re-created instance finds its backups again.
  */
