@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores under steady requests, ${RUNS.backupRuns} launcher restores ...`);
   const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
 
-  progress(`wake: ${RUNS.wakeRuns} sleeps and wakes, ${RUNS.wakeRuns} more with the sandbox deleted ...`);
+  progress(`wake: ${RUNS.wakeRuns} sleeps and wakes by a turn, ${RUNS.wakeRuns} more with the sandbox deleted, ${RUNS.wakeRuns} by a session list ...`);
   const wake = await measureWake(stack, tenantId, RUNS.wakeRuns);
 
   progress(`soak: ${RUNS.soakTenants} tenants, ${RUNS.soakLoopsPerTenant} loops of mixed traffic each, ${RUNS.soakMinutes} minutes ...`);

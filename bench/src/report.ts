@@ -66,7 +66,7 @@ export type Summary = Record<string, number | null>;
 
 /** The figures of the JSON line, in the units their names say, rounded to what is meaningful here. */
 export function summarize(results: BenchResults): Summary {
-  const { coldReady, chatTtft, chatStream, memory, pairing, backup, wake, soak } = results;
+  const { coldReady, firstTurn, chatTtft, chatStream, memory, pairing, backup, wake, soak } = results;
   const seconds = (ms: number) => round(ms / 1000, 2);
   return {
     cold_ready_s: seconds(coldReady.coldReadyMs),
@@ -82,6 +82,9 @@ export function summarize(results: BenchResults): Summary {
     restore_only_s: seconds(backup.restoreOnlyMs),
     wake_s: seconds(wake.wakeMs),
     wake_cold_s: seconds(wake.wakeColdMs),
+    wake_ready_s: seconds(wake.wakeReadyMs),
+    raw_first_turn_s: seconds(firstTurn.rawMs),
+    wake_overhead_s: seconds(wake.wakeMs - coldReady.rawGatewayReadyMs - firstTurn.rawMs),
     tenant_rss_mb: round(memory.tenantRssMb, 0),
     raw_gateway_rss_mb: round(memory.rawRssMb, 0),
     raw_gateway_tuned_rss_mb: round(memory.rawTunedRssMb, 0),
@@ -125,6 +128,9 @@ function rows(summary: Summary): Row[] {
     { metric: "restore_only_s", target: "part of restore_s", met: null },
     { metric: "wake_s", target: `<= raw_gateway_ready_s + 1.5 (${coldLimit})`, met: atMost("wake_s", coldLimit) },
     { metric: "wake_cold_s", target: "reported", met: null },
+    { metric: "wake_ready_s", target: "reported: the wake without a model turn", met: null },
+    { metric: "raw_first_turn_s", target: "baseline: a plain gateway's first turn after its start", met: null },
+    { metric: "wake_overhead_s", target: "reported: wake_s - raw_gateway_ready_s - raw_first_turn_s", met: null },
     { metric: "tenant_rss_mb", target: "measured", met: null },
     { metric: "raw_gateway_rss_mb", target: "baseline", met: null },
     { metric: "raw_gateway_tuned_rss_mb", target: "the baseline with the launcher's memory settings", met: null },
@@ -251,11 +257,10 @@ No launcher, sandbox host, worker or Durable Object is involved.
   worst of ${setup.backupRuns} restores. Runs: ${list(backup.restoreDowntimeRunsMs, s)}; ${backup.restoreProbeAnswers} answers and
   ${backup.restoreProbeFailures} failed requests in all.
 - \`restore_s\`: \`POST /v1/backups/restore\` (newest backup) until it answers \`running\`:
-  a safety backup of the state it replaces (as \`backup_s\`), stop the gateway, copy the
-  archive from R2 into the sandbox, the launcher's \`restore\`, start the gateway, wait until
-  ready. The gateway is down from the stop on: OpenClaw's state records absolute paths of its
-  own state directory, so a restored state cannot be started beside the running one in a
-  second directory of the same sandbox (see docs/architecture.md). Runs:
+  a safety backup of the state it replaces (as \`backup_s\`), the archive from R2 into a new
+  sandbox, the launcher's \`restore\` there, a second gateway's start beside the serving one
+  (both compete for this machine's CPUs, and the steady requests above run meanwhile), the
+  switch. The old gateway serves until the switch (see docs/architecture.md). Runs:
   ${list(backup.restoreRunsMs, s)}; of which ${s(backup.restoreBeforeSpawnMs)} (median) pass before the new gateway process is
   spawned. \`restore_only_s\` is the restore step alone:
   \`openclaw-cloud-gateway restore --input\` spawned until it exits, on a copy of the
@@ -267,7 +272,12 @@ No launcher, sandbox host, worker or Durable Object is involved.
   from R2, since sleep releases the container; \`wake_cold_s\` is the same with the sandbox
   also deleted on the sandbox host before the turn (what a recycled machine leaves), ${setup.wakeRuns}
   runs interleaved with the others: ${list(wake.wakeColdRunsMs, s)}. The target compares with
-  \`raw_gateway_ready_s\`, a plain gateway's start alone.
+  \`raw_gateway_ready_s\`, a plain gateway's start alone, but the figure also holds the
+  gateway's first turn, which is slow after any start: \`raw_first_turn_s\` is that turn on the
+  raw gateway (its first warm-up turn above), and \`wake_overhead_s\` is what the wake costs
+  beyond a plain gateway's start and first turn. \`wake_ready_s\`: the same sleep, then a
+  session list instead of the turn, request to answer (the wake without a model turn);
+  median of ${setup.wakeRuns}, runs: ${list(wake.wakeReadyRunsMs, s)}.
 - \`tenant_rss_mb\`: VmRSS from \`/proc/<pid>/status\` summed over every process of one idle
   tenant (after its warm-up turns): the sandbox's running processes by the OS pid the sandbox
   host reports, their process groups and all descendants (walking \`/proc/*/stat\` parent
