@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExecApprovalView as ExecApproval } from "@openclaw-cloud/contracts/threads";
+import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
 
 // OpenClaw's own exec approvals on the whole local stack, with one real gateway: the
@@ -17,7 +18,6 @@ const DAN = { workosUserId: "user_ea_dan", email: "dan@ea.test", name: "Dan" };
 
 let stack: LocalStack;
 const stateDir = join(process.env.TMPDIR ?? tmpdir(), `occ-exec-it-${process.pid}`);
-const markers: string[] = [];
 
 beforeAll(async () => {
   stack = await startLocalStack({
@@ -28,7 +28,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
-  for (const marker of markers) rmSync(marker, { force: true });
   rmSync(stateDir, { recursive: true, force: true });
 });
 
@@ -76,10 +75,18 @@ function execTurn(command: string, sessionKey: string): Promise<string> {
   return turn;
 }
 
-function marker(name: string): string {
-  const path = join(tmpdir(), `occ-exec-${name}-${randomBytes(6).toString("hex")}`);
-  markers.push(path);
-  return path;
+/** A file the command creates in Carol's sandbox: its path there, and whether it exists (read on this machine). */
+function marker(name: string): { path: string; exists: () => Promise<boolean> } {
+  const file = `occ-exec-${name}-${randomBytes(6).toString("hex")}`;
+  return {
+    path: `${SANDBOX_LAYOUT.home}/${file}`,
+    async exists() {
+      const host = (path: string) => fetch(`${stack.sandboxHostUrl}${path}`, { headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}` } }).then((r) => r.json());
+      const { sandboxes } = (await host("/sandboxes")) as { sandboxes: string[] };
+      for (const id of sandboxes) if (existsSync(join(((await host(`/sandboxes/${id}`)) as { home: string }).home, file))) return true;
+      return false;
+    },
+  };
 }
 
 describe("OpenClaw exec approvals through the API", () => {
@@ -94,7 +101,7 @@ describe("OpenClaw exec approvals through the API", () => {
 
   it("a command the agent wants to run waits for Carol; allow-once lets it run", async () => {
     const file = marker("allowed");
-    const command = `touch ${file}`;
+    const command = `touch ${file.path}`;
     const turn = execTurn(command, "exec-allow");
     const [request] = await waitFor("the exec approval", async () => {
       const list = await pending(CAROL);
@@ -103,11 +110,11 @@ describe("OpenClaw exec approvals through the API", () => {
     expect(request).toMatchObject({ id: expect.any(String), command, createdAt: expect.any(Number) });
     expect(request!.sessionKey ?? "").toContain("exec-allow");
     // Waiting means not run yet.
-    expect(existsSync(file)).toBe(false);
+    expect(await file.exists()).toBe(false);
 
     const resolved = await json<{ id: string; decision: string }>(await api(CAROL, `/api/openclaw/exec-approvals/${request!.id}`, { method: "POST", json: { decision: "allow-once" } }));
     expect(resolved).toEqual({ id: request!.id, decision: "allow-once" });
-    await waitFor("the approved command to run", async () => existsSync(file), 30_000);
+    await waitFor("the approved command to run", () => file.exists(), 30_000);
     await turn;
     expect(await pending(CAROL)).toEqual([]);
     // Answered once: a second answer finds nothing pending.
@@ -119,7 +126,7 @@ describe("OpenClaw exec approvals through the API", () => {
 
   it("deny keeps the command from running", async () => {
     const file = marker("denied");
-    const command = `touch ${file}`;
+    const command = `touch ${file.path}`;
     const turn = execTurn(command, "exec-deny");
     const [request] = await waitFor("the exec approval", async () => {
       const list = await pending(CAROL);
@@ -128,13 +135,13 @@ describe("OpenClaw exec approvals through the API", () => {
     expect(request!.command).toBe(command);
     await json(await api(CAROL, `/api/openclaw/exec-approvals/${request!.id}`, { method: "POST", json: { decision: "deny" } }));
     await turn;
-    expect(existsSync(file)).toBe(false);
+    expect(await file.exists()).toBe(false);
     expect(await pending(CAROL)).toEqual([]);
   });
 
   it("another user sees none of Carol's approvals and cannot answer them", async () => {
     const file = marker("others");
-    const turn = execTurn(`touch ${file}`, "exec-others");
+    const turn = execTurn(`touch ${file.path}`, "exec-others");
     const [request] = await waitFor("the exec approval", async () => {
       const list = await pending(CAROL);
       return list.length > 0 ? list : null;
@@ -147,6 +154,6 @@ describe("OpenClaw exec approvals through the API", () => {
     expect((await pending(CAROL)).map((a) => a.id)).toEqual([request!.id]);
     await json(await api(CAROL, `/api/openclaw/exec-approvals/${request!.id}`, { method: "POST", json: { decision: "deny" } }));
     await turn;
-    expect(existsSync(file)).toBe(false);
+    expect(await file.exists()).toBe(false);
   });
 });
