@@ -15,7 +15,7 @@ export interface BackupResult {
   backupCliMs: number;
   backupCliRunsMs: number[];
   archiveBytes: number;
-  /** `POST /v1/backups/restore`: safety backup, stop the gateway, archive into the sandbox, restore, start, ready. */
+  /** `POST /v1/backups/restore`: safety backup, archive into a new sandbox, restore there, a gateway started beside the serving one, the switch. */
   restoreMs: number;
   restoreRunsMs: number[];
   /** `restore_downtime_s`: the longest time without an answer to the steady requests during a restore (the worst run). */
@@ -24,7 +24,7 @@ export interface BackupResult {
   /** Requests answered, and not, during all restores together. */
   restoreProbeAnswers: number;
   restoreProbeFailures: number;
-  /** Of a restore: request to the new gateway process being spawned (safety backup, stop, archive into the sandbox, launcher restore). */
+  /** Of a restore: request to the new gateway process being spawned (safety backup, archive into the new sandbox, launcher restore). */
   restoreBeforeSpawnMs: number;
   /** The restore step alone: the launcher's `restore` into a fresh sandbox home. */
   restoreOnlyMs: number;
