@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
@@ -9,10 +9,11 @@ import { collectSse, gatewayEnvironment, readSse, startLocalStack, tenantSandbox
 // The real stack: workerd running the runtime worker and its Durable Objects, the
 // sandbox host running real `openclaw gateway` processes, and the offline model server.
 let stack: LocalStack;
+const stateDir = `${process.env.TMPDIR ?? "/tmp"}/occ-runtime-it-${process.pid}`;
 
 beforeAll(async () => {
   stack = await startLocalStack({
-    stateDir: `${process.env.TMPDIR ?? "/tmp"}/occ-runtime-it-${process.pid}`,
+    stateDir,
     tokenDelayMs: 5,
     // A gateway's cold start is ~10 s on an idle machine but took 60-100 s on a shared 2-core
     // one running other stacks' gateways; these tests are about behaviour, the bench about speed.
@@ -330,6 +331,26 @@ describe("tenant runtime with real gateways", () => {
     expect((await chat("tenant-b", "after the restore", "webchat-older")).text).toContain("after the restore");
     // The replaced sandbox goes once its stream has finished.
     await expect.poll(async () => (await tenantSandboxIds(stack, "tenant-b")).includes(before!), { timeout: 30_000 }).toBe(false);
+  });
+
+  it("keeps serving from the running gateway when a restore fails (a corrupt archive in R2)", { timeout: 300_000 }, async () => {
+    await chat("tenant-b", "a session the corrupt backup would hold", "webchat-kept");
+    const backup = await json<{ id: string; bytes: number }>(await runtime("tenant-b", "/v1/backups", { method: "POST" }), 201);
+    // Local R2 keeps each object as a file of its own: the archive is the one of its size.
+    const blobs = join(stateDir, "wrangler", "v3", "r2", "openclaw-cloud-backups", "blobs");
+    const archives = [];
+    for (const name of await readdir(blobs)) if ((await stat(join(blobs, name))).size === backup.bytes) archives.push(join(blobs, name));
+    expect(archives.length).toBeGreaterThan(0);
+    for (const archive of archives) await writeFile(archive, Buffer.alloc(backup.bytes, 0x2a));
+    const [serving] = await tenantSandboxIds(stack, "tenant-b");
+
+    const failed = await runtime("tenant-b", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: backup.id }) });
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect((await json<{ error: { code: string } }>(failed, failed.status)).error.code).toMatch(/^(restore_failed|gateway_start_failed)$/);
+    expect(await json(await runtime("tenant-b", "/v1/tenant/status"))).toMatchObject({ state: "running" });
+    expect(await tenantSandboxIds(stack, "tenant-b")).toEqual([serving]);
+    expect(sessionsText((await json<{ result: unknown }>(await runtime("tenant-b", "/v1/sessions"))).result)).toContain("webchat-kept");
+    expect((await chat("tenant-b", "still here", "webchat-kept")).text).toContain("still here");
   });
 
   // Random bytes do not compress: the archive is as big as the state. It passes between the
