@@ -1,5 +1,5 @@
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { buildProcessEnv } from "./env.ts";
 import { isRunnable, launchPrefix, visibleHome, type HomeMount } from "./home-mount.ts";
 import { HttpError } from "./errors.ts";
@@ -33,10 +33,10 @@ export class Sandbox {
   readonly #execGroups = new Set<number>();
   readonly #config: SandboxesConfig;
 
-  constructor(id: string, home: string, gatewayPort: number, config: SandboxesConfig) {
+  constructor(id: string, home: string, tmp: string, gatewayPort: number, config: SandboxesConfig) {
     this.id = id;
     this.home = home;
-    this.tmp = join(dirname(home), "tmp");
+    this.tmp = tmp;
     this.gatewayPort = gatewayPort;
     this.#config = config;
   }
@@ -103,6 +103,10 @@ export class SandboxRegistry {
 
   #homeOf(id: string): string {
     return join(this.#root, id, "home");
+  }
+
+  #tmpOf(id: string): string {
+    return join(this.#root, id, "tmp");
   }
 
   /** How this host's sandbox processes see their home: at the container's path, or at their real one. */
@@ -185,8 +189,9 @@ export class SandboxRegistry {
     const gatewayPort = await this.#config.ports.allocate(id);
     const home = this.#homeOf(id);
     await mkdir(home, { recursive: true, mode: 0o700 });
-    await mkdir(join(this.#root, id, "tmp"), { recursive: true, mode: 0o700 });
-    const sandbox = new Sandbox(id, home, gatewayPort, this.#config);
+    const tmp = this.#tmpOf(id);
+    await mkdir(tmp, { recursive: true, mode: 0o700 });
+    const sandbox = new Sandbox(id, home, tmp, gatewayPort, this.#config);
     this.#active.set(id, sandbox);
     return sandbox;
   }

@@ -140,7 +140,7 @@ async function route(config: ServerConfig, request: Request, search: string, nam
     }
     case "proxy":
       // The control port answers plain HTTP only for the SDK's readiness pings; its API is /rpc.
-      if (isControlPort(params)) return sendJson(res, 200, { ok: true, homeMount: registry.homeMount });
+      if (isControlPort(params)) return sendJson(res, 200, { ok: true });
       return proxyHttp(req, res, proxyTarget(config, params, search));
   }
 }
