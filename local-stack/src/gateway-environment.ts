@@ -22,6 +22,16 @@ export async function tenantSandboxIds(stack: SandboxHostAccess, tenantId: strin
   return sandboxes.filter((id) => Number.isInteger(generation(id))).sort((a, b) => generation(b) - generation(a));
 }
 
+/** The running gateway of one sandbox: its OS pid and the host port its gateway port maps to; null when none runs. */
+async function sandboxGateway(stack: SandboxHostAccess, sandboxId: string): Promise<{ pid: number; hostPort: number } | null> {
+  const { gatewayPort, processes } = await hostJson<{ gatewayPort: number | null; processes: Array<{ id: string; pid: number | null; status: string }> }>(
+    stack,
+    `/sandboxes/${encodeURIComponent(sandboxId)}`,
+  );
+  const pid = processes.find((process) => process.id === "gateway" && process.status === "running")?.pid;
+  return pid && gatewayPort ? { pid, hostPort: gatewayPort } : null;
+}
+
 /**
  * The tenant's running gateway process: its OS pid, the host port the sandbox host maps the
  * gateway's port to, and its sandbox (the newest with a running gateway; a restore's old
@@ -29,14 +39,14 @@ export async function tenantSandboxIds(stack: SandboxHostAccess, tenantId: strin
  */
 export async function runningGateway(stack: SandboxHostAccess, tenantId: string): Promise<{ pid: number; hostPort: number; sandboxId: string }> {
   for (const sandboxId of await tenantSandboxIds(stack, tenantId)) {
-    const { gatewayPort, processes } = await hostJson<{ gatewayPort: number | null; processes: Array<{ id: string; pid: number | null; status: string }> }>(
-      stack,
-      `/sandboxes/${encodeURIComponent(sandboxId)}`,
-    );
-    const pid = processes.find((process) => process.id === "gateway" && process.status === "running")?.pid;
-    if (pid && gatewayPort) return { pid, hostPort: gatewayPort, sandboxId };
+    const gateway = await sandboxGateway(stack, sandboxId);
+    if (gateway) return { ...gateway, sandboxId };
   }
   throw new Error(`tenant ${tenantId} has no running gateway`);
+}
+
+function processEnvironment(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
 }
 
 /**
@@ -45,25 +55,32 @@ export async function runningGateway(stack: SandboxHostAccess, tenantId: string)
  * provider keys exactly as the gateway got them.
  */
 export async function gatewayEnvironment(stack: SandboxHostAccess, tenantId: string): Promise<string[]> {
-  const { pid } = await runningGateway(stack, tenantId);
-  return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+  return processEnvironment((await runningGateway(stack, tenantId)).pid);
 }
 
 const TOKEN_ENTRY = "OPENCLAW_GATEWAY_TOKEN=";
 
-/** The gateway token as the tenant's running gateway process itself holds it; null if it has none. */
-export async function gatewayToken(stack: SandboxHostAccess, tenantId: string): Promise<string | null> {
-  const environment = await gatewayEnvironment(stack, tenantId);
+function tokenIn(environment: readonly string[]): string | null {
   return environment.find((entry) => entry.startsWith(TOKEN_ENTRY))?.slice(TOKEN_ENTRY.length) ?? null;
 }
 
-/** The gateway token of every tenant whose gateway runs now, by tenant id. */
+/** The gateway token as the tenant's running gateway process itself holds it; null if it has none. */
+export async function gatewayToken(stack: SandboxHostAccess, tenantId: string): Promise<string | null> {
+  return tokenIn(await gatewayEnvironment(stack, tenantId));
+}
+
+/** The gateway token of every gateway running now, by sandbox id (a tenant's first sandbox is named after it). */
 export async function runningGatewayTokens(stack: SandboxHostAccess): Promise<Record<string, string>> {
   const { sandboxes } = await hostJson<{ sandboxes: string[] }>(stack, "/sandboxes");
   const tokens: Record<string, string> = {};
-  for (const tenantId of sandboxes) {
-    const token = await gatewayToken(stack, tenantId).catch(() => null);
-    if (token) tokens[tenantId] = token;
+  for (const sandboxId of sandboxes) {
+    const token = await sandboxGatewayToken(stack, sandboxId).catch(() => null); // gone meanwhile: none
+    if (token) tokens[sandboxId] = token;
   }
   return tokens;
+}
+
+async function sandboxGatewayToken(stack: SandboxHostAccess, sandboxId: string): Promise<string | null> {
+  const gateway = await sandboxGateway(stack, sandboxId);
+  return gateway ? tokenIn(processEnvironment(gateway.pid)) : null;
 }
