@@ -153,13 +153,17 @@ describe("tenant runtime with real gateways", () => {
     for (const tenant of ["tenant-b/..", "TENANT-B", "tenant-b%00", ""]) {
       expect((await fetch(`${stack.runtimeUrl}/v1/sessions`, { headers: { "x-oa-internal-key": stack.secrets.internalKey, "x-oa-tenant-id": tenant } })).status).toBe(400);
     }
-    // B's gateway refuses any bearer but its own token, even from inside the machine.
-    const direct = await fetch(`${stack.sandboxHostUrl}/sandboxes/tenant-b/ports/18789/tools/invoke`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}`, "x-sandbox-forward-authorization": "Bearer not-the-token", "content-type": "application/json" },
-      body: JSON.stringify({ tool: "sessions_list", args: {} }),
-    });
-    expect(direct.status).toBe(401);
+    // B's gateway refuses any bearer but its own token, even from inside the machine; the
+    // start's token probe (a call naming no tool) is refused the same way, so a start never
+    // takes another gateway on its port for its own.
+    for (const body of [{ tool: "sessions_list", args: {} }, {}]) {
+      const direct = await fetch(`${stack.sandboxHostUrl}/sandboxes/tenant-b/ports/18789/tools/invoke`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${stack.secrets.sandboxHostSecret}`, "x-sandbox-forward-authorization": "Bearer not-the-token", "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(direct.status).toBe(401);
+    }
     // Nothing any route returned carries a gateway token: status is all a caller sees.
     const status = await json<Record<string, unknown>>(await runtime("tenant-b", "/v1/tenant/status"));
     expect(Object.keys(status).sort()).toEqual([

@@ -108,17 +108,19 @@ async function readyAnswer(driver: SandboxDriver, signal: AbortSignal, token?: s
   }
 }
 
-/** Whether the gateway on the port accepts this token (a cheap authenticated call), within READINESS_PROBE_TIMEOUT_MS. */
+/**
+ * Whether the gateway on the port accepts this token, within READINESS_PROBE_TIMEOUT_MS. The
+ * gateway checks the token before it reads the body, so a tool call that names no tool gets
+ * a 400 from a gateway that took the token and a 401 from one that did not, and runs nothing.
+ * (A real tool was 1-2 s on a waking gateway: its first session list reads every session.)
+ */
 export function acceptsToken(driver: SandboxDriver, token: string): Promise<boolean> {
   return probeWithin((signal) => tokenAccepted(driver, token, signal), READINESS_PROBE_TIMEOUT_MS);
 }
 
 async function tokenAccepted(driver: SandboxDriver, token: string, signal: AbortSignal): Promise<boolean> {
   try {
-    const response = await driver.fetch(
-      gatewayRequest("/tools/invoke", token, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tool: "sessions_list", args: { limit: 1 } }), signal }),
-      GATEWAY_PORT,
-    );
+    const response = await driver.fetch(gatewayRequest("/tools/invoke", token, { method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal }), GATEWAY_PORT);
     await response.body?.cancel();
     return response.status !== 401 && response.status !== 403 && response.status < 500;
   } catch {
