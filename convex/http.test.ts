@@ -6,7 +6,6 @@ const ROUTES: Array<[method: string, path: string]> = [
   ["GET", "/control/openclaw/instance"],
   ["POST", "/control/openclaw/instance"],
   ["GET", "/control/openclaw/instance/status"],
-  ["GET", "/control/openclaw/instance/secret"],
   ["GET", "/control/openclaw/billing/summary"],
 ];
 
@@ -102,14 +101,12 @@ describe("seed-002 routes (x-oa-user-id is the Convex user id)", () => {
     expect(status.body).toEqual({ status: "provisioning", openclawVersion: null, lastError: null, updatedAt: expect.any(Number) });
   });
 
-  test("secret: the owner's decrypted keys, and only theirs", async () => {
-    const { request, rpc, ada, as, newUser } = await withUser();
-    const bob = await newUser("bob@example.com");
+  test("no route hands out decrypted provider keys (they leave only through getProviderKeysForGateway)", async () => {
+    const { request, rpc, ada, as } = await withUser();
     await rpc("setProviderKey", { ownerId: ada.id, provider: "anthropic", key: "sk-ant-secret-abcdefgh" });
-    const secret = await request("/control/openclaw/instance/secret", as(ada.id));
-    expect(secret.body).toEqual({ providerKeys: [{ provider: "anthropic", key: "sk-ant-secret-abcdefgh", baseUrl: null }] });
-    expect(secret.headers.get("cache-control")).toBe("no-store");
-    expect((await request("/control/openclaw/instance/secret", as(bob.id))).body).toEqual({ providerKeys: [] });
+    const removed = await request("/control/openclaw/instance/secret", as(ada.id));
+    expect(removed.status).toBe(404);
+    expect(removed.text).not.toContain("sk-ant-secret-abcdefgh");
   });
 
   test("billing summary", async () => {
@@ -166,9 +163,7 @@ describe("the never-readable-back rule", () => {
     const publicResponses = [...responses];
 
     const gatewayViaRpc = await rpc("getProviderKeysForGateway", { ownerId: ada.id });
-    const gatewayViaRoute = (await request("/control/openclaw/instance/secret", as)).body.providerKeys;
     expect(gatewayViaRpc).toEqual([{ provider: "openai", key, baseUrl: null }]);
-    expect(gatewayViaRoute).toEqual(gatewayViaRpc);
 
     const [row] = await t.run((ctx) => ctx.db.query("providerKeys").collect());
     const bytes = new Uint8Array(row!.ciphertext);

@@ -7,7 +7,9 @@ import { fail } from "./lib/errors";
 /**
  * Control routes for server callers (the API worker), all behind `x-oa-control-key`.
  * `/control/rpc` reaches the client's methods; the `/control/openclaw/*` routes are the
- * seed-002 surface and act for the Convex user id in `x-oa-user-id`.
+ * seed-002 surface and act for the Convex user id in `x-oa-user-id`. None of them hands out
+ * a decrypted secret: provider keys leave Convex only through the `getProviderKeysForGateway`
+ * method, which the API calls when it composes a gateway's settings.
  */
 const http = httpRouter();
 
@@ -40,15 +42,6 @@ http.route({
     const instance = (await callRpc(ctx, "getInstance", { ownerId })) ?? fail("not_found", `user ${ownerId} has no instance`);
     const { status, openclawVersion, lastError, updatedAt } = instance;
     return json({ status, openclawVersion, lastError, updatedAt });
-  }),
-});
-
-http.route({
-  path: "/control/openclaw/instance/secret",
-  method: "GET",
-  handler: controlRoute(async (ctx, request) => {
-    const ownerId = requestUserId(request);
-    return json({ providerKeys: await callRpc(ctx, "getProviderKeysForGateway", { ownerId }) });
   }),
 });
 

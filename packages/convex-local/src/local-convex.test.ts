@@ -155,7 +155,7 @@ describe("startLocalConvex", () => {
     const intruder = createConvexClient({ url: server.url, controlKey: "not-the-key" });
     expect(await failureOf(intruder.listUsers())).toMatchObject({ code: "unauthorized", status: 401 });
     expect(await failureOf(intruder.getProviderKeysForGateway("anything"))).toMatchObject({ code: "unauthorized", status: 401 });
-    for (const path of ["/control/openclaw/instance", "/control/openclaw/instance/secret", "/control/openclaw/billing/summary"]) {
+    for (const path of ["/control/openclaw/instance", "/control/openclaw/billing/summary"]) {
       const response = await fetch(`${server.url}${path}`, { headers: { "x-oa-user-id": "x" } });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
