@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { TenantSettingsInput } from "@openclaw-cloud/contracts";
-import { buildGatewayLaunch, CONFIG_FILE_NAME, parseTenantSettings } from "@openclaw-cloud/gateway-config";
+import type { GatewaySettingsInput } from "@openclaw-cloud/contracts";
+import { buildGatewayLaunch, CONFIG_FILE_NAME, parseGatewaySettings } from "@openclaw-cloud/gateway-config";
 import { freePort, pathWithRepoBin, stopProcessGroup } from "@openclaw-cloud/local-stack";
 import type { Cleanups } from "./cleanups.ts";
 
@@ -37,7 +37,7 @@ export interface RawGateway {
  * Its stop is registered with `cleanups` from the moment it spawns, so an interrupt during
  * the ~10 s start does not wait for readiness.
  */
-export async function startRawGateway(settings: TenantSettingsInput, command: GatewayCommand, cleanups: Cleanups, extraEnv: Readonly<Record<string, string>> = {}): Promise<RawGateway> {
+export async function startRawGateway(settings: GatewaySettingsInput, command: GatewayCommand, cleanups: Cleanups, extraEnv: Readonly<Record<string, string>> = {}): Promise<RawGateway> {
   const home = mkdtempSync(join(tmpdir(), "occ-bench-raw-"));
   const stateDir = join(home, "openclaw");
   const port = await freePort();
@@ -71,8 +71,8 @@ interface SpawnArgs {
   env: Record<string, string>;
 }
 
-function plainGateway(settings: TenantSettingsInput, home: string, stateDir: string, port: number, token: string): SpawnArgs {
-  const parsed = parseTenantSettings(settings);
+function plainGateway(settings: GatewaySettingsInput, home: string, stateDir: string, port: number, token: string): SpawnArgs {
+  const parsed = parseGatewaySettings(settings);
   if (!parsed.ok) throw new Error(parsed.message);
   const launch = buildGatewayLaunch(parsed.settings, { gatewayPort: port, stateDir, gatewayToken: token, bind: "loopback" });
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
@@ -94,7 +94,7 @@ function plainGateway(settings: TenantSettingsInput, home: string, stateDir: str
   };
 }
 
-function launcherStart(settings: TenantSettingsInput, home: string, port: number, token: string): SpawnArgs {
+function launcherStart(settings: GatewaySettingsInput, home: string, port: number, token: string): SpawnArgs {
   return {
     file: "openclaw-cloud-gateway",
     args: ["start"],

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startModelServer, type ModelServer } from "@openclaw-cloud/model-server";
 import { startSandboxHost } from "@openclaw-cloud/sandbox-host";
-import type { TenantSettingsInput } from "@openclaw-cloud/contracts";
+import { MODEL_PROXY_PATH, type GatewaySettingsInput, type TenantSettingsInput } from "@openclaw-cloud/contracts";
 import { startLocalConvexProcess } from "./convex-process.ts";
 import { writeDevConfig } from "./dev-config.ts";
 import { freePort, retryOnAddressInUse } from "./free-port.ts";
@@ -81,8 +81,10 @@ export interface LocalStack {
   sandboxHostUrl: string;
   model: ModelServer;
   secrets: LocalStackSecrets;
-  /** Tenant settings that point a gateway at the local model server. */
+  /** Tenant settings on the platform's model, as the API composes them: the gateway reaches the model server through the model proxy. */
   tenantSettings(overrides?: Partial<TenantSettingsInput>): TenantSettingsInput;
+  /** Settings for a gateway outside the platform (the bench's plain gateway): straight to the model server. */
+  gatewaySettings(overrides?: Partial<GatewaySettingsInput>): GatewaySettingsInput;
   /** Headers for the runtime's internal routes. */
   internalHeaders(tenantId: string): Record<string, string>;
   /** Headers for the api as a server-to-server caller acting for `user`. */
@@ -174,13 +176,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       DEFAULT_MODEL_API_KEY: "local-model-key",
       ...options.apiVars,
     });
-    const runtimeConfig = writeDevConfig(join(REPO_ROOT, "apps/openclaw-runtime/wrangler.dev.jsonc"), configDir, {
-      OA_INTERNAL_KEY: secrets.internalKey,
-      PROXY_TICKET_SECRET: secrets.proxyTicketSecret,
-      SANDBOX_HOST_URL: sandboxHost.url,
-      SANDBOX_HOST_SECRET: secrets.sandboxHostSecret,
-      ...options.runtimeVars,
-    });
     const agentConfig = writeDevConfig(join(REPO_ROOT, "apps/agent-worker/wrangler.dev.jsonc"), configDir, {
       OA_INTERNAL_KEY: secrets.internalKey,
       DEFAULT_MODEL_BASE_URL: `${model.url}/v1`,
@@ -191,6 +186,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // same time can take one in between, so a start that lost that race is retried on new ones.
     const { workers, apiPort, agentPort } = await retryOnAddressInUse(async () => {
       const ports = { port: options.port || (await freePort()), apiPort: options.apiPort || (await freePort()), agentPort: options.agentPort || (await freePort()) };
+      // Gateways reach the model proxy on the api worker's own port.
+      const runtimeConfig = writeDevConfig(join(REPO_ROOT, "apps/openclaw-runtime/wrangler.dev.jsonc"), configDir, {
+        OA_INTERNAL_KEY: secrets.internalKey,
+        PROXY_TICKET_SECRET: secrets.proxyTicketSecret,
+        SANDBOX_HOST_URL: sandboxHost.url,
+        SANDBOX_HOST_SECRET: secrets.sandboxHostSecret,
+        MODEL_PROXY_URL: `http://127.0.0.1:${ports.apiPort}${MODEL_PROXY_PATH}`,
+        ...options.runtimeVars,
+      });
       const started = await startWorkersProcess(
         {
           configs: [webConfig, apiConfig, runtimeConfig, agentConfig],
@@ -217,7 +221,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sandboxHostUrl: sandboxHost.url,
       model,
       secrets,
-      tenantSettings: (overrides = {}) => ({
+      tenantSettings: (overrides = {}) => ({ agent: { name: "Claw" }, model: { provider: "platform", model: "echo-1" }, ...overrides }),
+      gatewaySettings: (overrides = {}) => ({
         agent: { name: "Claw" },
         model: { provider: "openai-compatible", model: "echo-1", baseUrl: `${model.url}/v1`, apiKey: "local-model-key" },
         ...overrides,

@@ -23,6 +23,7 @@ import { instanceRoutes } from "./routes/instance-routes.ts";
 import { keyRoutes } from "./routes/key-routes.ts";
 import { logsRoutes } from "./routes/logs-routes.ts";
 import { meRoutes } from "./routes/me-routes.ts";
+import { modelProxyRoutes } from "./model-proxy/model-proxy-routes.ts";
 import { runtimePassthrough } from "./routes/runtime-passthrough.ts";
 import { stopRoute } from "./routes/stop-route.ts";
 import { crashRoutes } from "./routes/crash-routes.ts";
@@ -54,6 +55,8 @@ export function createApp(): ApiApp {
   };
   app.use("/api/*", withSettings);
   authRoutes(app);
+  // Tenant gateways call the model proxy with their own credential, not as a signed-in person.
+  modelProxyRoutes(app);
   app.use("/api/*", requireSignedIn);
   // A thread's agent (the web worker forwards /agents/* here): signed in and gated like /api.
   app.use("/agents/thread-agent/*", withSettings, requireSignedIn);

@@ -10,6 +10,11 @@ export interface RuntimeEnv {
   BACKUPS: R2Bucket;
   /** The SDK's Sandbox Durable Object: a container in production, `LocalSandbox` over apps/sandbox-host locally. */
   Sandbox: DurableObjectNamespace<Sandbox>;
+  /**
+   * The platform's model proxy as a tenant's gateway reaches it (the API worker's
+   * `/api/model-proxy/v1`): tenants on the platform's model get it as their provider.
+   */
+  MODEL_PROXY_URL?: string;
   /** Local development and tests only: where `LocalSandbox` finds apps/sandbox-host, and its secret. */
   SANDBOX_HOST_URL?: string;
   SANDBOX_HOST_SECRET?: string;

@@ -1,6 +1,16 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { DmPairingApproveSchema, DmPairingQuerySchema, GatewayRequestIdSchema, MAX_RESPONSES_BODY_BYTES, SessionSendSchema, TenantSettingsSchema, ToolInvokeSchema } from "@openclaw-cloud/contracts";
+import {
+  DmPairingApproveSchema,
+  DmPairingQuerySchema,
+  GatewayRequestIdSchema,
+  MAX_RESPONSES_BODY_BYTES,
+  MODEL_CREDENTIAL_CHECK_PATH,
+  ModelCredentialCheckSchema,
+  SessionSendSchema,
+  TenantSettingsSchema,
+  ToolInvokeSchema,
+} from "@openclaw-cloud/contracts";
 import { ResolveExecApprovalBodySchema } from "@openclaw-cloud/contracts/threads";
 import { BackupIdSchema } from "./backups/backup-catalog.ts";
 import { callGateway, gatewayRequest, invokeTool, isReservedSessionKey } from "./gateway/gateway-http.ts";
@@ -74,6 +84,12 @@ export function tenantRoutes(runtime: Tenant): Hono {
     const { lines } = parseParam(LogsQuerySchema, c.req.query());
     if (runtime.state.name === "absent") throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
     return c.json({ lines: await readGatewayLogs(runtime, GATEWAY_PROCESS, lines) });
+  });
+  // The API's model proxy asks whether a credential is one this tenant's gateways hold now.
+  app.post(MODEL_CREDENTIAL_CHECK_PATH, async (c) => {
+    const { credential } = await readJsonBody(c.req.raw, ModelCredentialCheckSchema);
+    if (!(await runtime.holdsModelCredential(credential))) throw new RuntimeError("unauthorized", 401, "not a model proxy credential this tenant's gateway holds");
+    return c.json({ ok: true });
   });
   app.delete("/v1/tenant", async (c) => c.json(await runtime.destroy(c.req.query("purgeBackups") === "true")));
 

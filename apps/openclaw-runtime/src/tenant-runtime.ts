@@ -23,6 +23,7 @@ import { crashStreakAfter, restartDelayMs } from "./lifecycle/crash-healing.ts";
 import { sandboxIdFor } from "./lifecycle/sandbox-generation.ts";
 import { INITIAL_TENANT_STATE, canTransition, isMidOperation, transition, type TenantEvent, type TenantState } from "./lifecycle/tenant-state.ts";
 import { readGatewayLogs } from "./logs/gateway-logs.ts";
+import { gatewaySettingsFor, holdsModelCredential, issueModelCredential, revokeModelCredential, type ModelCredentials } from "./model-proxy/model-credentials.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
 import type { ProvisionStage, Tenant, TenantStatus } from "./tenant.ts";
 
@@ -62,6 +63,8 @@ interface Stored {
   sandboxGeneration: number;
   /** A restore's new sandbox until the switch: destroyed if the restore never finished. */
   preparingGeneration: number | null;
+  /** What the tenant's gateways present to the platform's model proxy (model-proxy/model-credentials.ts). */
+  modelCredentials: ModelCredentials;
 }
 
 /**
@@ -88,6 +91,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     backupFailure: null,
     sandboxGeneration: 0,
     preparingGeneration: null,
+    modelCredentials: {},
   };
   #queue: Promise<unknown> = Promise.resolve();
   /** Calls, streams and relays in flight (see hold), by the sandbox generation that served when they began. */
@@ -124,10 +128,21 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     return this.#stored.gatewayToken;
   }
 
-  /** Every secret this tenant's gateway holds (token, provider key, channel tokens), for redacting its logs. */
+  /** Every secret this tenant's gateway holds (token, provider key, model proxy credentials, channel tokens), for redacting its logs. */
   knownSecrets(): string[] {
-    const { gatewayToken, settings } = this.#stored;
-    return [gatewayToken, settings?.model.apiKey, settings?.channels.telegram?.botToken].filter((secret): secret is string => Boolean(secret));
+    const { gatewayToken, settings, modelCredentials } = this.#stored;
+    const providerKey = settings?.model.provider === "platform" ? undefined : settings?.model.apiKey;
+    return [gatewayToken, providerKey, ...Object.values(modelCredentials), settings?.channels.telegram?.botToken].filter((secret): secret is string => Boolean(secret));
+  }
+
+  /**
+   * Whether `credential` is one this tenant's gateways hold now for the platform's model proxy.
+   * A model call is the gateway at work (a cron or channel turn, say), so it counts as activity.
+   */
+  async holdsModelCredential(credential: string): Promise<boolean> {
+    const held = await holdsModelCredential(this.#stored.modelCredentials, credential);
+    if (held) this.touch();
+    return held;
   }
 
   /** The tenant's sandbox through the `Sandbox` binding (a container in production, the sandbox host locally). */
@@ -314,7 +329,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   async #sleep(saved: boolean): Promise<void> {
     await this.#stopGateway();
     if (saved) await this.driver().destroy();
-    await this.#save({ restartAt: null, notAnsweringSince: null });
+    await this.#save({ restartAt: null, notAnsweringSince: null, modelCredentials: revokeModelCredential(this.#stored.modelCredentials, this.#stored.sandboxGeneration) });
   }
 
   /**
@@ -345,6 +360,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
         restartAt: null,
         backupFailure: null,
         sandboxGeneration: 0,
+        modelCredentials: {},
       });
       await this.ctx.storage.deleteAlarm();
       return this.status();
@@ -383,7 +399,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       const next = previous + 1;
       await this.#save({ preparingGeneration: next });
       try {
-        await this.#launchRestored(this.#driverAt(next), manifest);
+        await this.#launchRestored(next, manifest);
       } catch (error) {
         await this.#discardPrepared(next).catch(() => {});
         const failure = error instanceof RuntimeError ? error : new RuntimeError("restore_failed", 500, `restore failed: ${(error as Error).message}`);
@@ -402,23 +418,28 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   /** Restores the backup into a sandbox that holds nothing yet and starts its gateway there. */
-  async #launchRestored(driver: SandboxDriver, manifest: BackupManifest): Promise<void> {
+  async #launchRestored(generation: number, manifest: BackupManifest): Promise<void> {
+    const driver = this.#driverAt(generation);
     await driver.destroy(); // a leftover of an earlier attempt would hold stale state
     await this.#placeArchive(driver, manifest);
     const result = await driver.exec(["openclaw-cloud-gateway", "restore", "--input", RESTORE_ARCHIVE_PATH], { timeoutMs: 120_000 });
     if (result.exitCode !== 0) throw new RuntimeError("restore_failed", 500, `restore failed: ${lastLine(result.stderr || result.stdout)}`);
-    await this.#launch(driver);
+    await this.#launch(generation);
   }
 
   async #discardPrepared(generation: number): Promise<void> {
     await this.#driverAt(generation).destroy();
-    if (this.#stored.preparingGeneration === generation) await this.#save({ preparingGeneration: null });
+    await this.#save({
+      modelCredentials: revokeModelCredential(this.#stored.modelCredentials, generation),
+      ...(this.#stored.preparingGeneration === generation ? { preparingGeneration: null } : {}),
+    });
   }
 
   /** Lets what began on a replaced sandbox finish (at most RESTORE_DRAIN_MS), then releases it. */
   async #retire(generation: number): Promise<void> {
     const deadline = Date.now() + RESTORE_DRAIN_MS;
     while ((this.#leases.get(generation) ?? 0) > 0 && Date.now() < deadline) await sleep(READY_POLL_MS);
+    await this.#save({ modelCredentials: revokeModelCredential(this.#stored.modelCredentials, generation) });
     await this.#driverAt(generation)
       .destroy()
       .catch((error) => console.error("releasing the sandbox a restore replaced failed; the SDK's sleepAfter will", (error as Error).message));
@@ -588,7 +609,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
         }
       }
       onStage("starting");
-      await this.#launch(driver);
+      await this.#launch(this.#stored.sandboxGeneration);
       await this.#save({ restartAt: null, notAnsweringSince: null });
       await this.#apply({ type: "ready" });
       onStage("ready");
@@ -602,12 +623,21 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     }
   }
 
-  /** Starts the gateway in the sandbox and waits until it is ready; one that fails to get there is stopped. */
-  async #launch(driver: SandboxDriver): Promise<void> {
+  /**
+   * Starts the gateway in the sandbox of `generation` and waits until it is ready; one that
+   * fails to get there is stopped. A tenant on the platform's model gets a new model proxy
+   * credential with every start (the one its previous gateway held stops working).
+   */
+  async #launch(generation: number): Promise<void> {
+    const driver = this.#driverAt(generation);
     const { settings, gatewayToken } = this.#stored;
+    if (!settings) throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
+    const issued = settings.model.provider === "platform" ? issueModelCredential(this.#stored.modelCredentials, this.#requireTenantId(), generation) : null;
+    await this.#save({ modelCredentials: issued?.held ?? revokeModelCredential(this.#stored.modelCredentials, generation) });
+    const launchSettings = gatewaySettingsFor(settings, issued && { url: this.env.MODEL_PROXY_URL, credential: issued.credential });
     try {
       await driver.startProcess(GATEWAY_PROCESS, ["openclaw-cloud-gateway", "start"], {
-        OPENCLAW_CLOUD_SETTINGS: JSON.stringify(settings),
+        OPENCLAW_CLOUD_SETTINGS: JSON.stringify(launchSettings),
         OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
       });
       await this.#waitUntilReady(driver);

@@ -48,6 +48,8 @@ export interface Tenant extends GatewayTenant {
   stop(): Promise<TenantStatus>;
   destroy(purgeBackups: boolean): Promise<TenantStatus>;
   acknowledgeCrash(): Promise<TenantStatus>;
+  /** Whether a model proxy credential is one this tenant's gateways hold now. */
+  holdsModelCredential(credential: string): Promise<boolean>;
   backupNow(reason: "manual"): Promise<BackupManifest>;
   backups(): BackupStore;
   restore(id: string | undefined): Promise<TenantStatus>;

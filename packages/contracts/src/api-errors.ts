@@ -20,6 +20,7 @@ export const API_ERROR_CODES = [
   "instance_busy",
   "missing_provider_key",
   "no_default_model",
+  "model_unavailable",
   "gateway_failed_to_start",
   "gateway_unavailable",
   "gateway_timeout",

@@ -6,3 +6,4 @@ export * from "./gateway-clients.ts";
 export * from "./sandbox-layout.ts";
 export * from "./gateway-requests.ts";
 export * from "./tenant-id.ts";
+export * from "./model-proxy.ts";

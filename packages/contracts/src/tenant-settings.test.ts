@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactTenantSettings, TelegramBotTokenSchema, TenantSettingsSchema, type TenantSettingsInput } from "./tenant-settings.ts";
+import { GatewaySettingsSchema, TelegramBotTokenSchema, TenantSettingsSchema, type TenantSettingsInput } from "./tenant-settings.ts";
 
 const API_KEY = "sk-test-abcdefgh12345678";
 const BOT_TOKEN = "123456:telegram-token-abcdefgh";
@@ -58,16 +58,6 @@ describe("TenantSettingsSchema", () => {
   });
 });
 
-describe("redactTenantSettings", () => {
-  it("replaces every secret with whether it is set", () => {
-    const redacted = redactTenantSettings(TenantSettingsSchema.parse(valid));
-    expect(JSON.stringify(redacted)).not.toContain(API_KEY);
-    expect(JSON.stringify(redacted)).not.toContain(BOT_TOKEN);
-    expect(redacted.model).toEqual({ provider: "anthropic", model: "claude-sonnet-4-5", apiKeySet: true });
-    expect(redacted.channels).toEqual({ telegram: { botTokenSet: true } });
-  });
-});
-
 describe("TelegramBotTokenSchema", () => {
   it("takes BotFather's shape and refuses others without echoing the value", () => {
     expect(TelegramBotTokenSchema.parse(" 123456789:AAHfakeTokenValue_with-dash0123 ")).toBe("123456789:AAHfakeTokenValue_with-dash0123");
@@ -76,5 +66,18 @@ describe("TelegramBotTokenSchema", () => {
       expect(result.success, bad).toBe(false);
       expect(JSON.stringify(result.error?.issues)).not.toContain(bad.slice(10, 20));
     }
+  });
+});
+
+describe("the platform model", () => {
+  it("is a model id only: no address, no key (the runtime adds the proxy and a credential)", () => {
+    expect(TenantSettingsSchema.parse({ model: { provider: "platform", model: "echo-1" } }).model).toEqual({ provider: "platform", model: "echo-1" });
+    expect(issuesOf({ model: { provider: "platform", model: "echo-1", apiKey: API_KEY } }).map((i) => i.path)).toEqual(["model"]);
+    expect(issuesOf({ model: { provider: "platform", model: "echo-1", baseUrl: "https://x.example/v1" } }).map((i) => i.path)).toEqual(["model"]);
+  });
+
+  it("never reaches a gateway as such: a gateway's settings name a provider it calls itself", () => {
+    expect(GatewaySettingsSchema.safeParse({ model: { provider: "platform", model: "echo-1" } }).success).toBe(false);
+    expect(GatewaySettingsSchema.parse(valid).model).toEqual(valid.model);
   });
 });

@@ -2,8 +2,7 @@ import { z } from "zod";
 
 /**
  * What a tenant chooses for their gateway. Secrets (provider key, channel tokens)
- * travel inside it to the runtime and are only ever handed to the gateway process;
- * `redactTenantSettings` is the only shape that may leave the runtime.
+ * travel inside it to the runtime and are only ever handed to the gateway process.
  *
  * Validation errors never echo input values (zod issues carry paths and messages only),
  * so a rejected secret cannot end up in a log line or an error response.
@@ -34,16 +33,19 @@ const httpUrl = z.url({ protocol: /^https?$/ });
 /** Providers whose bundled OpenClaw plugin only works with a tenant key (bring your own key). */
 const KEYED_PROVIDERS: ReadonlySet<ModelProvider> = new Set(["anthropic", "openai"]);
 
+/** Model id at the provider, e.g. `claude-sonnet-4-5` or `gpt-5.1`. */
+const modelId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[\w.:/@-]+$/);
+
+/** A model the tenant's own gateway calls directly: the person's own key (bring your own key). */
 export const ModelSettingsSchema = z
   .object({
     provider: ModelProviderSchema,
-    /** Model id at the provider, e.g. `claude-sonnet-4-5` or `gpt-5.1`. */
-    model: z
-      .string()
-      .trim()
-      .min(1)
-      .max(128)
-      .regex(/^[\w.:/@-]+$/),
+    model: modelId,
     /** Required for `openai-compatible`, optional override for the others. */
     baseUrl: httpUrl.optional(),
     /** Required for `anthropic` and `openai`; optional for an `openai-compatible` server without auth. */
@@ -59,6 +61,14 @@ export const ModelSettingsSchema = z
     path: ["apiKey"],
   });
 export type ModelSettings = z.infer<typeof ModelSettingsSchema>;
+
+/**
+ * The platform's default model. It carries no address and no key: at every gateway start
+ * the runtime points the gateway at the platform's model proxy with a credential of that
+ * start's own (model-proxy.ts), so the platform's upstream key never enters a sandbox.
+ */
+export const PlatformModelSettingsSchema = z.object({ provider: z.literal("platform"), model: modelId }).strict();
+export type PlatformModelSettings = z.infer<typeof PlatformModelSettingsSchema>;
 
 /**
  * A browser origin (`scheme://host[:port]`), as OpenClaw's `gateway.controlUi.allowedOrigins`
@@ -157,7 +167,7 @@ export const TenantSettingsSchema = z
       })
       .strict()
       .default({ name: "OpenClaw" }),
-    model: ModelSettingsSchema,
+    model: z.discriminatedUnion("provider", [ModelSettingsSchema, PlatformModelSettingsSchema]),
     /** Browser origins allowed to open the Control UI / WebChat against this gateway. */
     allowedOrigins: z.array(browserOrigin).max(16).default([]),
     httpEndpoints: z
@@ -175,18 +185,10 @@ export const TenantSettingsSchema = z
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
 export type TenantSettingsInput = z.input<typeof TenantSettingsSchema>;
 
-/** Tenant settings with every secret replaced by whether it is set. */
-export type RedactedTenantSettings = Omit<TenantSettings, "model" | "channels"> & {
-  model: Omit<ModelSettings, "apiKey"> & { apiKeySet: boolean };
-  channels: { telegram?: { botTokenSet: true } };
-};
-
-export function redactTenantSettings(settings: TenantSettings): RedactedTenantSettings {
-  const { apiKey, ...model } = settings.model;
-  const { telegram } = settings.channels;
-  return {
-    ...settings,
-    model: { ...model, apiKeySet: apiKey !== undefined },
-    channels: telegram ? { telegram: { botTokenSet: true } } : {},
-  };
-}
+/**
+ * What a gateway starts on (the launcher's input): tenant settings whose model is one the
+ * gateway calls itself, the platform model already turned into the proxy and its credential.
+ */
+export const GatewaySettingsSchema = TenantSettingsSchema.extend({ model: ModelSettingsSchema });
+export type GatewaySettings = z.infer<typeof GatewaySettingsSchema>;
+export type GatewaySettingsInput = z.input<typeof GatewaySettingsSchema>;

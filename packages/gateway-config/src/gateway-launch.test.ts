@@ -1,4 +1,4 @@
-import { TenantSettingsSchema, type TenantSettingsInput } from "@openclaw-cloud/contracts";
+import { GatewaySettingsSchema, type GatewaySettingsInput } from "@openclaw-cloud/contracts";
 import { describe, expect, it } from "vitest";
 import { buildGatewayLaunch, type GatewayLaunchContext } from "./gateway-launch.ts";
 
@@ -7,8 +7,8 @@ const API_KEY = "sk-provider-key-0123456789";
 const BOT_TOKEN = "123456789:telegram-bot-token-abcdef";
 const ctx: GatewayLaunchContext = { gatewayPort: 18789, stateDir: "/home/openclaw/openclaw", gatewayToken: GATEWAY_TOKEN };
 
-function launch(input: Partial<TenantSettingsInput> = {}, context: Partial<GatewayLaunchContext> = {}) {
-  const settings = TenantSettingsSchema.parse({
+function launch(input: Partial<GatewaySettingsInput> = {}, context: Partial<GatewayLaunchContext> = {}) {
+  const settings = GatewaySettingsSchema.parse({
     agent: { name: "Claw", persona: "Dry humor. Short answers." },
     model: { provider: "openai-compatible", model: "echo-1", baseUrl: "http://127.0.0.1:19500/v1", apiKey: API_KEY },
     ...input,

@@ -1,4 +1,4 @@
-import type { TenantSettings } from "@openclaw-cloud/contracts";
+import type { GatewaySettings } from "@openclaw-cloud/contracts";
 import { z } from "zod";
 import { identityFiles, WORKSPACE_DIR, type GatewayFile } from "./identity-files.ts";
 import { modelProviderSetup, type ProviderConfig } from "./model-provider.ts";
@@ -99,7 +99,7 @@ const LOOPBACK_PROXIES = ["127.0.0.1", "::1"];
  * Everything a tenant's gateway needs to start: its config, identity files and secret
  * environment. Pure: the same settings and context always give the same launch.
  */
-export function buildGatewayLaunch(settings: TenantSettings, context: GatewayLaunchContext): GatewayLaunch {
+export function buildGatewayLaunch(settings: GatewaySettings, context: GatewayLaunchContext): GatewayLaunch {
   const ctx = GatewayLaunchContextSchema.parse(context);
   const stateDir = ctx.stateDir.replace(/\/+$/, "");
   const model = modelProviderSetup(settings.model);

@@ -15,9 +15,9 @@ export {
 export { WORKSPACE_DIR, type GatewayFile } from "./identity-files.ts";
 export { CUSTOM_PROVIDER_ID, PROVIDER_API_KEY_ENV } from "./model-provider.ts";
 export {
-  parseTenantSettings,
-  parseTenantSettingsJson,
-  type ParseTenantSettingsResult,
-  type TenantSettingsIssue,
-} from "./parse-tenant-settings.ts";
+  parseGatewaySettings,
+  parseGatewaySettingsJson,
+  type ParseGatewaySettingsResult,
+  type GatewaySettingsIssue,
+} from "./parse-gateway-settings.ts";
 export type { EnvSecretRef } from "./secret-ref.ts";

@@ -34,8 +34,8 @@ describe("readStartInputs", () => {
 
   it("names the bad variable without echoing secrets", () => {
     const bad = JSON.stringify({ model: { provider: "anthropic", model: "m", apiKey: `${API_KEY} x` } });
-    expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_SETTINGS: bad })).toThrow(new UsageError("OPENCLAW_CLOUD_SETTINGS: invalid tenant settings: model.apiKey: printable ASCII without spaces"));
-    expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_SETTINGS: `{"apiKey":"${API_KEY}"` })).toThrow(new UsageError("OPENCLAW_CLOUD_SETTINGS: invalid tenant settings: not valid JSON"));
+    expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_SETTINGS: bad })).toThrow(new UsageError("OPENCLAW_CLOUD_SETTINGS: invalid gateway settings: model.apiKey: printable ASCII without spaces"));
+    expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_SETTINGS: `{"apiKey":"${API_KEY}"` })).toThrow(new UsageError("OPENCLAW_CLOUD_SETTINGS: invalid gateway settings: not valid JSON"));
     expect(() => readStartInputs({ ...env, OPENCLAW_CLOUD_GATEWAY_TOKEN: "" })).toThrow("OPENCLAW_CLOUD_GATEWAY_TOKEN must be set");
   });
 });

@@ -1,6 +1,6 @@
 import { isAbsolute, normalize } from "node:path";
-import { SANDBOX_LAYOUT, type TenantSettings } from "@openclaw-cloud/contracts";
-import { GatewayBindSchema, parseTenantSettingsJson, type GatewayBind } from "@openclaw-cloud/gateway-config";
+import { SANDBOX_LAYOUT, type GatewaySettings } from "@openclaw-cloud/contracts";
+import { GatewayBindSchema, parseGatewaySettingsJson, type GatewayBind } from "@openclaw-cloud/gateway-config";
 import { UsageError } from "./errors.ts";
 import type { SandboxPaths } from "./sandbox-paths.ts";
 
@@ -16,7 +16,7 @@ export const INPUT_ENV = {
 export const DEFAULT_GATEWAY_PORT = SANDBOX_LAYOUT.gatewayPort;
 
 export type SandboxEnv = { sandboxHome: string; gatewayPort: number; gatewayBind: GatewayBind };
-export type StartInputs = SandboxEnv & { settings: TenantSettings; gatewayToken: string };
+export type StartInputs = SandboxEnv & { settings: GatewaySettings; gatewayToken: string };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -39,7 +39,7 @@ export function readStartInputs(env: Env): StartInputs {
   const sandbox = readSandboxEnv(env);
   const json = env[INPUT_ENV.settings];
   if (!json) throw new UsageError(`${INPUT_ENV.settings} must be set to the tenant settings JSON`);
-  const parsed = parseTenantSettingsJson(json);
+  const parsed = parseGatewaySettingsJson(json);
   if (!parsed.ok) throw new UsageError(`${INPUT_ENV.settings}: ${parsed.message}`);
   const gatewayToken = env[INPUT_ENV.gatewayToken];
   if (!gatewayToken) throw new UsageError(`${INPUT_ENV.gatewayToken} must be set`);

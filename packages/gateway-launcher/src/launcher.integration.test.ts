@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TenantSettingsSchema, type TenantSettingsInput } from "@openclaw-cloud/contracts";
+import { GatewaySettingsSchema, type GatewaySettingsInput } from "@openclaw-cloud/contracts";
 import { buildGatewayLaunch } from "@openclaw-cloud/gateway-config";
 import { DEFAULT_MODEL, startModelServer, type ModelServer } from "@openclaw-cloud/model-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,7 +43,7 @@ afterAll(async () => {
   if (home) await rm(home, { recursive: true, force: true });
 });
 
-function settings(): TenantSettingsInput {
+function settings(): GatewaySettingsInput {
   return {
     agent: { name: "Molty", persona: "Terse and precise." },
     model: { provider: "openai-compatible", model: DEFAULT_MODEL, baseUrl: `${model.url}/v1`, apiKey: MODEL_KEY },
@@ -243,7 +243,7 @@ describe("openclaw-cloud-gateway with a real gateway", () => {
 });
 
 describe("generated configs", () => {
-  const variants: Record<string, TenantSettingsInput> = {
+  const variants: Record<string, GatewaySettingsInput> = {
     "anthropic with Telegram": {
       model: { provider: "anthropic", model: "claude-sonnet-4-5", apiKey: "sk-ant-test-0123456789" },
       channels: { telegram: { botToken: "123456789:telegram-test-token" } },
@@ -260,7 +260,7 @@ describe("generated configs", () => {
   it.each(Object.entries(variants))("%s pass `openclaw config validate`", { timeout: 60_000 }, async (_, input) => {
     const stateDir = await mkdtemp(join(tmpdir(), "launcher-config-"));
     try {
-      const launch = buildGatewayLaunch(TenantSettingsSchema.parse(input), { gatewayPort: 18789, stateDir, gatewayToken: GATEWAY_TOKEN });
+      const launch = buildGatewayLaunch(GatewaySettingsSchema.parse(input), { gatewayPort: 18789, stateDir, gatewayToken: GATEWAY_TOKEN });
       await writeFile(join(stateDir, "openclaw.json"), JSON.stringify(launch.config));
       const env = { PATH: process.env.PATH ?? "", HOME: stateDir, OPENCLAW_STATE_DIR: stateDir, OPENCLAW_CONFIG_PATH: join(stateDir, "openclaw.json"), ...launch.env };
       const result = await runOpenclaw(resolveOpenclaw(), ["config", "validate", "--json"], env, stateDir);

@@ -10,9 +10,12 @@ describe("composeTenantSettings", () => {
     expect(settings.httpEndpoints.responses).toBe(true);
   });
 
-  it("falls back to the platform model without a key for that provider", () => {
+  it("falls back to the platform model without a key for that provider, naming only its id", () => {
     const settings = composeTenantSettings({ provider: "openai", model: "gpt-x" }, [{ provider: "anthropic", key: "sk-ant-12345678", baseUrl: null }], platform);
-    expect(settings.model).toEqual({ provider: "openai-compatible", model: "echo-1", baseUrl: platform.baseUrl, apiKey: platform.apiKey });
+    expect(settings.model).toEqual({ provider: "platform", model: "echo-1" });
+    // The platform's address and key stay in the platform: the runtime gets neither.
+    expect(JSON.stringify(settings)).not.toContain(platform.apiKey);
+    expect(JSON.stringify(settings)).not.toContain(platform.baseUrl);
   });
 
   it("carries an openai-compatible key's base URL", () => {

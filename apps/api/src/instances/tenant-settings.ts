@@ -6,7 +6,8 @@ import { ApiError } from "../http/api-error.ts";
 /**
  * The runtime's tenant settings for an instance, composed here and only here: the
  * instance's provider and model with the user's own key for that provider, or else the
- * platform's default model, plus the user's connected channels (a Telegram bot token).
+ * platform's default model (by id: its address and key stay in the platform), plus the
+ * user's connected channels (a Telegram bot token).
  * Pure; the result is validated with the runtime's own schema.
  */
 export function composeTenantSettings(
@@ -24,9 +25,10 @@ export function composeTenantSettings(
   return parsed.data;
 }
 
+/** The platform's model by id only: the runtime gives each gateway start the model proxy and a credential of its own. */
 function platformModelSettings(platformModel: PlatformModel | null) {
   if (!platformModel) throw new ApiError("no_default_model", 503, "this platform has no default model; add a provider key first");
-  return { provider: "openai-compatible" as const, model: platformModel.model, baseUrl: platformModel.baseUrl, ...(platformModel.apiKey ? { apiKey: platformModel.apiKey } : {}) };
+  return { provider: "platform" as const, model: platformModel.model };
 }
 
 /**

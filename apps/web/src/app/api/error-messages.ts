@@ -38,6 +38,7 @@ const SENTENCES: Record<ApiErrorCode | ClientErrorCode, (problem: Problem) => st
   instance_busy: () => "Your OpenClaw is stopping right now. Try again in a few seconds.",
   missing_provider_key: () => "Add your key for that provider in Settings first, or choose the platform model.",
   no_default_model: () => "This platform has no default model. Add your own provider key to continue.",
+  model_unavailable: () => "The platform's model did not answer. Try again in a minute.",
   gateway_failed_to_start: (p) => `Your OpenClaw failed to start: ${startFailureReason(p.message)}. Restart it to try again.`,
   gateway_unavailable: () => "Your OpenClaw did not answer. It may be starting up; try again in a few seconds.",
   gateway_timeout: () => "Your OpenClaw stopped answering. Restart it, or try again in a minute.",
