@@ -1,6 +1,5 @@
-import type { LocalStack } from "@openclaw-cloud/local-stack";
+import { treeRss, type LocalStack } from "@openclaw-cloud/local-stack";
 import { sandboxInfo } from "./platform-api.ts";
-import { treeRss } from "./process-tree.ts";
 import { median } from "./stats.ts";
 
 export interface MemoryResult {

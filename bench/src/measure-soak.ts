@@ -1,7 +1,6 @@
-import { readSse, type LocalStack } from "@openclaw-cloud/local-stack";
+import { descendantsNamed, processRssMb, readSse, treeRss, type LocalStack } from "@openclaw-cloud/local-stack";
 import { isolateHeapAfterGcMb } from "./isolate-heap.ts";
 import { provisionTenant, runtimeFetch, sandboxInfo } from "./platform-api.ts";
-import { descendantsNamed, processRssMb, treeRss } from "./process-tree.ts";
 
 export interface SoakOptions {
   tenants: number;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { processLinks, treeMembers } from "./process-tree.ts";
 
 /** What reading a gateway's environment needs from a stack: where its sandbox host is and its secret. */
 export interface SandboxHostAccess {
@@ -56,6 +57,29 @@ function processEnvironment(pid: number): string[] {
  */
 export async function gatewayEnvironment(stack: SandboxHostAccess, tenantId: string): Promise<string[]> {
   return processEnvironment((await runningGateway(stack, tenantId)).pid);
+}
+
+/**
+ * The environment of every process running in any sandbox on the host, by OS pid: the
+ * processes the sandbox host started, their process groups and all their descendants (what a tenant's agent can
+ * run and read). For scans that a secret is in none of them.
+ */
+export async function sandboxProcessEnvironments(stack: SandboxHostAccess): Promise<Map<number, string[]>> {
+  const roots: number[] = [];
+  const { sandboxes } = await hostJson<{ sandboxes: string[] }>(stack, "/sandboxes");
+  for (const sandboxId of sandboxes) {
+    const { processes } = await hostJson<{ processes: Array<{ pid: number | null; status: string }> }>(stack, `/sandboxes/${encodeURIComponent(sandboxId)}`);
+    for (const process of processes) if (process.pid && process.status === "running") roots.push(process.pid);
+  }
+  const environments = new Map<number, string[]>();
+  for (const pid of treeMembers(roots, processLinks())) {
+    try {
+      environments.set(pid, processEnvironment(pid));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return environments;
 }
 
 const TOKEN_ENTRY = "OPENCLAW_GATEWAY_TOKEN=";

@@ -54,7 +54,7 @@ export function treeRss(roots: readonly number[]): { rssMb: number; processes: n
 }
 
 /** Every process's place in the tree, read from /proc now. */
-function processLinks(): ProcessLink[] {
+export function processLinks(): ProcessLink[] {
   const links: ProcessLink[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
