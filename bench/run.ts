@@ -87,8 +87,8 @@ async function main(): Promise<void> {
 
   progress("starting a tenant and two raw gateways (plain, and with the launcher's memory settings) for chat, memory, pairing and backups ...");
   const [raw, rawTuned, { tenantId }] = await Promise.all([
-    startRawGateway(stack.gatewaySettings(), "openclaw", cleanups),
-    startRawGateway(stack.gatewaySettings(), "openclaw", cleanups, GATEWAY_MEMORY_ENV),
+    startRawGateway(stack.tenantSettings(), "openclaw", cleanups),
+    startRawGateway(stack.tenantSettings(), "openclaw", cleanups, GATEWAY_MEMORY_ENV),
     provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
   ]);
 

@@ -29,6 +29,20 @@ describe("credits", () => {
     ]);
   });
 
+  test("a tenant's model calls are charged to the owner of its instance, once per reference", async () => {
+    const { rpc, newUser } = controlPlane();
+    const ada = await newUser();
+    await rpc("grantCredits", { ownerId: ada.id, amount: 50, reason: "seed", actorId: "root" });
+    expect(await rpc("tenantAccount", { tenantId: "u-ada" })).toBeNull();
+    expect(await rpc("debitTenant", { tenantId: "u-ada", amount: 5, reason: "model call", reference: "model:1" })).toBeNull();
+    await rpc("createInstance", { ownerId: ada.id, tenantId: "u-ada", provider: "openai-compatible", model: "echo-1" });
+    expect(await rpc("tenantAccount", { tenantId: "u-ada" })).toEqual({ ownerId: ada.id, balance: 50 });
+    const debit = await rpc("debitTenant", { tenantId: "u-ada", amount: 5, reason: "model call", reference: "model:1" });
+    expect(debit).toMatchObject({ ownerId: ada.id, delta: -5, balanceAfter: 45 });
+    expect(await rpc("debitTenant", { tenantId: "u-ada", amount: 5, reason: "model call", reference: "model:1" })).toEqual(debit);
+    expect(await rpc("tenantAccount", { tenantId: "u-ada" })).toEqual({ ownerId: ada.id, balance: 45 });
+  });
+
   test("a debit is idempotent by reference, per owner", async () => {
     const { rpc, newUser } = controlPlane();
     const ada = await newUser("ada@example.com");

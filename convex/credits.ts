@@ -81,6 +81,36 @@ export const debit = internalMutation({
   },
 });
 
+/** The instance of a tenant, for meters that know the tenant and not the person. */
+function instanceOfTenant(ctx: QueryCtx, tenantId: string) {
+  return ctx.db
+    .query("instances")
+    .withIndex("by_tenant_id", (q) => q.eq("tenantId", tenantId))
+    .first();
+}
+
+/** Who pays for a tenant's model calls and what they have left: the model proxy's check before a call. Null when no instance has that tenant. */
+export const tenantAccount = internalQuery({
+  args: { tenantId: v.string() },
+  handler: async (ctx, { tenantId }) => {
+    const instance = await instanceOfTenant(ctx, tenantId);
+    return instance ? { ownerId: instance.ownerId as string, balance: await balanceOf(ctx, instance.ownerId) } : null;
+  },
+});
+
+/**
+ * Debits a model call to the owner of the tenant's instance, once per reference (see post).
+ * Null when no instance has that tenant any more (deleted while the call ran).
+ */
+export const debitTenant = internalMutation({
+  args: { tenantId: v.string(), amount: v.number(), reason: v.string(), reference: v.string() },
+  handler: async (ctx, { tenantId, amount, reason, reference }) => {
+    const instance = await instanceOfTenant(ctx, tenantId);
+    if (!instance) return null;
+    return toLedgerEntry((await post(ctx, { owner: instance.ownerId, delta: -amount, reason, reference })).entry);
+  },
+});
+
 export const summary = internalQuery({
   args: { ownerId: v.string() },
   handler: async (ctx, { ownerId }) => {

@@ -40,7 +40,7 @@ export async function measureColdReady(stack: LocalStack, cleanups: Cleanups, ru
     await destroyTenant(stack, tenantId);
   };
   const gatewayStart = async (command: GatewayCommand) => {
-    const gateway = await startRawGateway(stack.gatewaySettings(), command, cleanups);
+    const gateway = await startRawGateway(stack.tenantSettings(), command, cleanups);
     gatewayRunsMs[command].push(gateway.readyMs);
     await gateway.stop();
   };

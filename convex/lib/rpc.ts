@@ -124,6 +124,8 @@ export const rpcHandlers: RpcHandlers = {
 
   grantCredits: (ctx, args) => ctx.runMutation(internal.credits.grant, args),
   debitCredits: (ctx, args) => ctx.runMutation(internal.credits.debit, args),
+  tenantAccount: (ctx, args) => ctx.runQuery(internal.credits.tenantAccount, args),
+  debitTenant: (ctx, args) => ctx.runMutation(internal.credits.debitTenant, args),
   billingSummary: (ctx, args) => ctx.runQuery(internal.credits.summary, args),
 
   appendAudit: async (ctx, { details, ...args }) => withDetails(await ctx.runMutation(internal.audit.append, { ...args, detailsJson: details === undefined ? undefined : JSON.stringify(details) })),

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startModelServer, type ModelServer } from "@openclaw-cloud/model-server";
 import { startSandboxHost } from "@openclaw-cloud/sandbox-host";
-import { MODEL_PROXY_PATH, type GatewaySettingsInput, type TenantSettingsInput } from "@openclaw-cloud/contracts";
+import { MODEL_PROXY_PATH, type GatewaySettingsInput } from "@openclaw-cloud/contracts";
 import { startLocalConvexProcess } from "./convex-process.ts";
 import { writeDevConfig } from "./dev-config.ts";
 import { freePort, retryOnAddressInUse } from "./free-port.ts";
@@ -81,10 +81,13 @@ export interface LocalStack {
   sandboxHostUrl: string;
   model: ModelServer;
   secrets: LocalStackSecrets;
-  /** Tenant settings on the platform's model, as the API composes them: the gateway reaches the model server through the model proxy. */
-  tenantSettings(overrides?: Partial<TenantSettingsInput>): TenantSettingsInput;
-  /** Settings for a gateway outside the platform (the bench's plain gateway): straight to the model server. */
-  gatewaySettings(overrides?: Partial<GatewaySettingsInput>): GatewaySettingsInput;
+  /**
+   * Settings with the tenant's own key for the local model server, which its gateway calls
+   * straight: for tenants provisioned on the runtime directly (no instance record, so the
+   * platform's model proxy, which bills an instance's owner, would refuse them) and for
+   * gateways outside the platform. The API gives its users the platform's model instead.
+   */
+  tenantSettings(overrides?: Partial<GatewaySettingsInput>): GatewaySettingsInput;
   /** Headers for the runtime's internal routes. */
   internalHeaders(tenantId: string): Record<string, string>;
   /** Headers for the api as a server-to-server caller acting for `user`. */
@@ -221,8 +224,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sandboxHostUrl: sandboxHost.url,
       model,
       secrets,
-      tenantSettings: (overrides = {}) => ({ agent: { name: "Claw" }, model: { provider: "platform", model: "echo-1" }, ...overrides }),
-      gatewaySettings: (overrides = {}) => ({
+      tenantSettings: (overrides = {}) => ({
         agent: { name: "Claw" },
         model: { provider: "openai-compatible", model: "echo-1", baseUrl: `${model.url}/v1`, apiKey: "local-model-key" },
         ...overrides,

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import { collectSse, gatewayEnvironment as gatewayEnvironmentOf, gatewayToken, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 import { tenantIdForUser } from "../src/auth/tenant-id.ts";
-import { CREDITS_PER_TOKEN } from "../src/billing/pricing.ts";
 import { SIGNED_IN_ROUTES } from "../src/routes/signed-in-routes.ts";
 import { ResponseRecorder, findSecrets } from "./recorder.ts";
 
@@ -122,8 +121,7 @@ describe("the API worker end to end, as a server-to-server client", () => {
     gatewayTokens.add(await gatewayTokenOf(aliceTenant));
   });
 
-  let firstTurnTotalTokens = 0;
-  it("streams a chat turn live from the gateway and debits its usage", async () => {
+  it("streams a chat turn live from the gateway; on her own key it costs no credits", async () => {
     const before = await balanceOf(ALICE);
     const response = await api(ALICE, "/api/openclaw/chat", { method: "POST", json: { message: "hello from alice [words:40]", sessionKey: "webchat-alice" } });
     expect(response.status).toBe(200);
@@ -137,10 +135,10 @@ describe("the API worker end to end, as a server-to-server client", () => {
     const completed = events.find((e) => e.event === "response.completed")!;
     const usage = (JSON.parse(completed.data) as { response: { usage: { total_tokens: number } } }).response.usage;
     expect(usage.total_tokens).toBeGreaterThan(0);
-    firstTurnTotalTokens = usage.total_tokens;
-    await expect.poll(() => balanceOf(ALICE), { timeout: 5000 }).toBe(before - Math.ceil(usage.total_tokens * CREDITS_PER_TOKEN));
-    const summary = await json<{ entries: Array<{ delta: number; reference: string }> }>(await api(ALICE, "/api/openclaw/billing/summary"));
-    expect(summary.entries.some((e) => e.delta === -Math.ceil(firstTurnTotalTokens * CREDITS_PER_TOKEN) && e.reference.startsWith("response:"))).toBe(true);
+    // Alice's gateway calls the model with her own key: credits pay for the platform's model
+    // only (metered at the model proxy, model-proxy.integration.test.ts), so this turn is free.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await balanceOf(ALICE)).toBe(before);
   });
 
   it("shows the turn in the sessions and their history, sends into a session, invokes tools", async () => {

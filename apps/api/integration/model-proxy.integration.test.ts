@@ -21,9 +21,12 @@ let upstream: ModelServer;
 let stack: LocalStack;
 const stateDir = join(process.env.TMPDIR ?? "/tmp", `occ-model-proxy-it-${process.pid}`);
 const tenants: Record<string, string> = {};
+/** Dan's credits: enough for a few turns, so the last test can spend them. */
+const DAN_CREDITS = 20_000;
 
 beforeAll(async () => {
-  upstream = await startModelServer({ apiKey: PLATFORM_KEY });
+  // A small pause between tokens, so a stream can be cut short before it ends.
+  upstream = await startModelServer({ apiKey: PLATFORM_KEY, tokenDelayMs: 2 });
   stack = await startLocalStack({
     stateDir,
     apiVars: {
@@ -77,6 +80,23 @@ async function credentialOf(user: typeof CAROL): Promise<string> {
   return entry.slice(PROVIDER_KEY_ENTRY.length);
 }
 
+type LedgerEntry = { id: string; delta: number; reason: string; reference: string | null; balanceAfter: number };
+
+async function ledger(user: typeof CAROL): Promise<{ balance: number; entries: LedgerEntry[] }> {
+  return json(await api(user, "/api/openclaw/billing/summary"));
+}
+
+/** Waits for the entries posted after `before` (the newest one seen earlier), newest first. */
+async function entriesAfter(user: typeof CAROL, before: LedgerEntry | undefined): Promise<LedgerEntry[]> {
+  const newer = async () => {
+    const { entries } = await ledger(user);
+    const seen = entries.findIndex((entry) => entry.id === before?.id);
+    return seen === -1 ? entries : entries.slice(0, seen);
+  };
+  await expect.poll(async () => (await newer()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  return newer();
+}
+
 async function chat(user: typeof CAROL, message: string): Promise<string> {
   const response = await api(user, "/api/openclaw/chat", { method: "POST", json: { message } });
   const text = await response.text();
@@ -97,7 +117,8 @@ describe("the platform's model proxy", () => {
       const me = await json<{ user: { id: string } }>(await api(user, "/api/me"));
       tenants[user.email] = await tenantIdForUser(me.user.id);
       await json(await api(ADMIN, `/api/admin/users/${me.user.id}/access`, { method: "POST", json: { enabled: true } }));
-      await json(await api(ADMIN, `/api/admin/users/${me.user.id}/credits`, { method: "POST", json: { amount: 1_000_000, reason: "integration" } }), 201);
+      const amount = user === DAN ? DAN_CREDITS : 1_000_000;
+      await json(await api(ADMIN, `/api/admin/users/${me.user.id}/credits`, { method: "POST", json: { amount, reason: "integration" } }), 201);
     }
     await Promise.all([CAROL, DAN].map(async (user) => json(await api(user, "/api/openclaw/instance", { method: "POST", json: {} }), 201)));
     expect(await chat(CAROL, "hello from carol")).toContain("hello from carol");
@@ -143,6 +164,48 @@ describe("the platform's model proxy", () => {
     expect(rest).toContain("[DONE]");
   });
 
+  it("charges every model call to the tenant's owner by the upstream's figures, whatever started the turn", async () => {
+    const before = (await ledger(DAN)).entries[0];
+    const answer = await chat(DAN, "billed on the website [words:30]");
+    const [call] = await entriesAfter(DAN, before);
+    expect(call).toMatchObject({ reason: expect.stringMatching(/^model call \(echo-1\): \d+ tokens$/), reference: expect.stringMatching(/^model:chatcmpl-/) });
+    expect(call!.delta).toBeLessThan(0);
+    // The gateway's own report of the turn has the upstream's figures: the debit is exactly them.
+    const completed = answer.split("\n\n").find((event) => event.includes("response.completed"));
+    const turnTokens = (JSON.parse(completed!.slice(completed!.indexOf("data: ") + 6)) as { response: { usage: { total_tokens: number } } }).response.usage.total_tokens;
+    expect(call!.delta).toBe(-turnTokens);
+
+    // A turn the API never sees (as a channel message, a cron job or the Control UI starts one)
+    // is charged all the same: here one sent straight to the tenant's runtime.
+    const direct = await fetch(`${stack.runtimeUrl}/v1/responses`, {
+      method: "POST",
+      headers: { ...stack.internalHeaders(tenants[DAN.email]!), "content-type": "application/json" },
+      body: JSON.stringify({ model: "openclaw", input: "a turn from a channel" }),
+    });
+    expect(direct.status, await direct.clone().text()).toBe(200);
+    const [channelCall] = await entriesAfter(DAN, call);
+    expect(channelCall).toMatchObject({ reason: expect.stringContaining("model call (echo-1)"), reference: expect.stringMatching(/^model:/) });
+  });
+
+  it("charges a stream its caller cut short for what was generated", async () => {
+    const credential = await credentialOf(DAN);
+    const before = (await ledger(DAN)).entries[0];
+    const streamed = await completion(credential, { model: "echo-1", stream: true, messages: [{ role: "user", content: "a long one [words:3000]" }] });
+    const reader = streamed.body!.getReader();
+    let chunks = 0;
+    while (chunks < 20) {
+      const { done } = await reader.read();
+      if (done) break;
+      chunks++;
+    }
+    await reader.cancel();
+    const [cut] = await entriesAfter(DAN, before);
+    expect(cut!.reason).toMatch(/estimated: cut short/);
+    expect(cut!.delta).toBeLessThan(0);
+    // Only what was generated before the cut: far from 3000 words.
+    expect(-cut!.delta).toBeLessThan(1500);
+  });
+
   it("takes a credential only from its own tenant's current gateway", async () => {
     const carol = await credentialOf(CAROL);
     const models = await json<{ data: Array<{ id: string }> }>(await proxy("/models", carol));
@@ -177,5 +240,26 @@ describe("the platform's model proxy", () => {
     expect(await errorOf(huge)).toEqual({ status: 413, code: "payload_too_large" });
     // Dan's gateway still works after all that.
     expect(await chat(DAN, "still here")).toContain("still here");
+  });
+
+  it("refuses a tenant whose owner is out of credits: the proxy says so in the turn, the API with 402 before one", async () => {
+    const credential = await credentialOf(DAN);
+    const { balance } = await ledger(DAN);
+    expect(balance).toBeGreaterThan(0);
+    // Spend what is left in one call (each output word is about one token).
+    const spend = await json<{ usage: { total_tokens: number } }>(await completion(credential, { model: "echo-1", messages: [{ role: "user", content: `spend it all [words:${balance + 10}]` }] }));
+    expect(spend.usage.total_tokens).toBeGreaterThan(balance);
+    await expect.poll(async () => (await ledger(DAN)).balance, { timeout: 10_000 }).toBeLessThanOrEqual(0);
+
+    const refused = await completion(credential, { model: "echo-1", messages: [{ role: "user", content: "one more" }] });
+    expect(await errorOf(refused)).toEqual({ status: 402, code: "insufficient_credits" });
+    expect(await errorOf(await api(DAN, "/api/openclaw/chat", { method: "POST", json: { message: "one more" } }))).toEqual({ status: 402, code: "insufficient_credits" });
+    // A turn that does not pass the API's check (a channel message, say) ends with the proxy's refusal in it.
+    const direct = await fetch(`${stack.runtimeUrl}/v1/responses`, {
+      method: "POST",
+      headers: { ...stack.internalHeaders(tenants[DAN.email]!), "content-type": "application/json" },
+      body: JSON.stringify({ model: "openclaw", input: "a channel message with no credits left" }),
+    });
+    expect(await direct.text()).toContain("out of credits");
   });
 });

@@ -117,6 +117,10 @@ export interface ConvexClient {
 
   grantCredits(args: RpcArgs<"grantCredits">): Promise<LedgerEntry>;
   debitCredits(args: RpcArgs<"debitCredits">): Promise<LedgerEntry>;
+  /** Who pays for a tenant's model calls, and their balance; null for a tenant without an instance. */
+  tenantAccount(tenantId: string): Promise<RpcResult<"tenantAccount">>;
+  /** Debits a tenant's model call to its owner (once per reference); null when the tenant has no instance. */
+  debitTenant(args: RpcArgs<"debitTenant">): Promise<LedgerEntry | null>;
   billingSummary(ownerId: string): Promise<BillingSummary>;
 
   appendAudit(args: RpcArgs<"appendAudit">): Promise<AuditEntry>;
@@ -232,6 +236,8 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
 
     grantCredits: (args) => call("grantCredits", args),
     debitCredits: (args) => call("debitCredits", args),
+    tenantAccount: (tenantId) => call("tenantAccount", { tenantId }),
+    debitTenant: (args) => call("debitTenant", args),
     billingSummary: (ownerId) => call("billingSummary", { ownerId }),
 
     appendAudit: (args) => call("appendAudit", args),

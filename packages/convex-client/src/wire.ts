@@ -320,6 +320,11 @@ export const rpcMethods = {
     args: z.strictObject({ ownerId: DocumentIdSchema, amount: credits, reason: label(256), reference: label(256) }),
     result: LedgerEntrySchema,
   },
+  tenantAccount: { args: z.strictObject({ tenantId }), result: z.object({ ownerId: DocumentIdSchema, balance: z.number().int() }).nullable() },
+  debitTenant: {
+    args: z.strictObject({ tenantId, amount: credits, reason: label(256), reference: label(256) }),
+    result: LedgerEntrySchema.nullable(),
+  },
   billingSummary: { args: ownerArgs, result: BillingSummarySchema },
 
   appendAudit: {

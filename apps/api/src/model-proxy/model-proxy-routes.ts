@@ -1,16 +1,19 @@
 import { MODEL_CREDENTIAL_CHECK_PATH, MODEL_PROXY_PATH, modelCredentialTenant } from "@openclaw-cloud/contracts";
+import type { ConvexClient } from "@openclaw-cloud/convex-client";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
+import { creditsFor } from "../billing/credits.ts";
 import type { PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
 import { RuntimeClient, errorOf } from "../runtime/runtime-client.ts";
+import { ChatUsageReader, meterAnswer, type CallUsage } from "./usage-meter.ts";
 
 /** A model call carries the whole conversation (tool results, images): the same bound as a gateway's own OpenResponses body. */
 export const MAX_MODEL_REQUEST_BYTES = 20 * 1024 * 1024;
 
-/** The proxy reads only the model id; everything else goes upstream as the gateway sent it. */
-const ChatCompletionsBodySchema = z.looseObject({ model: z.string().min(1).max(256) });
+/** The proxy reads the model id and whether the answer streams; everything else goes upstream as the gateway sent it. */
+const ChatCompletionsBodySchema = z.looseObject({ model: z.string().min(1).max(256), stream: z.boolean().nullish(), stream_options: z.looseObject({}).nullish() });
 
 /** Upstream answer headers worth passing on; hop-by-hop ones and the upstream's cookies are not. */
 const PASSED_HEADERS = ["content-type", "cache-control", "x-request-id"];
@@ -23,23 +26,31 @@ const PASSED_HEADERS = ["content-type", "cache-control", "x-request-id"];
  * runtime to ask); then the call goes upstream with the platform's key, which no sandbox
  * ever holds, and the answer comes back as it streams. Not a signed-in route: a gateway is
  * no person, so no session and no per-user rate limit.
+ *
+ * The meter: every call is charged to the owner of the tenant's instance from the
+ * upstream's own usage figures (a stream is asked to include them), or from an estimate
+ * when the call was cut short, whatever surface started the turn (website, API, channel,
+ * cron, Control UI). An owner with no credits left is refused before the call.
  */
 export function modelProxyRoutes(app: ApiApp): void {
   app.get(`${MODEL_PROXY_PATH}/models`, async (c) => {
-    const platform = await admitGateway(c);
+    const { platform } = await admitGateway(c);
     return c.json({ object: "list", data: [{ id: platform.model, object: "model", created: 0, owned_by: "openclaw-cloud" }] });
   });
 
   app.post(`${MODEL_PROXY_PATH}/chat/completions`, async (c) => {
-    const platform = await admitGateway(c);
+    const { platform, tenantId } = await admitGateway(c);
     const body = await readJsonBody(c.req.raw, ChatCompletionsBodySchema, { maxBytes: MAX_MODEL_REQUEST_BYTES });
     if (body.model !== platform.model) throw new ApiError("invalid_request", 400, `model: this proxy serves only ${platform.model}`);
+    const streamed = body.stream === true;
+    // The upstream's own usage figures are what the call is charged by: a stream must carry them.
+    const upstreamBody = JSON.stringify(streamed ? { ...body, stream_options: { ...body.stream_options, include_usage: true } } : body);
     let upstream: Response;
     try {
       upstream = await fetch(`${platform.baseUrl.replace(/\/+$/, "")}/chat/completions`, {
         method: "POST",
         headers: { "content-type": "application/json", ...(platform.apiKey ? { authorization: `Bearer ${platform.apiKey}` } : {}) },
-        body: JSON.stringify(body),
+        body: upstreamBody,
         signal: c.req.raw.signal,
       });
     } catch (error) {
@@ -51,22 +62,50 @@ export function modelProxyRoutes(app: ApiApp): void {
       const value = upstream.headers.get(name);
       if (value) headers.set(name, value);
     }
-    return new Response(upstream.body, { status: upstream.status, headers });
+    if (!upstream.ok || !upstream.body) return new Response(upstream.body, { status: upstream.status, headers });
+    const reader = new ChatUsageReader({ streamed, requestChars: upstreamBody.length });
+    const convex = c.get("convex");
+    const metered = meterAnswer(upstream.body, reader, (usage) => c.executionCtx.waitUntil(chargeCall(convex, tenantId, platform.model, usage)));
+    return new Response(metered, { status: upstream.status, headers });
   });
 }
 
-/** The platform model, once the caller's credential is one its tenant's gateway holds now; 401 otherwise. */
-async function admitGateway(c: ApiContext): Promise<PlatformModel> {
+/**
+ * The platform model and the caller's tenant, once the caller's credential is one its
+ * tenant's gateway holds now (401 otherwise) and the tenant's owner has credits left (402).
+ * The two checks run side by side: a call waits for the slower, not for both in turn.
+ */
+async function admitGateway(c: ApiContext): Promise<{ platform: PlatformModel; tenantId: string }> {
   const credential = /^Bearer (\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
   const tenantId = modelCredentialTenant(credential);
   if (!tenantId) throw unauthorized();
   const platform = c.get("settings").platformModel;
   if (!platform) throw new ApiError("no_default_model", 503, "this platform has no default model");
-  const check = await new RuntimeClient(c.env, tenantId).fetch(MODEL_CREDENTIAL_CHECK_PATH, { method: "POST", body: JSON.stringify({ credential }) });
+  const [check, account] = await Promise.all([
+    new RuntimeClient(c.env, tenantId).fetch(MODEL_CREDENTIAL_CHECK_PATH, { method: "POST", body: JSON.stringify({ credential }) }),
+    c.get("convex").tenantAccount(tenantId),
+  ]);
   if (check.status === 401) throw unauthorized();
   if (!check.ok) throw await errorOf(check);
   await check.body?.cancel();
-  return platform;
+  // A gateway whose instance record is gone has nobody to bill: it gets no platform model.
+  if (!account) throw unauthorized();
+  if (account.balance <= 0) throw new ApiError("insufficient_credits", 402, "out of credits: ask an admin for more, or use your own provider key", { balance: account.balance });
+  return { platform, tenantId };
+}
+
+/** Debits one model call to the tenant's owner, once (the completion id, or a fresh id, is its reference). */
+async function chargeCall(convex: ConvexClient, tenantId: string, model: string, usage: CallUsage): Promise<void> {
+  const amount = creditsFor(usage.totalTokens);
+  if (amount <= 0) return;
+  const reason = `model call (${model}): ${usage.totalTokens} tokens${usage.estimated ? ", estimated: cut short" : ""}`;
+  const reference = `model:${usage.id ?? crypto.randomUUID()}`;
+  try {
+    await convex.debitTenant({ tenantId, amount, reason, reference });
+  } catch (error) {
+    // The call already happened; a lost debit is logged for reconciliation, never surfaced as the call failing.
+    console.error("model call debit failed", tenantId, reference, error instanceof Error ? error.message : String(error));
+  }
 }
 
 function unauthorized(): ApiError {

@@ -1,8 +1,7 @@
 import { MAX_RESPONSES_BODY_BYTES, SessionKeySchema, SessionSendSchema } from "@openclaw-cloud/contracts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
-import { chargeTurn, requireCredits, usageOfResponse } from "../billing/credits.ts";
-import { tapUsage } from "../billing/usage-tap.ts";
+import { requireCredits } from "../billing/credits.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
 import { userRuntime } from "../instances/tenant.ts";
@@ -17,8 +16,9 @@ const ChatSchema = z.strictObject({ message: z.string().min(1).max(100_000), ses
 const ResponsesSchema = z.looseObject({ input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), stream: z.boolean().optional() });
 
 /**
- * Everything that runs an agent turn, and so costs credits: checked before the turn
- * starts (402), debited from the gateway's own usage figures when it ends.
+ * Everything that runs an agent turn, and so costs credits: checked before the turn starts
+ * (402). What the turn costs is metered where it is spent, at the model proxy (one debit
+ * per model call of the platform's model; a person's own key costs no credits).
  */
 export function chatRoutes(app: ApiApp): void {
   app.post("/api/openclaw/chat", async (c) => {
@@ -41,44 +41,21 @@ export function chatRoutes(app: ApiApp): void {
   });
 }
 
-/**
- * One agent turn through the runtime. A stream is passed to the client chunk by chunk as
- * it arrives (never buffered) while its terminal event's usage is read in passing; a
- * JSON answer is read whole (it is one object anyway) for its usage.
- */
+/** One agent turn through the runtime; a stream is passed to the client chunk by chunk as it arrives (never buffered). */
 async function runTurn(c: ApiContext, path: string, body: string, sessionKey?: string): Promise<Response> {
-  const convex = c.get("convex");
-  const principal = c.get("principal");
-  requireCredits(principal);
-  const ownerId = principal.user.id;
+  requireCredits(c.get("principal"));
   if (sessionKey !== undefined) parseSessionKey(sessionKey);
   const runtime = await userRuntime(c);
   const response = await runtime.fetch(path, { method: "POST", body, headers: sessionKey ? { "x-openclaw-session-key": sessionKey } : {} });
   if (!response.ok) throw await errorOf(response);
   const contentType = response.headers.get("content-type") ?? "application/json";
-  if (response.body && contentType.includes("text/event-stream")) {
-    const stream = tapUsage(response.body, (usage) => {
-      if (usage) c.executionCtx.waitUntil(chargeTurn(convex, ownerId, usage));
-    });
-    return new Response(stream, {
-      status: response.status,
-      headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },
-    });
-  }
-  const text = await response.text();
-  const usage = usageOfJson(text);
-  if (usage) c.executionCtx.waitUntil(chargeTurn(convex, ownerId, usage));
-  return new Response(text, { status: response.status, headers: { "content-type": contentType } });
+  if (!contentType.includes("text/event-stream")) return new Response(response.body, { status: response.status, headers: { "content-type": contentType } });
+  return new Response(response.body, {
+    status: response.status,
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },
+  });
 }
 
 function parseSessionKey(value: string): void {
   if (!SessionKeySchema.safeParse(value).success) throw new ApiError("invalid_request", 400, "x-openclaw-session-key: 1-512 characters");
-}
-
-function usageOfJson(text: string) {
-  try {
-    return usageOfResponse(JSON.parse(text));
-  } catch {
-    return null;
-  }
 }

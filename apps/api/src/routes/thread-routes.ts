@@ -64,7 +64,7 @@ export function threadRoutes(app: ApiApp): void {
     const convex = c.get("convex");
     const totalTokens = usage.inputTokens + usage.outputTokens;
     const reference = `thread-turn:${thread.id}:${turnId ?? crypto.randomUUID()}`.slice(0, 256);
-    const amount = creditsFor({ responseId: reference, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, totalTokens });
+    const amount = creditsFor(totalTokens);
     let balance = c.get("principal").balance;
     if (amount > 0) {
       const entry = await convex.debitCredits({
