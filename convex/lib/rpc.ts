@@ -124,7 +124,8 @@ export const rpcHandlers: RpcHandlers = {
 
   grantCredits: (ctx, args) => ctx.runMutation(internal.credits.grant, args),
   debitCredits: (ctx, args) => ctx.runMutation(internal.credits.debit, args),
-  tenantAccount: (ctx, args) => ctx.runQuery(internal.credits.tenantAccount, args),
+  reserveForTenant: (ctx, args) => ctx.runMutation(internal.credits.reserveForTenant, args),
+  releaseReservation: (ctx, args) => ctx.runMutation(internal.credits.releaseReservation, args),
   debitTenant: (ctx, args) => ctx.runMutation(internal.credits.debitTenant, args),
   billingSummary: (ctx, args) => ctx.runQuery(internal.credits.summary, args),
 

@@ -5,6 +5,7 @@ import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import { collectSse, gatewayEnvironment as gatewayEnvironmentOf, gatewayToken, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 import { tenantIdForUser } from "../src/auth/tenant-id.ts";
 import { SIGNED_IN_ROUTES } from "../src/routes/signed-in-routes.ts";
+import { apiRequest, errorCode, json, type ApiInit } from "./api-client.ts";
 import { ResponseRecorder, findSecrets } from "./recorder.ts";
 
 // The real platform: the API worker in front of the runtime worker in one workerd,
@@ -39,21 +40,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function api(user: typeof ALICE | null, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  if (user) for (const [name, value] of Object.entries(stack.apiInternalHeaders(user))) headers.set(name, value);
-  if (init.json !== undefined) headers.set("content-type", "application/json");
-  return recorder.fetch(`${stack.apiUrl}${path}`, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
-}
-
-async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-async function errorCode(response: Response): Promise<string> {
-  return ((await response.json()) as { error: { code: string } }).error.code;
+function api(user: typeof ALICE | null, path: string, init: ApiInit = {}): Promise<Response> {
+  return apiRequest(stack, user, path, init, recorder.fetch);
 }
 
 async function balanceOf(user: typeof ALICE): Promise<number> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExecApprovalView as ExecApproval } from "@openclaw-cloud/contracts/threads";
 import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
 import { startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
+import { apiRequest, errorCode, json, type ApiInit } from "./api-client.ts";
 
 // OpenClaw's own exec approvals on the whole local stack, with one real gateway: the
 // platform's config makes the gateway's `exec` tool ask (tools.exec mode "ask"), the
@@ -31,21 +32,8 @@ afterAll(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-function api(user: typeof CAROL, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  for (const [name, value] of Object.entries(stack.apiInternalHeaders(user))) headers.set(name, value);
-  if (init.json !== undefined) headers.set("content-type", "application/json");
-  return fetch(`${stack.apiUrl}${path}`, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
-}
-
-async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
-
-async function errorCode(response: Response): Promise<string> {
-  return ((await response.json()) as { error: { code: string } }).error.code;
+function api(user: typeof CAROL, path: string, init: ApiInit = {}): Promise<Response> {
+  return apiRequest(stack, user, path, init);
 }
 
 async function pending(user: typeof CAROL): Promise<ExecApproval[]> {

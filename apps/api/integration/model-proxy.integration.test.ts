@@ -6,6 +6,7 @@ import { MODEL_PROXY_PATH } from "@openclaw-cloud/contracts";
 import { gatewayEnvironment, sandboxProcessEnvironments, startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
 import { startModelServer, type ModelServer } from "@openclaw-cloud/model-server";
 import { tenantIdForUser } from "../src/auth/tenant-id.ts";
+import { apiRequest, json, type ApiInit } from "./api-client.ts";
 
 // The platform's model proxy on the real stack. The platform's upstream is a model server
 // that answers only to the platform's key, and the api worker alone is given that key: a
@@ -45,11 +46,8 @@ afterAll(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-function api(user: typeof CAROL, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  for (const [name, value] of Object.entries(stack.apiInternalHeaders(user))) headers.set(name, value);
-  if (init.json !== undefined) headers.set("content-type", "application/json");
-  return fetch(`${stack.apiUrl}${path}`, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
+function api(user: typeof CAROL, path: string, init: ApiInit = {}): Promise<Response> {
+  return apiRequest(stack, user, path, init);
 }
 
 /** The model proxy as a tenant's gateway calls it. */
@@ -61,12 +59,6 @@ function proxy(path: string, credential: string | null, init: RequestInit = {}):
 
 function completion(credential: string, body: Record<string, unknown>): Promise<Response> {
   return proxy("/chat/completions", credential, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
-
-async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
 }
 
 async function errorOf(response: Response): Promise<{ status: number; code: string }> {
@@ -240,6 +232,17 @@ describe("the platform's model proxy", () => {
     expect(await errorOf(huge)).toEqual({ status: 413, code: "payload_too_large" });
     // Dan's gateway still works after all that.
     expect(await chat(DAN, "still here")).toContain("still here");
+  });
+
+  it("holds credits for calls in flight: of two calls at once that could each spend all that is left, one waits for nothing and the other is refused", async () => {
+    const credential = await credentialOf(DAN);
+    const { balance } = await ledger(DAN);
+    const call = () => completion(credential, { model: "echo-1", max_tokens: balance, messages: [{ role: "user", content: "at once [words:5]" }] });
+    const answers = await Promise.all([call(), call()]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 402]);
+    for (const answer of answers) await answer.text();
+    // The admitted call settles at what it cost, not at what it held.
+    await expect.poll(async () => (await ledger(DAN)).balance, { timeout: 10_000 }).toBeGreaterThan(balance - 200);
   });
 
   it("refuses a tenant whose owner is out of credits: the proxy says so in the turn, the API with 402 before one", async () => {

@@ -7,13 +7,19 @@ import type { PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
 import { RuntimeClient, errorOf } from "../runtime/runtime-client.ts";
-import { ChatUsageReader, meterAnswer, type CallUsage } from "./usage-meter.ts";
+import { ChatUsageReader, meterAnswer, mostTokens, type CallUsage } from "./usage-meter.ts";
 
 /** A model call carries the whole conversation (tool results, images): the same bound as a gateway's own OpenResponses body. */
 export const MAX_MODEL_REQUEST_BYTES = 20 * 1024 * 1024;
 
 /** The proxy reads the model id and whether the answer streams; everything else goes upstream as the gateway sent it. */
-const ChatCompletionsBodySchema = z.looseObject({ model: z.string().min(1).max(256), stream: z.boolean().nullish(), stream_options: z.looseObject({}).nullish() });
+const ChatCompletionsBodySchema = z.looseObject({
+  model: z.string().min(1).max(256),
+  stream: z.boolean().nullish(),
+  stream_options: z.looseObject({}).nullish(),
+  max_tokens: z.number().int().positive().max(10_000_000).nullish(),
+  max_completion_tokens: z.number().int().positive().max(10_000_000).nullish(),
+});
 
 /** Upstream answer headers worth passing on; hop-by-hop ones and the upstream's cookies are not. */
 const PASSED_HEADERS = ["content-type", "cache-control", "x-request-id"];
@@ -30,21 +36,28 @@ const PASSED_HEADERS = ["content-type", "cache-control", "x-request-id"];
  * The meter: every call is charged to the owner of the tenant's instance from the
  * upstream's own usage figures (a stream is asked to include them), or from an estimate
  * when the call was cut short, whatever surface started the turn (website, API, channel,
- * cron, Control UI). An owner with no credits left is refused before the call.
+ * cron, Control UI). Before the call, credits for the most it may cost are held (reserve,
+ * then settle), so an owner with nothing left after the calls in flight is refused and
+ * concurrent calls cannot overdraw far.
  */
 export function modelProxyRoutes(app: ApiApp): void {
   app.get(`${MODEL_PROXY_PATH}/models`, async (c) => {
-    const { platform } = await admitGateway(c);
+    const { platform } = await admitGateway(c, null);
     return c.json({ object: "list", data: [{ id: platform.model, object: "model", created: 0, owned_by: "openclaw-cloud" }] });
   });
 
   app.post(`${MODEL_PROXY_PATH}/chat/completions`, async (c) => {
-    const { platform, tenantId } = await admitGateway(c);
+    credentialTenant(c); // a stranger's body is not read
+    const platform = platformModel(c);
     const body = await readJsonBody(c.req.raw, ChatCompletionsBodySchema, { maxBytes: MAX_MODEL_REQUEST_BYTES });
     if (body.model !== platform.model) throw new ApiError("invalid_request", 400, `model: this proxy serves only ${platform.model}`);
     const streamed = body.stream === true;
     // The upstream's own usage figures are what the call is charged by: a stream must carry them.
     const upstreamBody = JSON.stringify(streamed ? { ...body, stream_options: { ...body.stream_options, include_usage: true } } : body);
+    const hold = creditsFor(mostTokens(upstreamBody.length, body.max_completion_tokens ?? body.max_tokens ?? null));
+    const { tenantId, reservationId } = await admitGateway(c, hold);
+    const convex = c.get("convex");
+    const release = () => (reservationId ? convex.releaseReservation(reservationId).catch(() => {}) : Promise.resolve());
     let upstream: Response;
     try {
       upstream = await fetch(`${platform.baseUrl.replace(/\/+$/, "")}/chat/completions`, {
@@ -55,6 +68,7 @@ export function modelProxyRoutes(app: ApiApp): void {
       });
     } catch (error) {
       console.error("model upstream unreachable", error instanceof Error ? error.message : String(error));
+      c.executionCtx.waitUntil(release());
       throw new ApiError("model_unavailable", 502, "the platform's model did not answer");
     }
     const headers = new Headers();
@@ -62,48 +76,71 @@ export function modelProxyRoutes(app: ApiApp): void {
       const value = upstream.headers.get(name);
       if (value) headers.set(name, value);
     }
-    if (!upstream.ok || !upstream.body) return new Response(upstream.body, { status: upstream.status, headers });
+    if (!upstream.ok || !upstream.body) {
+      c.executionCtx.waitUntil(release());
+      return new Response(upstream.body, { status: upstream.status, headers });
+    }
     const reader = new ChatUsageReader({ streamed, requestChars: upstreamBody.length });
-    const convex = c.get("convex");
-    const metered = meterAnswer(upstream.body, reader, (usage) => c.executionCtx.waitUntil(chargeCall(convex, tenantId, platform.model, usage)));
+    const metered = meterAnswer(upstream.body, reader, (usage) => c.executionCtx.waitUntil(settleCall(convex, tenantId, platform.model, usage, reservationId)));
     return new Response(metered, { status: upstream.status, headers });
   });
 }
 
-/**
- * The platform model and the caller's tenant, once the caller's credential is one its
- * tenant's gateway holds now (401 otherwise) and the tenant's owner has credits left (402).
- * The two checks run side by side: a call waits for the slower, not for both in turn.
- */
-async function admitGateway(c: ApiContext): Promise<{ platform: PlatformModel; tenantId: string }> {
+/** The tenant a credential names (only a routing hint until its runtime confirms it); 401 when it names none. */
+function credentialTenant(c: ApiContext): { credential: string; tenantId: string } {
   const credential = /^Bearer (\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
   const tenantId = modelCredentialTenant(credential);
   if (!tenantId) throw unauthorized();
-  const platform = c.get("settings").platformModel;
-  if (!platform) throw new ApiError("no_default_model", 503, "this platform has no default model");
-  const [check, account] = await Promise.all([
-    new RuntimeClient(c.env, tenantId).fetch(MODEL_CREDENTIAL_CHECK_PATH, { method: "POST", body: JSON.stringify({ credential }) }),
-    c.get("convex").tenantAccount(tenantId),
-  ]);
-  if (check.status === 401) throw unauthorized();
-  if (!check.ok) throw await errorOf(check);
-  await check.body?.cancel();
-  // A gateway whose instance record is gone has nobody to bill: it gets no platform model.
-  if (!account) throw unauthorized();
-  if (account.balance <= 0) throw new ApiError("insufficient_credits", 402, "out of credits: ask an admin for more, or use your own provider key", { balance: account.balance });
-  return { platform, tenantId };
+  return { credential, tenantId };
 }
 
-/** Debits one model call to the tenant's owner, once (the completion id, or a fresh id, is its reference). */
-async function chargeCall(convex: ConvexClient, tenantId: string, model: string, usage: CallUsage): Promise<void> {
+function platformModel(c: ApiContext): PlatformModel {
+  const platform = c.get("settings").platformModel;
+  if (!platform) throw new ApiError("no_default_model", 503, "this platform has no default model");
+  return platform;
+}
+
+/**
+ * The platform model and the caller's tenant, once the caller's credential is one its
+ * tenant's gateway holds now (401 otherwise); with `hold`, also once that many credits are
+ * held for the call (402 when the owner has nothing left after the calls in flight). The
+ * two run side by side: a call waits for the slower, not for both in turn.
+ */
+async function admitGateway(c: ApiContext, hold: number | null): Promise<{ platform: PlatformModel; tenantId: string; reservationId: string | null }> {
+  const { credential, tenantId } = credentialTenant(c);
+  const platform = platformModel(c);
+  const convex = c.get("convex");
+  const [check, reservation] = await Promise.all([
+    new RuntimeClient(c.env, tenantId).fetch(MODEL_CREDENTIAL_CHECK_PATH, { method: "POST", body: JSON.stringify({ credential }) }),
+    hold === null ? null : convex.reserveForTenant({ tenantId, amount: Math.max(1, hold) }),
+  ]);
+  const reservationId = reservation?.admitted ? reservation.reservationId : null;
+  if (!check.ok) {
+    if (reservationId) c.executionCtx.waitUntil(convex.releaseReservation(reservationId).catch(() => {}));
+    if (check.status === 401) throw unauthorized();
+    throw await errorOf(check);
+  }
+  await check.body?.cancel();
+  if (hold === null) return { platform, tenantId, reservationId: null };
+  // A gateway whose instance record is gone has nobody to bill: it gets no platform model.
+  if (!reservation) throw unauthorized();
+  if (!reservation.admitted) {
+    throw new ApiError("insufficient_credits", 402, "out of credits: ask an admin for more, or use your own provider key", { balance: reservation.balance });
+  }
+  return { platform, tenantId, reservationId };
+}
+
+/** Settles one model call: debits the tenant's owner once (the completion id, or a fresh id, is its reference) and ends its hold. */
+async function settleCall(convex: ConvexClient, tenantId: string, model: string, usage: CallUsage, reservationId: string | null): Promise<void> {
   const amount = creditsFor(usage.totalTokens);
-  if (amount <= 0) return;
   const reason = `model call (${model}): ${usage.totalTokens} tokens${usage.estimated ? ", estimated: cut short" : ""}`;
   const reference = `model:${usage.id ?? crypto.randomUUID()}`;
   try {
-    await convex.debitTenant({ tenantId, amount, reason, reference });
+    if (amount > 0) await convex.debitTenant({ tenantId, amount, reason, reference, ...(reservationId ? { reservationId } : {}) });
+    else if (reservationId) await convex.releaseReservation(reservationId);
   } catch (error) {
-    // The call already happened; a lost debit is logged for reconciliation, never surfaced as the call failing.
+    // The call already happened; a lost debit is logged for reconciliation, never surfaced as
+    // the call failing (its hold expires by itself).
     console.error("model call debit failed", tenantId, reference, error instanceof Error ? error.message : String(error));
   }
 }

@@ -16,6 +16,14 @@ const MAX_WHOLE_ANSWER_CHARS = 8 * 1024 * 1024;
 /** What a token is taken to be when usage must be estimated (OpenAI's rule of thumb). */
 const CHARS_PER_TOKEN = 4;
 
+/** What a call may generate when it names no limit of its own: what is held for it until it settles. */
+const DEFAULT_OUTPUT_HOLD_TOKENS = 4096;
+
+/** The most tokens a call may cost, as held before it: its prompt (estimated) and its output limit. */
+export function mostTokens(requestChars: number, maxOutputTokens: number | null): number {
+  return Math.ceil(requestChars / CHARS_PER_TOKEN) + (maxOutputTokens ?? DEFAULT_OUTPUT_HOLD_TOKENS);
+}
+
 const count = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
 
 /**
