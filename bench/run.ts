@@ -42,6 +42,7 @@ const RUNS = {
   soakBaselineMinute: 2,
   memorySamples: 5,
   apiTtftPairs: 150,
+  modelProxyPairs: 200,
   apiStatusConcurrency: 8,
   apiStatusSeconds: 10,
   webRenders: 5,
@@ -107,11 +108,14 @@ async function main(): Promise<void> {
   const chatTtft = await measureChat(stack, runtime, direct, { pairs: RUNS.ttftPairs, words: RUNS.ttftWords });
   const chatStream = await measureChat(stack, runtime, direct, { pairs: RUNS.streamPairs, words: RUNS.streamWords });
 
-  progress(`api: an instance through the API worker, ${RUNS.apiTtftPairs} API/direct pairs of short turns, ${RUNS.apiStatusSeconds} s of status requests ...`);
+  progress(
+    `api: an instance through the API worker, ${RUNS.apiTtftPairs} API/direct pairs of short turns, ${RUNS.modelProxyPairs} proxy/direct pairs of model calls, ${RUNS.apiStatusSeconds} s of status requests ...`,
+  );
   const api = await measureApi(stack, {
     warmupTurns: RUNS.chatWarmupTurns,
     pairs: RUNS.apiTtftPairs,
     words: RUNS.ttftWords,
+    proxyPairs: RUNS.modelProxyPairs,
     statusConcurrency: RUNS.apiStatusConcurrency,
     statusSeconds: RUNS.apiStatusSeconds,
   });

@@ -53,6 +53,7 @@ export interface BenchSetup {
   soakBaselineMinute: number;
   memorySamples: number;
   apiTtftPairs: number;
+  modelProxyPairs: number;
   apiStatusConcurrency: number;
   apiStatusSeconds: number;
   webRenders: number;
@@ -300,5 +301,5 @@ No launcher, sandbox host, worker or Durable Object is involved.
   ${Object.keys(soak.isolateHeapsMb.end)
     .map((worker) => `${worker} ${(soak.isolateHeapsMb.baseline[worker] ?? Number.NaN).toFixed(1)} → ${(soak.isolateHeapsMb.end[worker] ?? Number.NaN).toFixed(1)}`)
     .join(", ")}.
-${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}${webMethodNotes(results.web, { renders: setup.webRenders, tokenPairs: setup.webTokenPairs, words: setup.ttftWords, hatcheryThreads: setup.hatcheryThreads, hatcherySessions: setup.hatcherySessions })}${agentMethodNotes(results.agent, { pairs: setup.agentPairs, words: setup.ttftWords })}`;
+${apiMethodNotes(results.api, setup, { pairs: setup.apiTtftPairs, words: setup.ttftWords, proxyPairs: setup.modelProxyPairs, statusConcurrency: setup.apiStatusConcurrency, statusSeconds: setup.apiStatusSeconds })}${webMethodNotes(results.web, { renders: setup.webRenders, tokenPairs: setup.webTokenPairs, words: setup.ttftWords, hatcheryThreads: setup.hatcheryThreads, hatcherySessions: setup.hatcherySessions })}${agentMethodNotes(results.agent, { pairs: setup.agentPairs, words: setup.ttftWords })}`;
 }

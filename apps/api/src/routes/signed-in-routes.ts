@@ -1,3 +1,4 @@
+import { MODEL_PROXY_PATH } from "@openclaw-cloud/contracts";
 // The route table the tests walk (auth, access and isolation checks on every route).
 /** Every route behind sign-in, with placeholder ids (docs/api.md lists the same). */
 export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
@@ -68,6 +69,15 @@ export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
 export const OPEN_ROUTE_PATTERNS: ReadonlyArray<readonly [string, string]> = [
   ["GET", "/healthz"],
   ["ALL", "/gateway/:tenantId/*"],
+];
+
+/**
+ * Under `/api/*` but not signed in: the model proxy, which tenant gateways call with a
+ * credential of their own (model-proxy/model-proxy-routes.ts; its tests walk it).
+ */
+export const MODEL_PROXY_ROUTE_PATTERNS: ReadonlyArray<readonly [string, string]> = [
+  ["GET", `${MODEL_PROXY_PATH}/models`],
+  ["POST", `${MODEL_PROXY_PATH}/chat/completions`],
 ];
 
 /**
