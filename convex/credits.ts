@@ -89,59 +89,19 @@ function instanceOfTenant(ctx: QueryCtx, tenantId: string) {
     .first();
 }
 
-/** How long a reservation holds credits when its call never settles. */
-const RESERVATION_TTL_MS = 15 * 60 * 1000;
-
-/**
- * Reserve, then settle: before a model call of a tenant, what its owner has left after the
- * calls still in flight (their reservations) decides. Nothing left: refused, nothing held.
- * Otherwise `amount` (the call's most it may cost, as the caller estimates it) is held
- * until the call settles. So concurrent calls cannot take the balance further below zero
- * than one call's overrun of its estimate. Expired reservations are dropped on the way.
- * Null when no instance has that tenant (nobody to bill).
- */
-export const reserveForTenant = internalMutation({
-  args: { tenantId: v.string(), amount: v.number() },
-  handler: async (ctx, { tenantId, amount }) => {
-    const instance = await instanceOfTenant(ctx, tenantId);
-    if (!instance) return null;
-    const owner = instance.ownerId;
-    const now = Date.now();
-    let held = 0;
-    for (const reservation of await ctx.db
-      .query("creditReservations")
-      .withIndex("by_owner", (q) => q.eq("ownerId", owner))
-      .collect()) {
-      if (reservation.expiresAt <= now) await ctx.db.delete("creditReservations", reservation._id);
-      else held += reservation.amount;
-    }
-    const balance = await balanceOf(ctx, owner);
-    const available = balance - held;
-    if (available <= 0) return { admitted: false as const, balance, available };
-    const reservationId = await ctx.db.insert("creditReservations", { ownerId: owner, amount, expiresAt: now + RESERVATION_TTL_MS });
-    return { admitted: true as const, balance, available, reservationId: reservationId as string };
-  },
-});
-
-/** Ends a reservation without a debit (the call failed or cost nothing). */
-export const releaseReservation = internalMutation({
-  args: { reservationId: v.string() },
-  handler: async (ctx, { reservationId }) => {
-    const id = ctx.db.normalizeId("creditReservations", reservationId);
-    if (id && (await ctx.db.get("creditReservations", id))) await ctx.db.delete("creditReservations", id);
-    return null;
-  },
+/** The owner of a tenant's instance: who pays for its model calls. Null when no instance has that tenant. */
+export const tenantOwner = internalQuery({
+  args: { tenantId: v.string() },
+  handler: async (ctx, { tenantId }) => (await instanceOfTenant(ctx, tenantId))?.ownerId ?? null,
 });
 
 /**
- * Settles a model call: debits it to the owner of the tenant's instance, once per reference
- * (see post), and ends its reservation. Null when no instance has that tenant any more.
+ * Debits a model call to the owner of the tenant's instance, once per reference (see post).
+ * Null when no instance has that tenant any more (deleted while the call ran).
  */
 export const debitTenant = internalMutation({
-  args: { tenantId: v.string(), amount: v.number(), reason: v.string(), reference: v.string(), reservationId: v.optional(v.string()) },
-  handler: async (ctx, { tenantId, amount, reason, reference, reservationId }) => {
-    const id = reservationId === undefined ? null : ctx.db.normalizeId("creditReservations", reservationId);
-    if (id && (await ctx.db.get("creditReservations", id))) await ctx.db.delete("creditReservations", id);
+  args: { tenantId: v.string(), amount: v.number(), reason: v.string(), reference: v.string() },
+  handler: async (ctx, { tenantId, amount, reason, reference }) => {
     const instance = await instanceOfTenant(ctx, tenantId);
     if (!instance) return null;
     return toLedgerEntry((await post(ctx, { owner: instance.ownerId, delta: -amount, reason, reference })).entry);

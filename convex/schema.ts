@@ -114,14 +114,6 @@ export default defineSchema({
     .index("by_owner", ["ownerId"])
     .index("by_owner_reference", ["ownerId", "reference"]),
 
-  /** Credits held for model calls in flight (credits.ts: reserve, then settle). */
-  creditReservations: defineTable({
-    ownerId: v.id("users"),
-    amount: v.number(),
-    /** A call that never settles (its worker died) stops holding credits then. */
-    expiresAt: v.number(),
-  }).index("by_owner", ["ownerId"]),
-
   auditLog: defineTable({
     actor: v.string(),
     action: v.string(),

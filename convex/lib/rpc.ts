@@ -124,8 +124,7 @@ export const rpcHandlers: RpcHandlers = {
 
   grantCredits: (ctx, args) => ctx.runMutation(internal.credits.grant, args),
   debitCredits: (ctx, args) => ctx.runMutation(internal.credits.debit, args),
-  reserveForTenant: (ctx, args) => ctx.runMutation(internal.credits.reserveForTenant, args),
-  releaseReservation: (ctx, args) => ctx.runMutation(internal.credits.releaseReservation, args),
+  tenantOwner: (ctx, args) => ctx.runQuery(internal.credits.tenantOwner, args),
   debitTenant: (ctx, args) => ctx.runMutation(internal.credits.debitTenant, args),
   billingSummary: (ctx, args) => ctx.runQuery(internal.credits.summary, args),
 

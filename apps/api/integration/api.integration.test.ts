@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { streamText } from "ai";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
@@ -170,6 +172,40 @@ describe("the API worker end to end, as a server-to-server client", () => {
     await expect(client.responses.create({ model: "openclaw", input: "revoked" })).rejects.toMatchObject({ status: 401 });
   });
 
+  it("serves OpenAI chat completions and the model list to the openai SDK and the AI SDK with a user API token", async () => {
+    const { token } = await json<{ token: string }>(await api(ALICE, "/api/tokens", { method: "POST", json: { name: "chat-completions" } }), 201);
+    const baseURL = `${stack.apiUrl}/api/openclaw/v1`;
+    const client = new OpenAI({ apiKey: token, baseURL, fetch: recorder.fetch, maxRetries: 0 });
+    const models = await client.models.list();
+    expect(models.data.map((model) => model.id)).toContain("openclaw");
+
+    const stream = await client.chat.completions.create({ model: "openclaw", messages: [{ role: "user", content: "completions say hi [words:20]" }], stream: true });
+    let text = "";
+    let chunks = 0;
+    for await (const chunk of stream) {
+      chunks++;
+      text += chunk.choices[0]?.delta?.content ?? "";
+    }
+    expect(text).toContain("completions say hi");
+    expect(chunks).toBeGreaterThan(5);
+    const whole = await client.chat.completions.create({ model: "openclaw", messages: [{ role: "user", content: "and whole" }] });
+    expect(whole.choices[0]?.message.content).toContain("and whole");
+
+    const provider = createOpenAICompatible({ name: "openclaw", baseURL, apiKey: token, fetch: recorder.fetch });
+    const result = streamText({ model: provider.chatModel("openclaw"), prompt: "the ai sdk says hi [words:10]" });
+    let aiText = "";
+    for await (const part of result.textStream) aiText += part;
+    expect(aiText).toContain("the ai sdk says hi");
+
+    // Bad input gets the API's own errors; a browser session is no API token.
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      recorder.fetch(`${baseURL}/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers }, body });
+    expect(await errorCode(await post("{"))).toBe("invalid_json");
+    expect(await errorCode(await post(JSON.stringify({ model: "openclaw", messages: [] })))).toBe("invalid_request");
+    expect(await errorCode(await post(JSON.stringify({ model: "openclaw", messages: [{ role: "user", content: "x" }] }), { "x-openclaw-session-key": "cron:x" }))).toBe("reserved_session_key");
+    expect(await errorCode(await recorder.fetch(`${baseURL}/models`))).toBe("unauthorized");
+  });
+
   it("backs up, lists backups, restarts and restores", async () => {
     const backup = await json<{ id: string; sha256: string }>(await api(ALICE, "/api/openclaw/backup", { method: "POST" }), 201);
     const { backups } = await json<{ backups: Array<{ id: string }> }>(await api(ALICE, "/api/openclaw/backups"));
@@ -293,13 +329,15 @@ describe("the API worker end to end, as a server-to-server client", () => {
                   ? { message: "hi" }
                   : path.endsWith("responses")
                     ? { input: "hi" }
-                    : path.endsWith("invoke")
-                      ? { tool: "sessions_list" }
-                      : path.endsWith("approve") && path.includes("pairing")
-                        ? { channel: "telegram", requestId: "r" }
-                        : path.includes("exec-approvals")
-                          ? { decision: "deny" }
-                          : {},
+                    : path.endsWith("completions")
+                      ? { messages: [{ role: "user", content: "hi" }] }
+                      : path.endsWith("invoke")
+                        ? { tool: "sessions_list" }
+                        : path.endsWith("approve") && path.includes("pairing")
+                          ? { channel: "telegram", requestId: "r" }
+                          : path.includes("exec-approvals")
+                            ? { decision: "deny" }
+                            : {},
             }
           : {};
       const response = await api(BOB, path, { method, headers: tricks, ...body });

@@ -30,6 +30,9 @@ describe("runtime worker routing", () => {
       ["GET", "/v1/tenant/status"],
       ["POST", "/v1/tenant/provision"],
       ["POST", "/v1/responses"],
+      ["POST", "/v1/chat/completions"],
+      ["GET", "/v1/models"],
+      ["POST", "/v1/tenant/model-credential/check"],
       ["GET", "/v1/devices"],
       ["POST", "/v1/backups"],
       ["POST", "/v1/gateway/tickets"],
@@ -64,6 +67,10 @@ describe("runtime worker routing", () => {
     await expectError(await call("/v1/sessions"), 404, "tenant_not_provisioned");
     await expectError(await call("/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "sessions_list" }) }), 404, "tenant_not_provisioned");
     await expectError(await call("/v1/tenant/restart", { method: "POST" }), 404, "tenant_not_provisioned");
+    await expectError(await call("/v1/models"), 404, "tenant_not_provisioned");
+    await expectError(await call("/v1/chat/completions", { method: "POST", body: JSON.stringify({ messages: [{ role: "user", content: "hi" }] }) }), 404, "tenant_not_provisioned");
+    // No tenant holds a model proxy credential before it is provisioned.
+    await expectError(await call("/v1/tenant/model-credential/check", { method: "POST", body: JSON.stringify({ credential: `ocmp_tenant-new.${"0".repeat(64)}` }) }), 401, "unauthorized");
   });
 
   it("rejects reserved session keys and bad tool names before touching the gateway", async () => {
@@ -71,6 +78,10 @@ describe("runtime worker routing", () => {
     await expectError(await call("/v1/responses", { method: "POST", body: JSON.stringify({ input: "hi" }), headers: { "x-openclaw-session-key": "subagent:x" } }), 400, "reserved_session_key");
     await expectError(await call("/v1/tools/invoke", { method: "POST", body: JSON.stringify({ tool: "bad tool!" }) }), 400, "invalid_request");
     await expectError(await call("/v1/responses", { method: "POST", body: "[1,2" }), 400, "invalid_json");
+    await expectError(await call("/v1/chat/completions", { method: "POST", body: JSON.stringify({ messages: [] }) }), 400, "invalid_request");
+    await expectError(await call("/v1/chat/completions", { method: "POST", body: JSON.stringify({ messages: [{}] }), headers: { "x-openclaw-session-key": "acp:x" } }), 400, "reserved_session_key");
+    await expectError(await call("/v1/tenant/model-credential/check", { method: "POST", body: JSON.stringify({ credential: "" }) }), 400, "invalid_request");
+    await expectError(await call("/v1/tenant/restart", { method: "POST", body: JSON.stringify({ settings: { model: { provider: "nope" } } }) }), 400, "invalid_request");
     await expectError(await call("/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: "../../x" }) }), 400, "invalid_request");
     await expectError(await call("/v1/pairing?channel=tele%20gram"), 400, "invalid_request");
     await expectError(await call("/v1/pairing?unknown=1"), 400, "invalid_request");

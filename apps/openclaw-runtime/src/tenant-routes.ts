@@ -14,7 +14,7 @@ import {
 import { ResolveExecApprovalBodySchema } from "@openclaw-cloud/contracts/threads";
 import { BackupIdSchema } from "./backups/backup-catalog.ts";
 import { callGateway, gatewayRequest, invokeTool, isReservedSessionKey } from "./gateway/gateway-http.ts";
-import { withTerminalErrorEvent } from "./gateway/sse-terminal-error.ts";
+import { withTerminalErrorEvent, type TurnDialect } from "./gateway/sse-terminal-error.ts";
 import { keepApprovalClient, withGatewayRpc } from "./gateway/gateway-rpc-session.ts";
 import { relayGatewaySocket } from "./gateway/ws-relay.ts";
 import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
@@ -27,8 +27,11 @@ const TENANT_HEADER = "x-oa-tenant-id";
 
 const ProvisionBodySchema = z.object({ settings: TenantSettingsSchema }).strict();
 const RestoreBodySchema = z.object({ id: BackupIdSchema.optional() }).strict();
+const RestartBodySchema = z.object({ settings: TenantSettingsSchema.optional() }).strict();
 /** The gateway validates OpenResponses bodies itself; we only insist on a JSON object with input. */
 const ResponsesBodySchema = z.looseObject({ input: z.union([z.string(), z.array(z.unknown())]) });
+/** Likewise for chat completions: a JSON object with messages. */
+const ChatCompletionsBodySchema = z.looseObject({ messages: z.array(z.unknown()).min(1) });
 const EXEC_APPROVAL_NOT_FOUND = () => new RuntimeError("exec_approval_not_found", 404, "no pending exec approval with that id (answered or expired)");
 const LogsQuerySchema = z.object({ lines: z.coerce.number().int().min(1).max(MAX_LOG_LINES).default(DEFAULT_LOG_LINES) }).strict();
 
@@ -75,7 +78,10 @@ export function tenantRoutes(runtime: Tenant): Hono {
 
   app.get("/v1/tenant/status", (c) => c.json(runtime.status()));
   app.put("/v1/tenant/settings", async (c) => c.json(await runtime.reconfigure((await readJsonBody(c.req.raw, ProvisionBodySchema)).settings)));
-  app.post("/v1/tenant/restart", async (c) => c.json(await runtime.restart()));
+  app.post("/v1/tenant/restart", async (c) => {
+    const { settings } = await readJsonBody(c.req.raw, RestartBodySchema, { allowEmpty: true });
+    return c.json(await runtime.restart(settings));
+  });
   app.post("/v1/tenant/stop", async (c) => c.json(await runtime.stop()));
   app.post("/v1/tenant/crash/acknowledge", async (c) => c.json(await runtime.acknowledgeCrash()));
   // The support view: recent gateway output, redacted. Read as it is, without waking a
@@ -148,14 +154,27 @@ export function tenantRoutes(runtime: Tenant): Hono {
     const sessionKey = sessionKeyParam(c);
     const { message, stream } = await readJsonBody(c.req.raw, SessionSendSchema);
     const body = JSON.stringify({ model: "openclaw", input: message, stream });
-    return forwardResponses(runtime, body, sessionKey);
+    return forwardTurn(runtime, "responses", body, sessionKey);
   });
 
   app.post("/v1/responses", async (c) => {
     const sessionKey = c.req.header("x-openclaw-session-key");
     if (sessionKey) rejectReservedSessionKey(sessionKey);
     const body = await readJsonBody(c.req.raw, ResponsesBodySchema, { maxBytes: MAX_RESPONSES_BODY_BYTES });
-    return forwardResponses(runtime, JSON.stringify(body), sessionKey);
+    return forwardTurn(runtime, "responses", JSON.stringify(body), sessionKey);
+  });
+
+  // The gateway's OpenAI-compatible surface (gateway.http.endpoints.chatCompletions): a turn
+  // per request, and the agent targets it lists as models.
+  app.post("/v1/chat/completions", async (c) => {
+    const sessionKey = c.req.header("x-openclaw-session-key");
+    if (sessionKey) rejectReservedSessionKey(sessionKey);
+    const body = await readJsonBody(c.req.raw, ChatCompletionsBodySchema, { maxBytes: MAX_RESPONSES_BODY_BYTES });
+    return forwardTurn(runtime, "chat-completions", JSON.stringify(body), sessionKey);
+  });
+  app.get("/v1/models", async () => {
+    const upstream = await runtime.withGateway((driver) => callGateway(driver, gatewayRequest("/v1/models", runtime.gatewayToken, { method: "GET" })));
+    return new Response(upstream.body, { status: upstream.status, headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" } });
   });
 
   app.all("/gateway/:tenantId/*", async (c) => relayGatewaySocket(runtime, c.req.raw));
@@ -163,8 +182,14 @@ export function tenantRoutes(runtime: Tenant): Hono {
   return app;
 }
 
-/** A streamed turn holds the tenant awake (runtime.hold) until its last byte, not just its headers. */
-async function forwardResponses(runtime: Tenant, body: string, sessionKey: string | undefined): Promise<Response> {
+const TURN_PATHS: Record<TurnDialect, string> = { responses: "/v1/responses", "chat-completions": "/v1/chat/completions" };
+
+/**
+ * One turn on the gateway's HTTP API (only the session key goes along of the caller's
+ * headers: not `x-openclaw-model`, which would pick another backend model). A streamed turn
+ * holds the tenant awake (runtime.hold) until its last byte, not just its headers.
+ */
+async function forwardTurn(runtime: Tenant, dialect: TurnDialect, body: string, sessionKey: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (sessionKey) headers["x-openclaw-session-key"] = sessionKey;
   const release = runtime.hold();
@@ -172,7 +197,7 @@ async function forwardResponses(runtime: Tenant, body: string, sessionKey: strin
     .withGateway((driver) => {
       // A turn may run the exec tool, whose approval needs an approval client connected.
       keepApprovalClient(runtime);
-      return callGateway(driver, gatewayRequest("/v1/responses", runtime.gatewayToken, { method: "POST", headers, body }));
+      return callGateway(driver, gatewayRequest(TURN_PATHS[dialect], runtime.gatewayToken, { method: "POST", headers, body }));
     })
     .catch((error: unknown) => {
       release();
@@ -183,7 +208,7 @@ async function forwardResponses(runtime: Tenant, body: string, sessionKey: strin
     release();
     return new Response(upstream.body, { status: upstream.status, headers: { "content-type": contentType } });
   }
-  const body$ = withTerminalErrorEvent(upstream.body, { onBreak: (error) => runtime.waitUntil(runtime.gatewayBroke(error)), onEnd: release });
+  const body$ = withTerminalErrorEvent(upstream.body, { onBreak: (error) => runtime.waitUntil(runtime.gatewayBroke(error)), onEnd: release, dialect });
   return new Response(body$, {
     status: upstream.status,
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },

@@ -260,9 +260,10 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     }
   }
 
-  restart(): Promise<TenantStatus> {
+  restart(settings?: TenantSettings): Promise<TenantStatus> {
     return this.#serial(async () => {
       this.#requireProvisioned();
+      if (settings) await this.#save({ settings: TenantSettingsSchema.parse(settings) });
       await this.#stopGateway();
       await this.#start();
       return this.status();

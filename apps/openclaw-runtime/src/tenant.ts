@@ -44,7 +44,8 @@ export interface Tenant extends GatewayTenant {
   status(): TenantStatus;
   provision(tenantId: string, settings: TenantSettings, onStage?: (stage: ProvisionStage) => void): Promise<TenantStatus>;
   reconfigure(settings: TenantSettings): Promise<TenantStatus>;
-  restart(): Promise<TenantStatus>;
+  /** Stops and starts the gateway, on `settings` when given (stored first). */
+  restart(settings?: TenantSettings): Promise<TenantStatus>;
   stop(): Promise<TenantStatus>;
   destroy(purgeBackups: boolean): Promise<TenantStatus>;
   acknowledgeCrash(): Promise<TenantStatus>;

@@ -117,11 +117,9 @@ export interface ConvexClient {
 
   grantCredits(args: RpcArgs<"grantCredits">): Promise<LedgerEntry>;
   debitCredits(args: RpcArgs<"debitCredits">): Promise<LedgerEntry>;
-  /** Holds credits for a model call of a tenant, if its owner has any left after the calls in flight; null for a tenant without an instance. */
-  reserveForTenant(args: RpcArgs<"reserveForTenant">): Promise<RpcResult<"reserveForTenant">>;
-  /** Ends a reservation without a debit. */
-  releaseReservation(reservationId: string): Promise<void>;
-  /** Settles a tenant's model call: debits its owner (once per reference) and ends its reservation; null when the tenant has no instance. */
+  /** The owner of a tenant's instance (who pays for its model calls); null for a tenant without one. */
+  tenantOwner(tenantId: string): Promise<string | null>;
+  /** Debits a tenant's model call to its owner (once per reference); null when the tenant has no instance. */
   debitTenant(args: RpcArgs<"debitTenant">): Promise<LedgerEntry | null>;
   billingSummary(ownerId: string): Promise<BillingSummary>;
 
@@ -238,10 +236,7 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
 
     grantCredits: (args) => call("grantCredits", args),
     debitCredits: (args) => call("debitCredits", args),
-    reserveForTenant: (args) => call("reserveForTenant", args),
-    releaseReservation: async (reservationId) => {
-      await call("releaseReservation", { reservationId });
-    },
+    tenantOwner: (tenantId) => call("tenantOwner", { tenantId }),
     debitTenant: (args) => call("debitTenant", args),
     billingSummary: (ownerId) => call("billingSummary", { ownerId }),
 

@@ -320,18 +320,9 @@ export const rpcMethods = {
     args: z.strictObject({ ownerId: DocumentIdSchema, amount: credits, reason: label(256), reference: label(256) }),
     result: LedgerEntrySchema,
   },
-  reserveForTenant: {
-    args: z.strictObject({ tenantId, amount: credits }),
-    result: z
-      .discriminatedUnion("admitted", [
-        z.object({ admitted: z.literal(false), balance: z.number().int(), available: z.number().int() }),
-        z.object({ admitted: z.literal(true), balance: z.number().int(), available: z.number().int(), reservationId: DocumentIdSchema }),
-      ])
-      .nullable(),
-  },
-  releaseReservation: { args: z.strictObject({ reservationId: DocumentIdSchema }), result: z.null() },
+  tenantOwner: { args: z.strictObject({ tenantId }), result: DocumentIdSchema.nullable() },
   debitTenant: {
-    args: z.strictObject({ tenantId, amount: credits, reason: label(256), reference: label(256), reservationId: DocumentIdSchema.optional() }),
+    args: z.strictObject({ tenantId, amount: credits, reason: label(256), reference: label(256) }),
     result: LedgerEntrySchema.nullable(),
   },
   billingSummary: { args: ownerArgs, result: BillingSummarySchema },

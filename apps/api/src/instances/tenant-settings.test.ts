@@ -7,7 +7,7 @@ describe("composeTenantSettings", () => {
   it("uses the user's key for the instance's provider", () => {
     const settings = composeTenantSettings({ provider: "anthropic", model: "claude-x" }, [{ provider: "anthropic", key: "sk-ant-12345678", baseUrl: null }], platform);
     expect(settings.model).toEqual({ provider: "anthropic", model: "claude-x", apiKey: "sk-ant-12345678" });
-    expect(settings.httpEndpoints.responses).toBe(true);
+    expect(settings.httpEndpoints).toEqual({ responses: true, chatCompletions: true });
   });
 
   it("falls back to the platform model without a key for that provider, naming only its id", () => {

@@ -19,7 +19,13 @@ export function composeTenantSettings(
   const key = keys.find((k) => k.provider === instance.provider);
   const model = key ? { provider: instance.provider, model: instance.model, apiKey: key.key, ...(key.baseUrl ? { baseUrl: key.baseUrl } : {}) } : platformModelSettings(platformModel);
   const telegram = channels.find((c) => c.channel === "telegram");
-  const parsed = TenantSettingsSchema.safeParse({ agent: { name: "OpenClaw" }, model, channels: telegram ? { telegram: { botToken: telegram.secret } } : {} });
+  const parsed = TenantSettingsSchema.safeParse({
+    agent: { name: "OpenClaw" },
+    model,
+    // Both OpenAI-compatible surfaces, for clients of /api/openclaw/v1 (the runtime reaches them with the gateway's token).
+    httpEndpoints: { responses: true, chatCompletions: true },
+    channels: telegram ? { telegram: { botToken: telegram.secret } } : {},
+  });
   // Keys, tokens and models were validated when stored; failing here means stored data went stale.
   if (!parsed.success) throw new ApiError("invalid_request", 400, `stored settings are not usable: ${parsed.error.issues[0]?.path.join(".")}`);
   return parsed.data;

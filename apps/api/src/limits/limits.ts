@@ -1,6 +1,6 @@
 import type { ApiEnv, ApiSettings } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
-import { PROVISIONING_RETRY_AFTER_SECONDS } from "./user-limits.ts";
+import { PROVISIONING_RETRY_AFTER_SECONDS, type CreditHold } from "./user-limits.ts";
 
 function limitsOf(env: ApiEnv, userId: string) {
   return env.USER_LIMITS.get(env.USER_LIMITS.idFromName(userId));
@@ -28,4 +28,14 @@ export async function acquireProvisioningSlot(env: ApiEnv, userId: string): Prom
     });
   }
   return () => limits.releaseProvisioning(lease);
+}
+
+/** Holds `amount` credits of `ownerId` for a model call in flight, if any are left after the others (UserLimits.holdCredits). */
+export function holdCredits(env: ApiEnv, ownerId: string, amount: number): Promise<CreditHold> {
+  return limitsOf(env, ownerId).holdCredits(ownerId, amount);
+}
+
+/** Ends a hold; `balanceAfter` is the balance the call's debit left, or null when it was not debited. */
+export function settleCredits(env: ApiEnv, ownerId: string, holdId: string, balanceAfter: number | null): Promise<void> {
+  return limitsOf(env, ownerId).settleCredits(holdId, balanceAfter);
 }

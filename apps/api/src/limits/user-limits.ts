@@ -1,4 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
+import { createConvexClient } from "@openclaw-cloud/convex-client";
+import { HOLD_TTL_MS, available, isStale, liveHolds, type Hold, type KnownBalance } from "../billing/credit-holds.ts";
 import type { ApiEnv } from "../env.ts";
 import { takeToken, type BucketConfig, type BucketState } from "./token-bucket.ts";
 
@@ -20,13 +22,29 @@ interface ProvisioningLease {
   expiresAt: number;
 }
 
+/** What a call is told when it may not start for want of credits. */
+export type CreditHold = { held: true; holdId: string } | { held: false; balance: number };
+
+const HOLD_PREFIX = "hold:";
+
 /**
  * One per user: a request token bucket (in memory: losing it on eviction only forgives
- * a few requests) and the user's single provisioning slot (stored, so it survives
- * eviction until its lease runs out).
+ * a few requests), the user's single provisioning slot (stored, so it survives eviction
+ * until its lease runs out), and the credits held for the user's model calls in flight
+ * (billing/credit-holds.ts; stored, the known balance only in memory). Holding credits
+ * here, beside the model proxy, keeps the database off the path to a call's first token.
  */
 export class UserLimits extends DurableObject<ApiEnv> {
   #bucket: BucketState | null = null;
+  #known: KnownBalance | null = null;
+  #holds = new Map<string, Hold>();
+
+  constructor(ctx: DurableObjectState, env: ApiEnv) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      for (const [key, hold] of await ctx.storage.list<Hold>({ prefix: HOLD_PREFIX })) this.#holds.set(key.slice(HOLD_PREFIX.length), hold);
+    });
+  }
 
   takeRequest(config: BucketConfig): LimitAnswer {
     const result = takeToken(this.#bucket, Date.now(), config);
@@ -47,5 +65,39 @@ export class UserLimits extends DurableObject<ApiEnv> {
   async releaseProvisioning(leaseId: string): Promise<void> {
     const current = await this.ctx.storage.get<ProvisioningLease>("provisioning");
     if (current?.id === leaseId) await this.ctx.storage.delete("provisioning");
+  }
+
+  /**
+   * Holds `amount` credits for a model call of `ownerId` if anything is left after the
+   * calls in flight. The known balance is used as it is and read again in the background
+   * when old; only a first call, or one that would be refused, waits for the database
+   * (a grant may have come in since).
+   */
+  async holdCredits(ownerId: string, amount: number): Promise<CreditHold> {
+    if (this.#known === null) await this.#readBalance(ownerId);
+    else if (isStale(this.#known, Date.now())) this.ctx.waitUntil(this.#readBalance(ownerId).catch(() => {}));
+    if (available(this.#known!, this.#holds, Date.now()) <= 0) await this.#readBalance(ownerId);
+    const now = Date.now();
+    this.#holds = liveHolds(this.#holds, now);
+    if (available(this.#known!, this.#holds, now) <= 0) return { held: false, balance: this.#known!.balance };
+    const holdId = crypto.randomUUID();
+    const hold = { amount, expiresAt: now + HOLD_TTL_MS };
+    this.#holds.set(holdId, hold);
+    await this.ctx.storage.put(`${HOLD_PREFIX}${holdId}`, hold);
+    return { held: true, holdId };
+  }
+
+  /** Ends a hold; `balanceAfter`, when the call was debited, is the balance from then on. */
+  async settleCredits(holdId: string, balanceAfter: number | null): Promise<void> {
+    this.#holds.delete(holdId);
+    if (balanceAfter !== null) this.#known = { balance: balanceAfter, readAt: Date.now() };
+    await this.ctx.storage.delete(`${HOLD_PREFIX}${holdId}`);
+  }
+
+  async #readBalance(ownerId: string): Promise<void> {
+    const readAt = Date.now();
+    const account = await createConvexClient({ url: this.env.CONVEX_URL, controlKey: this.env.CONVEX_CONTROL_KEY }).getAccount(ownerId);
+    // A settle may have brought a newer balance while this read was on its way.
+    if (this.#known === null || readAt >= this.#known.readAt) this.#known = { balance: account?.balance ?? 0, readAt };
   }
 }

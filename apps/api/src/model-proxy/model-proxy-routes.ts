@@ -3,9 +3,10 @@ import type { ConvexClient } from "@openclaw-cloud/convex-client";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
 import { creditsFor } from "../billing/credits.ts";
-import type { PlatformModel } from "../env.ts";
+import type { ApiEnv, PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
+import { holdCredits, settleCredits } from "../limits/limits.ts";
 import { RuntimeClient, errorOf } from "../runtime/runtime-client.ts";
 import { ChatUsageReader, meterAnswer, mostTokens, type CallUsage } from "./usage-meter.ts";
 
@@ -55,9 +56,8 @@ export function modelProxyRoutes(app: ApiApp): void {
     // The upstream's own usage figures are what the call is charged by: a stream must carry them.
     const upstreamBody = JSON.stringify(streamed ? { ...body, stream_options: { ...body.stream_options, include_usage: true } } : body);
     const hold = creditsFor(mostTokens(upstreamBody.length, body.max_completion_tokens ?? body.max_tokens ?? null));
-    const { tenantId, reservationId } = await admitGateway(c, hold);
-    const convex = c.get("convex");
-    const release = () => (reservationId ? convex.releaseReservation(reservationId).catch(() => {}) : Promise.resolve());
+    const { tenantId, bill } = await admitGateway(c, hold);
+    const release = () => (bill ? settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}) : Promise.resolve());
     let upstream: Response;
     try {
       upstream = await fetch(`${platform.baseUrl.replace(/\/+$/, "")}/chat/completions`, {
@@ -81,7 +81,8 @@ export function modelProxyRoutes(app: ApiApp): void {
       return new Response(upstream.body, { status: upstream.status, headers });
     }
     const reader = new ChatUsageReader({ streamed, requestChars: upstreamBody.length });
-    const metered = meterAnswer(upstream.body, reader, (usage) => c.executionCtx.waitUntil(settleCall(convex, tenantId, platform.model, usage, reservationId)));
+    const settle = (usage: CallUsage) => c.executionCtx.waitUntil(settleCall(c.env, c.get("convex"), { tenantId, model: platform.model, bill }, usage));
+    const metered = meterAnswer(upstream.body, reader, settle);
     return new Response(metered, { status: upstream.status, headers });
   });
 }
@@ -100,49 +101,70 @@ function platformModel(c: ApiContext): PlatformModel {
   return platform;
 }
 
+/** Who pays for a call: the owner of the tenant's instance, and the credits held for the call there. */
+type Bill = { ownerId: string; holdId: string };
+
+/**
+ * Tenant → owner, as far as this isolate has read it: fixed for a tenant's life (its id is
+ * derived from its owner's user id), so it need not be read again.
+ */
+const owners = new Map<string, string>();
+
+async function tenantOwner(convex: ConvexClient, tenantId: string): Promise<string | null> {
+  const known = owners.get(tenantId);
+  if (known) return known;
+  const owner = await convex.tenantOwner(tenantId);
+  if (owner) owners.set(tenantId, owner);
+  return owner;
+}
+
 /**
  * The platform model and the caller's tenant, once the caller's credential is one its
- * tenant's gateway holds now (401 otherwise); with `hold`, also once that many credits are
- * held for the call (402 when the owner has nothing left after the calls in flight). The
- * two run side by side: a call waits for the slower, not for both in turn.
+ * tenant's gateway holds now (401 otherwise); with `hold`, also once that many credits of
+ * the tenant's owner are held for the call (402 when nothing is left after the calls in
+ * flight; 401 when the tenant has no instance, so nobody to bill). The two run side by
+ * side: a call waits for the slower, not for both in turn.
  */
-async function admitGateway(c: ApiContext, hold: number | null): Promise<{ platform: PlatformModel; tenantId: string; reservationId: string | null }> {
+async function admitGateway(c: ApiContext, hold: number | null): Promise<{ platform: PlatformModel; tenantId: string; bill: Bill | null }> {
   const { credential, tenantId } = credentialTenant(c);
   const platform = platformModel(c);
-  const convex = c.get("convex");
-  const [check, reservation] = await Promise.all([
+  const holding = async () => {
+    const ownerId = await tenantOwner(c.get("convex"), tenantId);
+    return ownerId === null || hold === null ? null : { ownerId, answer: await holdCredits(c.env, ownerId, Math.max(1, hold)) };
+  };
+  const [check, held] = await Promise.all([
     new RuntimeClient(c.env, tenantId).fetch(MODEL_CREDENTIAL_CHECK_PATH, { method: "POST", body: JSON.stringify({ credential }) }),
-    hold === null ? null : convex.reserveForTenant({ tenantId, amount: Math.max(1, hold) }),
+    hold === null ? null : holding(),
   ]);
-  const reservationId = reservation?.admitted ? reservation.reservationId : null;
+  const bill = held?.answer.held ? { ownerId: held.ownerId, holdId: held.answer.holdId } : null;
   if (!check.ok) {
-    if (reservationId) c.executionCtx.waitUntil(convex.releaseReservation(reservationId).catch(() => {}));
+    if (bill) c.executionCtx.waitUntil(settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}));
     if (check.status === 401) throw unauthorized();
     throw await errorOf(check);
   }
   await check.body?.cancel();
-  if (hold === null) return { platform, tenantId, reservationId: null };
+  if (hold === null) return { platform, tenantId, bill: null };
   // A gateway whose instance record is gone has nobody to bill: it gets no platform model.
-  if (!reservation) throw unauthorized();
-  if (!reservation.admitted) {
-    throw new ApiError("insufficient_credits", 402, "out of credits: ask an admin for more, or use your own provider key", { balance: reservation.balance });
+  if (!held) throw unauthorized();
+  if (!held.answer.held) {
+    throw new ApiError("insufficient_credits", 402, "out of credits: ask an admin for more, or use your own provider key", { balance: held.answer.balance });
   }
-  return { platform, tenantId, reservationId };
+  return { platform, tenantId, bill };
 }
 
 /** Settles one model call: debits the tenant's owner once (the completion id, or a fresh id, is its reference) and ends its hold. */
-async function settleCall(convex: ConvexClient, tenantId: string, model: string, usage: CallUsage, reservationId: string | null): Promise<void> {
+async function settleCall(env: ApiEnv, convex: ConvexClient, call: { tenantId: string; model: string; bill: Bill | null }, usage: CallUsage): Promise<void> {
   const amount = creditsFor(usage.totalTokens);
-  const reason = `model call (${model}): ${usage.totalTokens} tokens${usage.estimated ? ", estimated: cut short" : ""}`;
+  const reason = `model call (${call.model}): ${usage.totalTokens} tokens${usage.estimated ? ", estimated: cut short" : ""}`;
   const reference = `model:${usage.id ?? crypto.randomUUID()}`;
+  let balanceAfter: number | null = null;
   try {
-    if (amount > 0) await convex.debitTenant({ tenantId, amount, reason, reference, ...(reservationId ? { reservationId } : {}) });
-    else if (reservationId) await convex.releaseReservation(reservationId);
+    if (amount > 0) balanceAfter = (await convex.debitTenant({ tenantId: call.tenantId, amount, reason, reference }))?.balanceAfter ?? null;
   } catch (error) {
-    // The call already happened; a lost debit is logged for reconciliation, never surfaced as
-    // the call failing (its hold expires by itself).
-    console.error("model call debit failed", tenantId, reference, error instanceof Error ? error.message : String(error));
+    // The call already happened; a lost debit is logged for reconciliation, never surfaced as the call failing.
+    console.error("model call debit failed", call.tenantId, reference, error instanceof Error ? error.message : String(error));
   }
+  if (call.bill) await settleCredits(env, call.bill.ownerId, call.bill.holdId, balanceAfter).catch(() => {});
 }
 
 function unauthorized(): ApiError {

@@ -12,8 +12,9 @@ import { sessionKeyParam } from "./gateway-routes.ts";
 export const DEFAULT_CHAT_SESSION_KEY = "main";
 
 const ChatSchema = z.strictObject({ message: z.string().min(1).max(100_000), sessionKey: SessionKeySchema.optional() });
-/** The gateway validates OpenResponses bodies itself; here only the shape that is always required. */
+/** The gateway validates OpenResponses and chat completions bodies itself; here only the shape that is always required. */
 const ResponsesSchema = z.looseObject({ input: z.union([z.string().min(1), z.array(z.unknown()).min(1)]), stream: z.boolean().optional() });
+const ChatCompletionsSchema = z.looseObject({ messages: z.array(z.unknown()).min(1), stream: z.boolean().nullish() });
 
 /**
  * Everything that runs an agent turn, and so costs credits: checked before the turn starts
@@ -32,13 +33,32 @@ export function chatRoutes(app: ApiApp): void {
     return runTurn(c, `/v1/sessions/${encodeURIComponent(sessionKey)}/send`, JSON.stringify(body));
   });
 
-  // OpenResponses-compatible: standard clients (the openai SDK's responses.create) point
-  // their base URL at /api/openclaw/v1 and use a user API token as their API key.
+  // OpenAI-compatible: standard clients (the openai SDK, the AI SDK's OpenAI-compatible
+  // provider, chat front ends) point their base URL at /api/openclaw/v1 and use a user API
+  // token as their API key. `model` names an agent of the gateway ("openclaw").
   app.post("/api/openclaw/v1/responses", async (c) => {
-    if (c.get("principal").via === "session") throw new ApiError("unauthorized", 401, "this endpoint takes a user API token: Authorization: Bearer oc_…");
+    requireApiToken(c);
     const body = await readJsonBody(c.req.raw, ResponsesSchema, { maxBytes: MAX_RESPONSES_BODY_BYTES });
     return runTurn(c, "/v1/responses", JSON.stringify(body), c.req.header("x-openclaw-session-key"));
   });
+
+  app.post("/api/openclaw/v1/chat/completions", async (c) => {
+    requireApiToken(c);
+    const body = await readJsonBody(c.req.raw, ChatCompletionsSchema, { maxBytes: MAX_RESPONSES_BODY_BYTES });
+    return runTurn(c, "/v1/chat/completions", JSON.stringify(body), c.req.header("x-openclaw-session-key"));
+  });
+
+  app.get("/api/openclaw/v1/models", async (c) => {
+    requireApiToken(c);
+    const response = await (await userRuntime(c)).fetch("/v1/models");
+    if (!response.ok) throw await errorOf(response);
+    return new Response(response.body, { status: 200, headers: { "content-type": "application/json" } });
+  });
+}
+
+/** The OpenAI-compatible endpoints take a user API token, as OpenAI's take an API key; a browser session is not one. */
+function requireApiToken(c: ApiContext): void {
+  if (c.get("principal").via === "session") throw new ApiError("unauthorized", 401, "this endpoint takes a user API token: Authorization: Bearer oc_…");
 }
 
 /** One agent turn through the runtime; a stream is passed to the client chunk by chunk as it arrives (never buffered). */

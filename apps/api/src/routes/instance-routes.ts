@@ -77,10 +77,15 @@ export function instanceRoutes(app: ApiApp): void {
     return c.json({ deleted: true, status });
   });
 
+  // A restart starts the gateway on settings composed anew (keys, channels, the platform
+  // model as it is served now), so it also brings an older instance onto the model proxy.
   app.post("/api/openclaw/restart", async (c) => {
     const instance = await requireInstance(c);
     return withSlot(c, async () => {
-      const status = await recordOutcome(c, instance, (runtime) => runtime.json<RuntimeStatus>("/v1/tenant/restart", { method: "POST" }));
+      const { keys, channels } = await readGatewaySecrets(c.get("convex"), instance.ownerId);
+      const settings = composeTenantSettings(instance, keys, c.get("settings").platformModel, channels);
+      const body = JSON.stringify({ settings });
+      const status = await recordOutcome(c, instance, (runtime) => runtime.json<RuntimeStatus>("/v1/tenant/restart", { method: "POST", body }));
       return c.json(instanceStatusView({ ...instance, status: status.state }, status));
     });
   });

@@ -33,6 +33,8 @@ export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ["POST", "/api/openclaw/tools/invoke"],
   ["POST", "/api/openclaw/chat"],
   ["POST", "/api/openclaw/v1/responses"],
+  ["POST", "/api/openclaw/v1/chat/completions"],
+  ["GET", "/api/openclaw/v1/models"],
   ["GET", "/api/openclaw/billing/summary"],
   ["GET", "/api/openclaw/channels"],
   ["PUT", "/api/openclaw/channels/telegram"],

@@ -36,6 +36,16 @@ describe("withTerminalErrorEvent", () => {
     expect(ends).toBe(1);
   });
 
+  it("ends a broken chat completions stream with an error chunk and [DONE]", async () => {
+    const upstream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error("socket hang up"));
+      },
+    });
+    const text = await readAll(withTerminalErrorEvent(upstream, { onBreak: () => {}, onEnd: () => {}, dialect: "chat-completions" }));
+    expect(text).toBe(`data: ${JSON.stringify({ error: { message: "the gateway stopped while answering; try again", type: "server_error", code: "gateway_unavailable" } })}\n\ndata: [DONE]\n\n`);
+  });
+
   it("ends when the client cancels, and cancels the upstream", async () => {
     let upstreamCancelled = false;
     const upstream = new ReadableStream<Uint8Array>({ cancel: () => void (upstreamCancelled = true) });
