@@ -222,6 +222,17 @@ describe("tenant runtime with real gateways", () => {
       // tenant B cannot approve tenant A's request
       expect((await runtime("tenant-b", `/v1/devices/${request!.requestId}/approve`, { method: "POST" })).status).toBe(404);
 
+      // The ticket admits the gateway's WebSocket and the Control UI's reads, not the gateway's operator APIs.
+      const viaProxy = (path: string, method = "GET") =>
+        fetch(`${stack.runtimeUrl}/gateway/tenant-a${path}?ticket=${encodeURIComponent(ticket)}`, {
+          method,
+          headers: { "content-type": "application/json" },
+          ...(method === "POST" ? { body: JSON.stringify({ tool: "sessions_list", args: {} }) } : {}),
+        });
+      expect((await viaProxy("/tools/invoke", "POST")).status).toBe(405);
+      expect((await viaProxy("/v1/responses", "POST")).status).toBe(405);
+      for (const path of ["/tools/invoke", "/v1/models", "//v1/models"]) expect((await viaProxy(path)).status, path).toBe(403);
+
       await json(await runtime("tenant-a", `/v1/devices/${request!.requestId}/approve`, { method: "POST" }));
       await node.waitForConnected(60_000);
       const after = await json<{ paired: Array<{ deviceId: string }> }>(await runtime("tenant-a", "/v1/devices"));

@@ -71,6 +71,13 @@ export function modelProxyRoutes(app: ApiApp): void {
       c.executionCtx.waitUntil(release());
       throw new ApiError("model_unavailable", 502, "the platform's model did not answer");
     }
+    if (upstream.status === 401 || upstream.status === 403) {
+      // The platform's own key was refused: the tenant's gateway gets no part of that answer.
+      console.error("model upstream refused the platform's key", upstream.status);
+      await upstream.body?.cancel();
+      c.executionCtx.waitUntil(release());
+      throw new ApiError("model_unavailable", 502, "the platform's model did not answer");
+    }
     const headers = new Headers();
     for (const name of PASSED_HEADERS) {
       const value = upstream.headers.get(name);

@@ -18,10 +18,10 @@ export function isReservedSessionKey(key: string): boolean {
 }
 
 /** The host part is never resolved: drivers route by port into the tenant's own sandbox. */
-export function gatewayRequest(path: string, token: string, init: RequestInit & { headers?: Record<string, string> } = {}): Request {
+export function gatewayRequest(path: string, token: string | undefined, init: RequestInit & { headers?: Record<string, string> } = {}): Request {
   return new Request(`http://gateway${path}`, {
     ...init,
-    headers: { ...init.headers, authorization: `Bearer ${token}` },
+    headers: token === undefined ? { ...init.headers } : { ...init.headers, authorization: `Bearer ${token}` },
   });
 }
 

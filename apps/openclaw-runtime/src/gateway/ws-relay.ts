@@ -18,19 +18,21 @@ export function gatewayPath(url: URL, tenantId: string): string {
  * OpenClaw's normal pairing without ever seeing that secret, and every gateway frame is
  * scrubbed of it on the way back. The upstream request carries X-Forwarded-For so the
  * gateway treats the device as remote (pairing needs approval) rather than local.
- * Plain HTTP (the Control UI's assets) is forwarded as is.
+ * Plain HTTP is for the Control UI's pages and assets only (controlUiRequest): reads, off
+ * the gateway's API paths, and without the gateway's token, so a ticket grants no operator
+ * call (`/tools/invoke`, `/v1/*`) that pairing, reserved session keys and billing would not see.
  */
 export async function relayGatewaySocket(runtime: GatewayTenant, request: Request): Promise<Response> {
   const tenantId = request.headers.get("x-oa-tenant-id") ?? "";
   const path = gatewayPath(new URL(request.url), tenantId);
   if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+    controlUiRequest(request.method, path);
     const headers: Record<string, string> = {};
-    for (const name of ["accept", "accept-language", "if-none-match", "if-modified-since", "content-type"]) {
+    for (const name of ["accept", "accept-language", "if-none-match", "if-modified-since"]) {
       const value = request.headers.get(name);
       if (value) headers[name] = value;
     }
-    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
-    const upstream = await runtime.withGateway((driver) => callGateway(driver, gatewayRequest(path, runtime.gatewayToken, { method: request.method, headers, body })));
+    const upstream = await runtime.withGateway((driver) => callGateway(driver, gatewayRequest(path, undefined, { method: request.method, headers })));
     return new Response(upstream.body, { status: upstream.status, headers: withoutHopHeaders(upstream.headers) });
   }
 
@@ -73,6 +75,21 @@ export async function relayGatewaySocket(runtime: GatewayTenant, request: Reques
   upstream.addEventListener("error", () => closeBoth(1011, "gateway error"));
 
   return new Response(null, { status: 101, webSocket: client });
+}
+
+/** The gateway's HTTP APIs, which act with operator rights: never reached through the device proxy. */
+const GATEWAY_API_PATHS = /^\/(?:v1|tools|hooks|api)(?:[/?]|$)/i;
+
+/** The Control UI reads pages and assets; anything else through the proxy is refused (405, or 403 for an API path). */
+export function controlUiRequest(method: string, path: string): void {
+  if (method !== "GET" && method !== "HEAD") throw new RuntimeError("method_not_allowed", 405, "the device proxy serves the Control UI's pages and assets (GET) and the gateway's WebSocket");
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(path.split("?")[0] ?? "").replace(/\/{2,}/g, "/");
+  } catch {
+    throw new RuntimeError("invalid_request", 400, "the path is not valid percent-encoding");
+  }
+  if (GATEWAY_API_PATHS.test(pathname)) throw new RuntimeError("forbidden", 403, "the gateway's HTTP APIs are not reachable through the device proxy");
 }
 
 const HOP_HEADERS = ["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer"];

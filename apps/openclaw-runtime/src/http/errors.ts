@@ -9,6 +9,7 @@ export type RuntimeErrorCode =
   | "payload_too_large"
   | "not_found"
   | "method_not_allowed"
+  | "forbidden"
   | "tenant_not_provisioned"
   | "tenant_exists"
   | "tenant_busy"
