@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { usageByDay } from "./credits";
 import { controlPlane } from "./test.setup";
 
 describe("credits", () => {
@@ -97,7 +98,23 @@ describe("credits", () => {
     expect(summary.entries).toHaveLength(20);
     expect(summary.entries[0]).toMatchObject({ reference: "turn:22", balanceAfter: 978 });
     expect(summary.entries[19]).toMatchObject({ reference: "turn:3" });
-    expect(await rpc("billingSummary", { ownerId: "nobody" })).toEqual({ balance: 0, entries: [] });
+    expect(summary.usageByDay).toEqual([{ day: new Date().toISOString().slice(0, 10), openclaw: 22, threads: 0 }]);
+    expect(await rpc("billingSummary", { ownerId: "nobody" })).toEqual({ balance: 0, entries: [], usageByDay: [] });
+  });
+
+  test("usage by day sums debits per UTC day and per kind, within the window", () => {
+    const day = Date.UTC(2026, 11, 7, 12);
+    const entries = [
+      { delta: -5, reference: "model:chatcmpl-1", createdAt: day + 1000 },
+      { delta: -3, reference: "thread-turn:t1:x", createdAt: day },
+      { delta: 100, reference: null, createdAt: day },
+      { delta: -2, reference: "response:resp_1", createdAt: day - 24 * 60 * 60 * 1000 },
+      { delta: -9, reference: "model:old", createdAt: day - 40 * 24 * 60 * 60 * 1000 },
+    ];
+    expect(usageByDay(entries, day - 30 * 24 * 60 * 60 * 1000)).toEqual([
+      { day: "2026-12-07", openclaw: 5, threads: 3 },
+      { day: "2026-12-06", openclaw: 2, threads: 0 },
+    ]);
   });
 
   test("unknown owners and bad amounts are refused, and nothing is posted", async () => {
@@ -110,6 +127,6 @@ describe("credits", () => {
       await expectError(call("debitCredits", { ownerId: ada.id, amount, reason: "x", reference: "r" }), 400, "invalid_request");
     }
     await expectError(call("debitCredits", { ownerId: ada.id, amount: 1, reason: "x" }), 400, "invalid_request");
-    expect(await rpc("billingSummary", { ownerId: ada.id })).toEqual({ balance: 0, entries: [] });
+    expect(await rpc("billingSummary", { ownerId: ada.id })).toEqual({ balance: 0, entries: [], usageByDay: [] });
   });
 });

@@ -5,6 +5,27 @@ import { requireUser } from "./lib/documents";
 import { recordAudit } from "./audit";
 
 const SUMMARY_ENTRIES = 20;
+/** How far back the summary's usage by day goes, and how many ledger rows it reads at most for it. */
+const USAGE_DAYS = 30;
+const USAGE_SCAN_LIMIT = 5000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Credits spent on one UTC day: on the person's OpenClaw (its model calls at the proxy, from every surface) and on durable threads. */
+export type DayUsage = { day: string; openclaw: number; threads: number };
+
+/** Debits (newest first) summed by UTC day and by what they paid for, from `since` on; days without spending are left out. */
+export function usageByDay(entries: readonly Pick<Doc<"creditLedger">, "delta" | "reference" | "createdAt">[], since: number): DayUsage[] {
+  const days = new Map<string, DayUsage>();
+  for (const { delta, reference, createdAt } of entries) {
+    if (delta >= 0 || createdAt < since) continue;
+    const day = new Date(createdAt).toISOString().slice(0, 10);
+    const usage = days.get(day) ?? { day, openclaw: 0, threads: 0 };
+    if (reference?.startsWith("thread-turn:")) usage.threads -= delta;
+    else usage.openclaw -= delta;
+    days.set(day, usage);
+  }
+  return [...days.values()];
+}
 
 export function toLedgerEntry(doc: Doc<"creditLedger">) {
   return {
@@ -112,8 +133,12 @@ export const summary = internalQuery({
   args: { ownerId: v.string() },
   handler: async (ctx, { ownerId }) => {
     const owner = ctx.db.normalizeId("users", ownerId);
-    if (owner === null) return { balance: 0, entries: [] };
-    const entries = await newestFirst(ctx, owner).take(SUMMARY_ENTRIES);
-    return { balance: entries[0]?.balanceAfter ?? 0, entries: entries.map(toLedgerEntry) };
+    if (owner === null) return { balance: 0, entries: [], usageByDay: [] };
+    const recent = await newestFirst(ctx, owner).take(USAGE_SCAN_LIMIT);
+    return {
+      balance: recent[0]?.balanceAfter ?? 0,
+      entries: recent.slice(0, SUMMARY_ENTRIES).map(toLedgerEntry),
+      usageByDay: usageByDay(recent, Date.now() - USAGE_DAYS * DAY_MS),
+    };
   },
 });

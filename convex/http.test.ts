@@ -113,7 +113,7 @@ describe("seed-002 routes (x-oa-user-id is the Convex user id)", () => {
     const { request, rpc, ada, as } = await withUser();
     await rpc("grantCredits", { ownerId: ada.id, amount: 25, reason: "welcome", actorId: "root" });
     const summary = await request("/control/openclaw/billing/summary", as(ada.id));
-    expect(summary.body).toEqual({ balance: 25, entries: [expect.objectContaining({ delta: 25, reason: "welcome" })] });
+    expect(summary.body).toEqual({ balance: 25, entries: [expect.objectContaining({ delta: 25, reason: "welcome" })], usageByDay: [] });
   });
 
   test("a missing user id is 400, an unknown one 404 where it must exist, bad bodies 400", async () => {

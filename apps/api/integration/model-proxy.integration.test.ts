@@ -177,6 +177,10 @@ describe("the platform's model proxy", () => {
     expect(direct.status, await direct.clone().text()).toBe(200);
     const [channelCall] = await entriesAfter(DAN, call);
     expect(channelCall).toMatchObject({ reason: expect.stringContaining("model call (echo-1)"), reference: expect.stringMatching(/^model:/) });
+    // The summary sums the day's spending on the OpenClaw, every surface's model calls together.
+    const { usageByDay } = await json<{ usageByDay: Array<{ day: string; openclaw: number; threads: number }> }>(await api(DAN, "/api/openclaw/billing/summary"));
+    expect(usageByDay[0]).toMatchObject({ day: new Date().toISOString().slice(0, 10), threads: 0 });
+    expect(usageByDay[0]!.openclaw).toBeGreaterThanOrEqual(-call!.delta - channelCall!.delta);
   });
 
   it("charges a stream its caller cut short for what was generated", async () => {

@@ -186,6 +186,8 @@ export interface LedgerEntry {
 export interface BillingSummary {
   balance: number;
   entries: LedgerEntry[];
+  /** Credits spent per UTC day, newest first, over 30 days: on the OpenClaw (its model calls, from every surface) and on durable threads. */
+  usageByDay: Array<{ day: string; openclaw: number; threads: number }>;
   creditsPerToken: number;
 }
 

@@ -160,7 +160,9 @@ export const LedgerEntrySchema = z.object({
   createdAt: timestamp,
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
-export const BillingSummarySchema = z.object({ balance: z.number().int(), entries: z.array(LedgerEntrySchema) });
+/** Credits spent per UTC day (newest first, 30 days): on the person's OpenClaw (every surface's model calls) and on durable threads. */
+export const DayUsageSchema = z.object({ day: z.string(), openclaw: z.number().int(), threads: z.number().int() });
+export const BillingSummarySchema = z.object({ balance: z.number().int(), entries: z.array(LedgerEntrySchema), usageByDay: z.array(DayUsageSchema) });
 export type BillingSummary = z.infer<typeof BillingSummarySchema>;
 
 export const AuditEntrySchema = z.object({
