@@ -209,4 +209,18 @@ describe("the Hatchery and a thread", () => {
     await inspector.getByRole("link", { name: "Chat number 1", exact: true }).waitFor();
     await shot("inspector-more");
   });
+
+  it("the Credits page shows what today cost, on the OpenClaw and on chat threads", async () => {
+    await page.goto(`${stack.webUrl}/settings`);
+    await page.getByRole("tab", { name: /Credits/ }).click();
+    const table = page.getByRole("table", { name: "Credits spent per day, newest first" });
+    const today = table.getByRole("row", { name: new RegExp(`^${new Date().toISOString().slice(0, 10)} `) });
+    await today.waitFor();
+    const [openclaw, threads] = (await today.getByRole("cell").allTextContents()).slice(1, 3).map((text) => Number(text.replace(/\D/g, "")));
+    // The exec approval's turn ran on the platform's model (metered at the proxy); the chats are threads.
+    expect(openclaw).toBeGreaterThan(0);
+    expect(threads).toBeGreaterThan(0);
+    await today.scrollIntoViewIfNeeded();
+    await shot("credits");
+  });
 });
