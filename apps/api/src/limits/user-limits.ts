@@ -78,7 +78,7 @@ export class UserLimits extends DurableObject<ApiEnv> {
     else if (isStale(this.#known, Date.now())) this.ctx.waitUntil(this.#readBalance(ownerId).catch(() => {}));
     if (available(this.#known!, this.#holds, Date.now()) <= 0) await this.#readBalance(ownerId);
     const now = Date.now();
-    this.#holds = liveHolds(this.#holds, now);
+    await this.#dropExpiredHolds(now);
     if (available(this.#known!, this.#holds, now) <= 0) return { held: false, balance: this.#known!.balance };
     const holdId = crypto.randomUUID();
     const hold = { amount, expiresAt: now + HOLD_TTL_MS };
@@ -92,6 +92,15 @@ export class UserLimits extends DurableObject<ApiEnv> {
     this.#holds.delete(holdId);
     if (balanceAfter !== null) this.#known = { balance: balanceAfter, readAt: Date.now() };
     await this.ctx.storage.delete(`${HOLD_PREFIX}${holdId}`);
+  }
+
+  /** Holds whose calls never settled stop counting when they expire; they go from storage too, not only from memory. */
+  async #dropExpiredHolds(now: number): Promise<void> {
+    const live = liveHolds(this.#holds, now);
+    const expired = [...this.#holds.keys()].filter((holdId) => !live.has(holdId));
+    this.#holds = live;
+    // Storage deletes at most 128 keys at once.
+    for (let i = 0; i < expired.length; i += 128) await this.ctx.storage.delete(expired.slice(i, i + 128).map((holdId) => `${HOLD_PREFIX}${holdId}`));
   }
 
   async #readBalance(ownerId: string): Promise<void> {
