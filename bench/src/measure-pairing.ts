@@ -30,7 +30,7 @@ export async function measurePairing(stack: LocalStack, tenantId: string, runs: 
 
 /** The list + approve time for one new node, or why it never became a pending request. */
 async function pairOneNode(stack: LocalStack, tenantId: string, displayName: string): Promise<number | string> {
-  const { ticket } = await expectJson<{ ticket: string }>(await runtimeFetch(stack, tenantId, "/v1/gateway/tickets", { method: "POST" }), 201);
+  const { ticket } = await expectJson<{ ticket: string }>(await runtimeFetch(stack, tenantId, "/v1/gateway/tickets", { method: "POST", body: JSON.stringify({ purpose: "device" }) }), 201);
   const url = `${stack.runtimeUrl.replace(/^http/, "ws")}/gateway/${tenantId}/?ticket=${encodeURIComponent(ticket)}`;
   const node = await startTestNodeClient({ url, displayName });
   try {

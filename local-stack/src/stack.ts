@@ -170,15 +170,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await buildWebApp(webClientDir);
     if (options.watchWorkers) stoppers.push(watchWebApp(webClientDir, (line) => options.onOutput?.("web", line)));
     const webConfig = writeDevConfig(join(REPO_ROOT, "apps/web/wrangler.dev.jsonc"), configDir, { ...options.webVars }, { assetsDirectory: webClientDir });
-    const apiConfig = writeDevConfig(join(REPO_ROOT, "apps/api/wrangler.dev.jsonc"), configDir, {
-      CONVEX_URL: convex.url,
-      CONVEX_CONTROL_KEY: secrets.convexControlKey,
-      OA_INTERNAL_KEY: secrets.internalKey,
-      SESSION_SECRET: secrets.sessionSecret,
-      DEFAULT_MODEL_BASE_URL: `${model.url}/v1`,
-      DEFAULT_MODEL_API_KEY: "local-model-key",
-      ...options.apiVars,
-    });
     const agentConfig = writeDevConfig(join(REPO_ROOT, "apps/agent-worker/wrangler.dev.jsonc"), configDir, {
       OA_INTERNAL_KEY: secrets.internalKey,
       DEFAULT_MODEL_BASE_URL: `${model.url}/v1`,
@@ -189,6 +180,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // same time can take one in between, so a start that lost that race is retried on new ones.
     const { workers, apiPort, agentPort } = await retryOnAddressInUse(async () => {
       const ports = { port: options.port || (await freePort()), apiPort: options.apiPort || (await freePort()), agentPort: options.agentPort || (await freePort()) };
+      const apiConfig = writeDevConfig(join(REPO_ROOT, "apps/api/wrangler.dev.jsonc"), configDir, {
+        CONVEX_URL: convex.url,
+        CONVEX_CONTROL_KEY: secrets.convexControlKey,
+        OA_INTERNAL_KEY: secrets.internalKey,
+        SESSION_SECRET: secrets.sessionSecret,
+        DEFAULT_MODEL_BASE_URL: `${model.url}/v1`,
+        DEFAULT_MODEL_API_KEY: "local-model-key",
+        // Each tenant's Control UI on a host of its own, served by the api worker's own port
+        // (a browser resolves any *.localhost to this machine).
+        CONTROL_UI_ORIGIN: `http://{tenant}.ui.localhost:${ports.apiPort}`,
+        ...options.apiVars,
+      });
       // Gateways reach the model proxy on the api worker's own port.
       const runtimeConfig = writeDevConfig(join(REPO_ROOT, "apps/openclaw-runtime/wrangler.dev.jsonc"), configDir, {
         OA_INTERNAL_KEY: secrets.internalKey,

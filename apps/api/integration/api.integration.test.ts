@@ -274,7 +274,7 @@ describe("the API worker end to end, as a server-to-server client", () => {
   it("pairs a real OpenClaw node through the API's own /gateway URL from a device link", async () => {
     // Any gateway request wakes the sleeping instance and waits for it; the node then meets a running gateway.
     await json(await api(ALICE, "/api/openclaw/sessions"));
-    const link = await json<{ url: string; wsUrl: string; expiresAt: string; path: string }>(await api(ALICE, "/api/openclaw/devices/link", { method: "POST" }), 201);
+    const link = await json<{ wsUrl: string; expiresAt: string; path: string }>(await api(ALICE, "/api/openclaw/devices/link", { method: "POST" }), 201);
     expect(link.path).toBe(`/gateway/${aliceTenant}/`);
     expect(link.wsUrl.startsWith(`${stack.apiUrl.replace(/^http/, "ws")}/gateway/${aliceTenant}/?ticket=`)).toBe(true);
     const node = await startTestNodeClient({ url: link.wsUrl, displayName: "api-integration-node" });
@@ -293,7 +293,7 @@ describe("the API worker end to end, as a server-to-server client", () => {
     }
     // The proxy path takes the ticket, not API credentials, and only for its own tenant.
     expect((await recorder.fetch(`${stack.apiUrl}/gateway/${aliceTenant}/`)).status).toBe(401);
-    expect((await recorder.fetch(`${stack.apiUrl}/gateway/u-00000000000000000000000000000000/${new URL(link.url).search}`)).status).toBe(401);
+    expect((await recorder.fetch(`${stack.apiUrl}/gateway/u-00000000000000000000000000000000/${new URL(link.wsUrl).search}`)).status).toBe(401);
     expect((await json<{ runtime: { state: string } }>(await api(ALICE, "/api/openclaw/status"))).runtime.state).toBe("running");
     gatewayTokens.add(await gatewayTokenOf(aliceTenant));
   });

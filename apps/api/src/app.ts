@@ -4,6 +4,7 @@ import { HttpError, errorResponse } from "@openclaw-cloud/http-kit";
 import { ConvexClientError, createConvexClient } from "@openclaw-cloud/convex-client";
 import { authenticate } from "./auth/principal.ts";
 import { WORKOS_SESSION_COOKIE } from "@openclaw-cloud/workos-auth";
+import { controlUiHost } from "./control-ui/control-ui-host.ts";
 import { apiSettings } from "./env.ts";
 import { ApiError } from "./http/api-error.ts";
 import type { ApiApp, ApiContext } from "./http/context.ts";
@@ -43,6 +44,8 @@ export function createApp(): ApiApp {
   app.onError((error) => errorToResponse(error));
   app.notFound(() => errorResponse(new ApiError("not_found", 404, "no such route")));
 
+  // A tenant's Control UI host serves that Control UI and nothing else of the API.
+  controlUiHost(app);
   app.get("/healthz", (c) => c.json({ ok: true }));
   runtimePassthrough(app);
   // Devices reach their gateway here with a proxy ticket: outside /api/*, so no sign-in or rate limit.

@@ -1,3 +1,4 @@
+import { parseControlUiOrigins, type ControlUiOrigins } from "./control-ui/control-ui-origin.ts";
 import type { UserLimits } from "./limits/user-limits.ts";
 
 /** Bindings, vars and secrets of the API worker (see wrangler.jsonc and docs/operations.md). */
@@ -31,6 +32,11 @@ export interface ApiEnv {
   DEFAULT_MODEL_BASE_URL?: string;
   DEFAULT_MODEL?: string;
   DEFAULT_MODEL_API_KEY?: string;
+  /**
+   * Each tenant's Control UI origin, `{tenant}` standing for its tenant id:
+   * `https://{tenant}.ui.example.net` (control-ui/control-ui-origin.ts). Unset: no Control UI.
+   */
+  CONTROL_UI_ORIGIN?: string;
   /** Token bucket per user: burst size and refill per second. */
   RATE_LIMIT_BURST?: string;
   RATE_LIMIT_PER_SECOND?: string;
@@ -51,6 +57,8 @@ export interface ApiSettings {
   workos: { apiKey: string; clientId: string; cookiePassword: string; baseUrl?: string } | null;
   /** The local sign-in: allowed by ALLOW_LOCAL_SIGN_IN and WorkOS not configured. */
   localSignIn: boolean;
+  /** Where tenants' Control UIs live; null when CONTROL_UI_ORIGIN is unset or malformed. */
+  controlUi: ControlUiOrigins | null;
 }
 
 function positiveNumber(raw: string | undefined, fallback: number): number {
@@ -85,5 +93,6 @@ export function apiSettings(env: Partial<ApiEnv>): ApiSettings {
     rateLimit: { burst: positiveNumber(env.RATE_LIMIT_BURST, 60), perSecond: positiveNumber(env.RATE_LIMIT_PER_SECOND, 10) },
     workos,
     localSignIn: workos === null && env.ALLOW_LOCAL_SIGN_IN === "true",
+    controlUi: parseControlUiOrigins(env.CONTROL_UI_ORIGIN),
   };
 }

@@ -30,13 +30,17 @@ export interface CallInit extends RequestInit {
   json?: unknown;
 }
 
-/** One request through the worker; the body is read and background work settled before it returns. */
+/**
+ * One request through the worker, to `http://api.test<path>` or to a full URL (another
+ * host, such as a tenant's Control UI origin); the body is read and background work
+ * settled before it returns.
+ */
 export async function call(path: string, init: CallInit = {}): Promise<Response> {
   const { env: overrides, json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set("content-type", "application/json");
   const ctx = createExecutionContext();
-  const request = new Request(`http://api.test${path}`, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  const request = new Request(/^https?:\/\//.test(path) ? path : `http://api.test${path}`, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
   const response = await worker.fetch(request, apiEnv(overrides), ctx);
   const body = await response.arrayBuffer();
   await waitOnExecutionContext(ctx);

@@ -101,16 +101,54 @@ describe("runtime worker routing", () => {
     await expectError(await exports.default.fetch(new Request(`${base}/elsewhere`)), 404, "not_found");
   });
 
-  it("admits the gateway proxy only with a ticket for that tenant", async () => {
-    const issued = await call("/v1/gateway/tickets", { method: "POST", tenant: "tenant-a" });
+  it("issues tickets for one purpose, minutes long, and refuses bad bodies", async () => {
+    for (const body of [{}, { purpose: "operator" }, { purpose: "device", ttlSeconds: 601 }, { purpose: "device", extra: 1 }]) {
+      await expectError(await call("/v1/gateway/tickets", { method: "POST", body: JSON.stringify(body) }), 400, "invalid_request");
+    }
+    const issued = await call("/v1/gateway/tickets", { method: "POST", body: JSON.stringify({ purpose: "device", ttlSeconds: 60 }) });
     expect(issued.status).toBe(201);
-    const { ticket, path } = (await issued.json()) as { ticket: string; path: string };
-    expect(path).toBe("/gateway/tenant-a/");
+    const { ticket, purpose, expiresAt } = (await issued.json()) as { ticket: string; purpose: string; expiresAt: string };
+    expect(purpose).toBe("device");
+    expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
+    expect(ticket.split(".").slice(0, 2)).toEqual(["tenant-a", "device"]);
+  });
 
-    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/`)), 401, "unauthorized");
-    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-b/?ticket=${ticket}`)), 401, "unauthorized");
+  it("admits the device proxy only with a device ticket for that tenant, and only for a WebSocket", async () => {
+    const ticketFor = async (purpose: string, tenant = "tenant-a") =>
+      ((await (await call("/v1/gateway/tickets", { method: "POST", tenant, body: JSON.stringify({ purpose }) })).json()) as { ticket: string }).ticket;
+    const device = await ticketFor("device");
+    const upgrade = { headers: { upgrade: "websocket" } };
+    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/`, upgrade)), 401, "unauthorized");
+    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-b/?ticket=${device}`, upgrade)), 401, "unauthorized");
+    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/?ticket=${await ticketFor("control-ui")}`, upgrade)), 401, "unauthorized");
+    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/?ticket=${device}`)), 426, "upgrade_required");
     // A valid ticket reaches the tenant, which has no instance yet.
-    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/?ticket=${ticket}`)), 404, "tenant_not_provisioned");
+    await expectError(await exports.default.fetch(new Request(`${base}/gateway/tenant-a/?ticket=${device}`, upgrade)), 404, "tenant_not_provisioned");
+  });
+
+  it("opens the Control UI once per ticket, as a session cookie on the tenant's origin", async () => {
+    const { ticket } = (await (await call("/v1/gateway/tickets", { method: "POST", body: JSON.stringify({ purpose: "control-ui", ttlSeconds: 30 }) })).json()) as { ticket: string };
+    await expectError(await exports.default.fetch(new Request(`${base}/control-ui/tenant-b/?ticket=${ticket}`)), 401, "unauthorized");
+    const opened = await exports.default.fetch(new Request(`https://runtime/control-ui/tenant-a/chat?ticket=${ticket}&x=1`), { redirect: "manual" });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get("location")).toBe("/chat?x=1");
+    const cookie = opened.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^__Host-occ_control_ui=tenant-a\.control-ui-session\.[^;]+; Path=\/; Max-Age=28800; HttpOnly; SameSite=Lax; Secure$/);
+    await expectError(await exports.default.fetch(new Request(`https://runtime/control-ui/tenant-a/?ticket=${ticket}`)), 401, "ticket_used");
+    const session = cookie.split(";")[0]!;
+    // The cookie is for this tenant and HTTPS only; without it nothing is served.
+    await expectError(await exports.default.fetch(new Request(`https://runtime/control-ui/tenant-a/`)), 401, "unauthorized");
+    await expectError(await exports.default.fetch(new Request(`https://runtime/control-ui/tenant-b/`, { headers: { cookie: session.replace("tenant-a", "tenant-b") } })), 401, "unauthorized");
+    await expectError(await exports.default.fetch(new Request(`http://runtime/control-ui/tenant-a/`, { headers: { cookie: session } })), 401, "unauthorized");
+    // With it, the request reaches the tenant (no instance yet).
+    await expectError(await exports.default.fetch(new Request(`https://runtime/control-ui/tenant-a/`, { headers: { cookie: session } })), 404, "tenant_not_provisioned");
+  });
+
+  it("refuses an expired Control UI ticket", async () => {
+    const { ticket } = (await (await call("/v1/gateway/tickets", { method: "POST", body: JSON.stringify({ purpose: "control-ui", ttlSeconds: 30 }) })).json()) as { ticket: string };
+    const [tenant, purpose, id, , signature] = ticket.split(".");
+    // Backdating the expiry breaks the signature: only the runtime's own clock decides.
+    await expectError(await exports.default.fetch(new Request(`${base}/control-ui/tenant-a/?ticket=${tenant}.${purpose}.${id}.1000.${signature}`)), 401, "unauthorized");
   });
 });
 

@@ -16,7 +16,7 @@ import { BackupIdSchema } from "./backups/backup-catalog.ts";
 import { callGateway, gatewayRequest, invokeTool, isReservedSessionKey } from "./gateway/gateway-http.ts";
 import { withTerminalErrorEvent, type TurnDialect } from "./gateway/sse-terminal-error.ts";
 import { keepApprovalClient, withGatewayRpc } from "./gateway/gateway-rpc-session.ts";
-import { relayGatewaySocket } from "./gateway/ws-relay.ts";
+import { PROXY_PASS_HEADER, proxyPass, relayGatewaySocket } from "./gateway/ws-relay.ts";
 import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { DEFAULT_LOG_LINES, MAX_LOG_LINES, readGatewayLogs } from "./logs/gateway-logs.ts";
@@ -175,6 +175,12 @@ export function tenantRoutes(runtime: Tenant): Hono {
   app.get("/v1/models", async () => {
     const upstream = await runtime.withGateway((driver) => callGateway(driver, gatewayRequest("/v1/models", runtime.gatewayToken, { method: "GET" })));
     return new Response(upstream.body, { status: upstream.status, headers: { "content-type": upstream.headers.get("content-type") ?? "application/json" } });
+  });
+
+  // The worker in front redeems a Control UI ticket here before it sets the session cookie.
+  app.post("/v1/proxy/control-ui-tickets", async (c) => {
+    await runtime.tickets.redeemControlUi(proxyPass(c.req.header(PROXY_PASS_HEADER) ?? null, ["control-ui"]));
+    return c.body(null, 204);
   });
 
   app.all("/gateway/:tenantId/*", async (c) => relayGatewaySocket(runtime, c.req.raw));

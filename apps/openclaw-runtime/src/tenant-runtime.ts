@@ -25,6 +25,7 @@ import { INITIAL_TENANT_STATE, canTransition, isMidOperation, transition, type T
 import { readGatewayLogs } from "./logs/gateway-logs.ts";
 import { gatewaySettingsFor, holdsModelCredential, issueModelCredential, revokeModelCredential, type ModelCredentials } from "./model-proxy/model-credentials.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
+import { TicketLedger } from "./gateway/ticket-ledger.ts";
 import type { ProvisionStage, Tenant, TenantStatus } from "./tenant.ts";
 
 /** Where the launcher looks for an archive to restore into a fresh state directory. */
@@ -98,6 +99,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   readonly #leases = new Map<number, number>();
   #lastActivityPersisted = 0;
   readonly #routes = tenantRoutes(this);
+  readonly tickets = new TicketLedger(this.ctx.storage);
 
   constructor(ctx: DurableObjectState, env: RuntimeEnv) {
     super(ctx, env);

@@ -4,6 +4,7 @@ import type { BackupManifest } from "./backups/backup-catalog.ts";
 import type { BackupStore } from "./backups/backup-store.ts";
 import type { SandboxDriver } from "./driver/sandbox-driver.ts";
 import type { TenantState } from "./lifecycle/tenant-state.ts";
+import type { TicketLedger } from "./gateway/ticket-ledger.ts";
 
 /**
  * What the modules around the tenant's Durable Object may use of it: the gateway modules
@@ -12,6 +13,8 @@ import type { TenantState } from "./lifecycle/tenant-state.ts";
  */
 export interface GatewayTenant {
   readonly state: TenantState;
+  /** Which proxy tickets were used, and by which device. */
+  readonly tickets: TicketLedger;
   /** The gateway's shared token; never leaves the runtime except into the gateway. */
   readonly gatewayToken: string;
   /** The tenant's sandbox; the gateway may or may not be running in it. */

@@ -167,9 +167,10 @@ describe("a person's first day on the website", () => {
   it("pairs a real node through the Devices page", async () => {
     await nina.getByRole("link", { name: "Devices" }).click();
     await nina.getByRole("button", { name: "Create a link" }).click();
-    const controlUi = await nina.getByRole("link", { name: "Open the Control UI" }).getAttribute("href");
-    const wsUrl = controlUi!.replace(/^http/, "ws");
-    node = await startTestNodeClient({ url: wsUrl, displayName: "journey-node" });
+    // The command the page shows, read back into the URL `openclaw node run` would connect to.
+    const command = (await nina.locator("pre.command").textContent()) ?? "";
+    const [, host, port, contextPath] = /--host (\S+) --port (\d+) --no-tls --context-path "([^"]+)"/.exec(command) ?? [];
+    node = await startTestNodeClient({ url: `ws://${host}:${port}${contextPath}`, displayName: "journey-node" });
     await node.waitForPairingRequired(60_000);
 
     const request = nina.getByRole("listitem", { name: /Pairing request from journey-node/ });
@@ -180,6 +181,25 @@ describe("a person's first day on the website", () => {
     expect(connected.role).toBe("node");
     await nina.getByRole("region", { name: "Paired devices" }).getByText("journey-node").waitFor({ timeout: 30_000 });
     await recorder.snapshot(nina, "devices");
+  });
+
+  it("opens the Control UI on the OpenClaw's own address, where it pairs like any device", async () => {
+    const [controlUi] = await Promise.all([ninaContext.waitForEvent("page"), nina.getByRole("button", { name: "Open the Control UI" }).click()]);
+    // The one-time link is spent on arrival: the tab lands on the tenant's own origin, signed in by a cookie only that origin gets.
+    await controlUi.waitForURL((url) => url.hostname.endsWith(".ui.localhost") && !url.search.includes("ticket"), { timeout: 60_000 });
+    expect(new URL(controlUi.url()).hostname.split(".")[0]).toMatch(/^u-[0-9a-f]+$/);
+    // The Control UI asks to pair (OpenClaw's own screen); Nina approves it on the Devices page and it connects by itself.
+    await controlUi.getByText("Approve this browser").waitFor({ timeout: 60_000 });
+    const request = nina.getByRole("listitem", { name: /Pairing request from/ }).first();
+    await request.waitFor({ timeout: 30_000 });
+    await request.getByRole("button", { name: /Approve/ }).click();
+    await confirm(nina, "Yes, approve");
+    // Connected: it lists Nina's sessions, read over the relayed WebSocket.
+    await controlUi.getByText(CHAT_KEY).first().waitFor({ timeout: 60_000 });
+    await controlUi.screenshot({ path: `${process.env.TMPDIR ?? "/tmp"}/web-journey-control-ui.png` });
+    await recorder.snapshot(controlUi, "control-ui");
+    expect(await controlUi.evaluate(() => document.cookie)).toBe("");
+    await controlUi.close();
   });
 
   it("backs up, then restores that backup, and the transcript is still there", async () => {

@@ -6,6 +6,10 @@
 export const API_ERROR_CODES = [
   "unauthorized",
   "forbidden",
+  "ticket_used",
+  "ticket_expired",
+  "upgrade_required",
+  "control_ui_unavailable",
   "waitlist",
   "not_found",
   "conflict",

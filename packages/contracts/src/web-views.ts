@@ -241,15 +241,20 @@ export interface UserSupportView {
   logs: string[];
 }
 
-/** `POST /api/openclaw/devices/link`: a short-lived proxy ticket as URLs on this site. */
+/** `POST /api/openclaw/devices/link`: a short-lived device ticket as a WebSocket URL on this site. */
 export interface DeviceLink {
-  /** http(s) URL of the gateway (its Control UI) with the ticket. */
-  url: string;
-  /** ws(s) URL a node connects to with the same ticket. */
+  /** ws(s) URL a device connects to with its ticket; the first device to connect owns it. */
   wsUrl: string;
-  /** ISO time the ticket stops admitting new connections. */
+  /** ISO time the ticket stops admitting a device that has not connected with it yet. */
   expiresAt: string;
   path: string;
+}
+
+/** The Control UI on the tenant's own origin, with a ticket that opens it once. */
+export interface ControlUiLink {
+  url: string;
+  /** ISO time the ticket expires if unused. */
+  expiresAt: string;
 }
 
 /** A messaging channel as `GET /api/openclaw/channels` shows it: never its secret, only the last 4. */

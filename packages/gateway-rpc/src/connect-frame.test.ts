@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideSharedAuth, injectSharedAuth, REDACTED_SECRET, scrubSharedSecret } from "./connect-frame.ts";
+import { connectDeviceId, decideSharedAuth, injectSharedAuth, REDACTED_SECRET, scrubSharedSecret } from "./connect-frame.ts";
 
 const TOKEN = "shared-0123456789abcdef0123456789abcdef";
 const device = { id: "d1", publicKey: "pk", signature: "sig", signedAt: 1, nonce: "n" };
@@ -139,5 +139,15 @@ describe("scrubSharedSecret", () => {
 
   it("does nothing for an empty secret", () => {
     expect(scrubSharedSecret("abc", "")).toBe("abc");
+  });
+});
+
+describe("connectDeviceId", () => {
+  it("reads the device id a connect claims, and nothing from other frames", () => {
+    expect(connectDeviceId(connectFrame(nodeConnect))).toBe("d1");
+    expect(connectDeviceId(connectFrame({ ...nodeConnect, device: undefined }))).toBeNull();
+    expect(connectDeviceId(connectFrame({ ...nodeConnect, device: { id: 7 } }))).toBeNull();
+    expect(connectDeviceId(JSON.stringify({ type: "req", id: "1", method: "chat.send", params: { device } }))).toBeNull();
+    expect(connectDeviceId("not json")).toBeNull();
   });
 });

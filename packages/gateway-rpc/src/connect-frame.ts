@@ -93,6 +93,17 @@ export function injectSharedAuth(frameText: string, token: string): string {
   return JSON.stringify({ ...frame, params: { ...params, auth: { ...auth, password: token } } });
 }
 
+/**
+ * The device id a client's `connect` frame claims, or null when the frame is not a
+ * connect with a device identity. The gateway checks the claim against the device's key
+ * and signature; the relay uses it to tell which device a ticket belongs to.
+ */
+export function connectDeviceId(frameText: string): string | null {
+  const params = parseConnectRequest(frameText)?.params;
+  const device = isObject(params) ? params.device : undefined;
+  return isObject(device) && typeof device.id === "string" && device.id.length > 0 && device.id.length <= 256 ? device.id : null;
+}
+
 export const REDACTED_SECRET = "[redacted]";
 
 /**

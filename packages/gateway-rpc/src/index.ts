@@ -17,6 +17,6 @@ export type {
 export { generateDeviceKey, loadDeviceSigner } from "./device-identity.ts";
 export type { DeviceKeyJwk, DeviceSigner } from "./device-identity.ts";
 export type { WebSocketLike } from "./socket-adapter.ts";
-export { decideSharedAuth, injectSharedAuth, REDACTED_SECRET, scrubSharedSecret } from "./connect-frame.ts";
+export { connectDeviceId, decideSharedAuth, injectSharedAuth, REDACTED_SECRET, scrubSharedSecret } from "./connect-frame.ts";
 export type { SharedAuthDecision } from "./connect-frame.ts";
 export { relayUpstreamHeaders, UNKNOWN_CLIENT_IP } from "./relay-headers.ts";

@@ -22,7 +22,7 @@ export async function reconfigureGateway(c: ApiContext): Promise<GatewayReconfig
   if (!instance) return { reconfigured: false, reason: "no_instance" };
   try {
     const { keys, channels } = await readGatewaySecrets(convex, ownerId);
-    const settings = composeTenantSettings(instance, keys, c.get("settings").platformModel, channels);
+    const settings = composeTenantSettings(instance, keys, c.get("settings"), channels);
     const runtime = await userRuntime(c);
     const status = await runtime.json<RuntimeStatus>("/v1/tenant/settings", { method: "PUT", body: JSON.stringify({ settings }) });
     return { reconfigured: true, state: status.state };

@@ -1,19 +1,20 @@
 import { TenantSettingsSchema, type ModelProvider, type TenantSettings } from "@openclaw-cloud/contracts";
 import type { GatewayChannelSecret, GatewayProviderKey, Instance } from "@openclaw-cloud/convex-client";
-import type { PlatformModel } from "../env.ts";
+import { controlUiOrigin } from "../control-ui/control-ui-origin.ts";
+import type { ApiSettings, PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 
 /**
  * The runtime's tenant settings for an instance, composed here and only here: the
  * instance's provider and model with the user's own key for that provider, or else the
  * platform's default model (by id: its address and key stay in the platform), plus the
- * user's connected channels (a Telegram bot token).
+ * user's connected channels (a Telegram bot token), and the tenant's Control UI origin.
  * Pure; the result is validated with the runtime's own schema.
  */
 export function composeTenantSettings(
-  instance: Pick<Instance, "provider" | "model">,
+  instance: Pick<Instance, "provider" | "model" | "tenantId">,
   keys: readonly GatewayProviderKey[],
-  platformModel: PlatformModel | null,
+  { platformModel, controlUi }: Pick<ApiSettings, "platformModel" | "controlUi">,
   channels: readonly GatewayChannelSecret[] = [],
 ): TenantSettings {
   const key = keys.find((k) => k.provider === instance.provider);
@@ -22,6 +23,8 @@ export function composeTenantSettings(
   const parsed = TenantSettingsSchema.safeParse({
     agent: { name: "OpenClaw" },
     model,
+    // The Control UI's page on the tenant's own origin opens the gateway's WebSocket from there.
+    allowedOrigins: controlUi ? [controlUiOrigin(controlUi, instance.tenantId)] : [],
     // Both OpenAI-compatible surfaces, for clients of /api/openclaw/v1 (the runtime reaches them with the gateway's token).
     httpEndpoints: { responses: true, chatCompletions: true },
     channels: telegram ? { telegram: { botToken: telegram.secret } } : {},

@@ -1,44 +1,63 @@
 import { readJsonBody } from "@openclaw-cloud/http-kit";
+import type { ControlUiLink, DeviceLink } from "@openclaw-cloud/contracts/web-views";
 import { z } from "zod";
+import { controlUiOrigin } from "../control-ui/control-ui-origin.ts";
+import { ApiError } from "../http/api-error.ts";
 import type { ApiApp } from "../http/context.ts";
 import { requireInstance, userRuntime } from "../instances/tenant.ts";
 
-const LinkBodySchema = z.strictObject({ ttlSeconds: z.number().int().min(30).max(3600).optional() });
+const DeviceLinkBodySchema = z.strictObject({ ttlSeconds: z.number().int().min(30).max(600).optional() });
+const ControlUiLinkBodySchema = z.strictObject({});
+/** A Control UI link is opened right away, in the browser that asked for it. */
+const CONTROL_UI_TICKET_SECONDS = 120;
 
 interface RuntimeTicket {
   ticket: string;
   expiresAt: string;
-  path: string;
 }
 
 /**
- * A link a person's own device (an OpenClaw node, the Control UI) connects to their
- * gateway with: a short-lived proxy ticket from the runtime for the user's tenant, as
- * absolute URLs on the origin the request came to (the website forwards the browser's
- * request unchanged, so that is the site). The API serves the path itself (gateway-passthrough.ts).
+ * Links into a person's own gateway, each with a short-lived ticket from the runtime for
+ * the user's tenant and one purpose:
+ * - a device link: where their own device (an OpenClaw node) connects, on the origin the
+ *   request came to (the website forwards the browser's request unchanged, so that is the
+ *   site); the API serves that path itself (gateway-passthrough.ts).
+ * - a Control UI link: OpenClaw's dashboard on the tenant's own origin (control-ui/).
  */
 export function deviceLinkRoute(app: ApiApp): void {
   app.post("/api/openclaw/devices/link", async (c) => {
-    const body = await readJsonBody(c.req.raw, LinkBodySchema, { allowEmpty: true });
-    await requireInstance(c);
+    const body = await readJsonBody(c.req.raw, DeviceLinkBodySchema, { allowEmpty: true });
+    const instance = await requireInstance(c);
     const runtime = await userRuntime(c);
-    const { ticket, expiresAt, path } = await runtime.json<RuntimeTicket>("/v1/gateway/tickets", { method: "POST", body: JSON.stringify(body) });
-    return c.json({ ...deviceLinkUrls(c.req.url, path, ticket), expiresAt, path }, 201);
+    const { ticket, expiresAt } = await runtime.json<RuntimeTicket>("/v1/gateway/tickets", { method: "POST", body: JSON.stringify({ purpose: "device", ...body }) });
+    const path = `/gateway/${instance.tenantId}/`;
+    return c.json({ wsUrl: deviceWsUrl(c.req.url, path, ticket), expiresAt, path } satisfies DeviceLink, 201);
+  });
+
+  app.post("/api/openclaw/control-ui/link", async (c) => {
+    await readJsonBody(c.req.raw, ControlUiLinkBodySchema, { allowEmpty: true });
+    const instance = await requireInstance(c);
+    const origins = c.get("settings").controlUi;
+    if (!origins) throw new ApiError("control_ui_unavailable", 503, "this platform serves no Control UI (CONTROL_UI_ORIGIN is not set)");
+    const runtime = await userRuntime(c);
+    const body = JSON.stringify({ purpose: "control-ui", ttlSeconds: CONTROL_UI_TICKET_SECONDS });
+    const { ticket, expiresAt } = await runtime.json<RuntimeTicket>("/v1/gateway/tickets", { method: "POST", body });
+    const url = new URL("/", controlUiOrigin(origins, instance.tenantId));
+    url.searchParams.set("ticket", ticket);
+    return c.json({ url: url.href, expiresAt } satisfies ControlUiLink, 201);
   });
 }
 
 /**
- * The link's URLs on the origin of `requestUrl`: `url` (http/https, for the Control UI) and
- * `wsUrl` (ws/wss, for a node). Pure.
+ * The device link's ws(s) URL on the origin of `requestUrl`. Pure.
  *
- * @example deviceLinkUrls("https://site.example/api/openclaw/devices/link", "/gateway/u-1/", "t")
- *   // { url: "https://site.example/gateway/u-1/?ticket=t", wsUrl: "wss://site.example/gateway/u-1/?ticket=t" }
+ * @example deviceWsUrl("https://site.example/api/openclaw/devices/link", "/gateway/u-1/", "t")
+ *   // "wss://site.example/gateway/u-1/?ticket=t"
  */
-export function deviceLinkUrls(requestUrl: string, path: string, ticket: string): { url: string; wsUrl: string } {
+export function deviceWsUrl(requestUrl: string, path: string, ticket: string): string {
   const origin = new URL(requestUrl);
   const url = new URL(path, origin.origin);
   url.searchParams.set("ticket", ticket);
-  const wsUrl = new URL(url);
-  wsUrl.protocol = origin.protocol === "https:" ? "wss:" : "ws:";
-  return { url: url.href, wsUrl: wsUrl.href };
+  url.protocol = origin.protocol === "https:" ? "wss:" : "ws:";
+  return url.href;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tenantIdForUser } from "../auth/tenant-id.ts";
 import { admin, call, expectError, jsonOf, newUser } from "../test-harness.ts";
-import { deviceLinkUrls } from "./device-link-route.ts";
+import { deviceWsUrl } from "./device-link-route.ts";
 
 // As in instance-routes.test.ts, no sandbox host answers here: every gateway start fails,
 // so an instance exists (in state error) but never runs.
@@ -41,31 +41,57 @@ describe("stop, logs, device links and the admin's instance view", () => {
   it("makes a device link on the request's origin, whose ticket the API's /gateway path passes to the runtime", async () => {
     const user = await userWithFailedInstance();
     const tenant = await tenantIdForUser(user.id);
+    await expectError(await call("/api/openclaw/devices/link", { method: "POST", headers: user.headers, json: { ttlSeconds: 601 } }), 400, "invalid_request");
     const created = await call("/api/openclaw/devices/link", { method: "POST", headers: user.headers, json: { ttlSeconds: 120 } });
-    const link = await jsonOf<{ url: string; wsUrl: string; expiresAt: string; path: string }>(created);
+    const link = await jsonOf<{ wsUrl: string; expiresAt: string; path: string }>(created);
     expect(created.status).toBe(201);
     expect(link.path).toBe(`/gateway/${tenant}/`);
-    expect(link.url).toMatch(new RegExp(`^http://api\\.test/gateway/${tenant}/\\?ticket=.+`));
-    expect(link.wsUrl).toBe(link.url.replace(/^http:/, "ws:"));
+    expect(link.wsUrl).toMatch(new RegExp(`^ws://api\\.test/gateway/${tenant}/\\?ticket=.+`));
     expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(100_000);
 
-    // No session, no API auth: the runtime admits the ticket and reaches the tenant (whose gateway cannot start here).
-    const path = new URL(link.url).pathname + new URL(link.url).search;
-    const admitted = await call(path);
+    // No session, no API auth: the runtime admits the ticket for a WebSocket and reaches the tenant (whose gateway cannot start here).
+    const path = new URL(link.wsUrl).pathname + new URL(link.wsUrl).search;
+    const admitted = await call(path, { headers: { upgrade: "websocket" } });
     expect(admitted.status).not.toBe(401);
     expect(((await admitted.json()) as { error: { code: string } }).error.code).toMatch(/^gateway_/);
+    // A browser's plain GET is told the path is for devices.
+    await expectError(await call(path), 426, "upgrade_required");
     // Without a ticket, or with it on another tenant's path, the runtime refuses.
-    const refused = await expectError(await call(`/gateway/${tenant}`), 401, "unauthorized");
+    const refused = await expectError(await call(`/gateway/${tenant}`, { headers: { upgrade: "websocket" } }), 401, "unauthorized");
     expect(refused.message).toContain("ticket");
-    await expectError(await call(`/gateway/u-0000000000000000000000000000beef/${new URL(link.url).search}`), 401, "unauthorized");
-    await expectError(await call(`/gateway/${tenant}/?ticket=forged`), 401, "unauthorized");
+    await expectError(await call(`/gateway/u-0000000000000000000000000000beef/${new URL(link.wsUrl).search}`, { headers: { upgrade: "websocket" } }), 401, "unauthorized");
+    await expectError(await call(`/gateway/${tenant}/?ticket=forged`, { headers: { upgrade: "websocket" } }), 401, "unauthorized");
+  });
+
+  it("opens the Control UI on the tenant's own origin: once per ticket, then by its cookie", async () => {
+    const user = await userWithFailedInstance();
+    const tenant = await tenantIdForUser(user.id);
+    await expectError(await call("/api/openclaw/control-ui/link", { method: "POST", headers: user.headers, json: { ttlSeconds: 60 } }), 400, "invalid_request");
+    const link = await jsonOf<{ url: string; expiresAt: string }>(await call("/api/openclaw/control-ui/link", { method: "POST", headers: user.headers }));
+    const url = new URL(link.url);
+    expect(url.origin).toBe(`http://${tenant}.ui.localhost:8789`);
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(120_000);
+
+    const opened = await call(link.url, { redirect: "manual" });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get("location")).toBe("/");
+    const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0]!;
+    expect(cookie).toMatch(/^occ_control_ui=/);
+    await expectError(await call(link.url), 401, "ticket_used");
+    // The cookie reaches the tenant (whose gateway cannot start here); without it, nothing does.
+    const admitted = await call(`${url.origin}/`, { headers: { cookie } });
+    expect(((await admitted.json()) as { error: { code: string } }).error.code).toMatch(/^gateway_/);
+    await expectError(await call(`${url.origin}/`), 401, "unauthorized");
+    // Another tenant's host does not take this tenant's cookie; the API itself is not served there.
+    await expectError(await call("http://u-0000000000000000000000000000beef.ui.localhost:8789/", { headers: { cookie } }), 401, "unauthorized");
+    await expectError(await call(`${url.origin}/api/me`, { headers: { ...user.headers } }), 401, "unauthorized");
+    await expectError(await call(`${url.origin}/api/me`, { headers: { cookie, ...user.headers } }), 403, "forbidden");
+    // A WebSocket only from the Control UI's own page.
+    await expectError(await call(`${url.origin}/`, { headers: { cookie, upgrade: "websocket", origin: "https://evil.example" } }), 403, "forbidden");
   });
 
   it("builds wss: links for an https origin, keeping the site's host and port", () => {
-    expect(deviceLinkUrls("https://site.example/api/openclaw/devices/link", "/gateway/u-1/", "a+b/c")).toEqual({
-      url: "https://site.example/gateway/u-1/?ticket=a%2Bb%2Fc",
-      wsUrl: "wss://site.example/gateway/u-1/?ticket=a%2Bb%2Fc",
-    });
-    expect(deviceLinkUrls("http://127.0.0.1:8787/api/openclaw/devices/link?x=1", "/gateway/u-1/", "t").wsUrl).toBe("ws://127.0.0.1:8787/gateway/u-1/?ticket=t");
+    expect(deviceWsUrl("https://site.example/api/openclaw/devices/link", "/gateway/u-1/", "a+b/c")).toBe("wss://site.example/gateway/u-1/?ticket=a%2Bb%2Fc");
+    expect(deviceWsUrl("http://127.0.0.1:8787/api/openclaw/devices/link?x=1", "/gateway/u-1/", "t")).toBe("ws://127.0.0.1:8787/gateway/u-1/?ticket=t");
   });
 });

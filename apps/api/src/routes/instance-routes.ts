@@ -83,7 +83,7 @@ export function instanceRoutes(app: ApiApp): void {
     const instance = await requireInstance(c);
     return withSlot(c, async () => {
       const { keys, channels } = await readGatewaySecrets(c.get("convex"), instance.ownerId);
-      const settings = composeTenantSettings(instance, keys, c.get("settings").platformModel, channels);
+      const settings = composeTenantSettings(instance, keys, c.get("settings"), channels);
       const body = JSON.stringify({ settings });
       const status = await recordOutcome(c, instance, (runtime) => runtime.json<RuntimeStatus>("/v1/tenant/restart", { method: "POST", body }));
       return c.json(instanceStatusView({ ...instance, status: status.state }, status));
@@ -125,13 +125,12 @@ interface StartedProvisioning {
 async function startProvisioning(c: ApiContext, requested: z.infer<typeof CreateInstanceSchema>): Promise<StartedProvisioning> {
   const convex = c.get("convex");
   const { user } = c.get("principal");
-  const platformModel = c.get("settings").platformModel;
   const { keys, channels } = await readGatewaySecrets(convex, user.id);
-  const choice = chooseInstanceModel(requested, keys, platformModel);
-  const settings = composeTenantSettings(choice, keys, platformModel, channels);
+  const choice = { ...chooseInstanceModel(requested, keys, c.get("settings").platformModel), tenantId: await tenantIdForUser(user.id) };
+  const settings = composeTenantSettings(choice, keys, c.get("settings"), channels);
   let instance: Instance;
   try {
-    instance = await convex.createInstance({ ownerId: user.id, tenantId: await tenantIdForUser(user.id), ...choice });
+    instance = await convex.createInstance({ ownerId: user.id, ...choice });
   } catch (error) {
     if (error instanceof ConvexClientError && error.code === "conflict") throw new ApiError("instance_exists", 409, "this user already has an OpenClaw instance");
     throw error;

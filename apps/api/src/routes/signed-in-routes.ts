@@ -23,6 +23,7 @@ export const SIGNED_IN_ROUTES: ReadonlyArray<readonly [string, string]> = [
   ["POST", "/api/openclaw/restore"],
   ["GET", "/api/openclaw/devices"],
   ["POST", "/api/openclaw/devices/link"],
+  ["POST", "/api/openclaw/control-ui/link"],
   ["POST", "/api/openclaw/devices/req-1/approve"],
   ["POST", "/api/openclaw/devices/req-1/reject"],
   ["GET", "/api/openclaw/pairing"],

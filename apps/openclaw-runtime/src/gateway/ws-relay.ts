@@ -1,5 +1,6 @@
-import { injectSharedAuth, relayUpstreamHeaders, scrubSharedSecret } from "@openclaw-cloud/gateway-rpc";
+import { connectDeviceId, injectSharedAuth, relayUpstreamHeaders, scrubSharedSecret } from "@openclaw-cloud/gateway-rpc";
 import { RuntimeError } from "../http/errors.ts";
+import type { ProxyPass, ProxyPassPurpose } from "../http/proxy-ticket.ts";
 import type { GatewayTenant } from "../tenant.ts";
 import { callGateway, gatewayRequest } from "./gateway-http.ts";
 import { openGatewaySocket } from "./gateway-socket.ts";
@@ -11,21 +12,39 @@ export function gatewayPath(url: URL, tenantId: string): string {
   return `${rest.startsWith("/") ? rest : `/${rest}`}${url.search}`;
 }
 
+/** Set by the runtime worker in front, from a ticket or cookie it verified (index.ts); never from a client. */
+export const PROXY_PASS_HEADER = "x-oa-proxy-pass";
+
+/** The gateway's own frame caps (MAX_PREAUTH_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES), in characters: before and after `connect`. */
+const MAX_PREAUTH_FRAME_CHARS = 64 * 1024;
+const MAX_FRAME_CHARS = 25 * 1024 * 1024;
+
 /**
- * The proxy for a tenant's own devices and the Control UI. WebSocket connections are
- * relayed frame by frame: a device's `connect` request gets the gateway's shared
- * secret injected (see gateway-rpc's connect-frame), so the device goes through
- * OpenClaw's normal pairing without ever seeing that secret, and every gateway frame is
- * scrubbed of it on the way back. The upstream request carries X-Forwarded-For so the
- * gateway treats the device as remote (pairing needs approval) rather than local.
+ * The proxy for a tenant's own devices and the Control UI, behind a pass the runtime worker
+ * verified: a `device` ticket (WebSocket only; the first device to connect with it claims
+ * it, gateway/ticket-ledger.ts) or a `control-ui-session` cookie (the Control UI's pages,
+ * assets and WebSocket).
+ * WebSocket connections are relayed frame by frame, text only (the gateway protocol is JSON
+ * text; a binary frame closes the relay), within the gateway's own size caps: a device's
+ * `connect` request gets the gateway's shared secret injected (see gateway-rpc's
+ * connect-frame), so the device goes through OpenClaw's normal pairing without ever seeing
+ * that secret, and every gateway frame is scrubbed of it on the way back. The upstream
+ * request carries X-Forwarded-For so the gateway treats the device as remote (pairing needs
+ * approval) rather than local.
  * Plain HTTP is for the Control UI's pages and assets only (controlUiRequest): reads, off
- * the gateway's API paths, and without the gateway's token, so a ticket grants no operator
+ * the gateway's API paths, and without the gateway's token, so a pass grants no operator
  * call (`/tools/invoke`, `/v1/*`) that pairing, reserved session keys and billing would not see.
  */
 export async function relayGatewaySocket(runtime: GatewayTenant, request: Request): Promise<Response> {
   const tenantId = request.headers.get("x-oa-tenant-id") ?? "";
+  const pass = proxyPass(request.headers.get(PROXY_PASS_HEADER), ["device", "control-ui-session"]);
   const path = gatewayPath(new URL(request.url), tenantId);
-  if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+  const upgrade = request.headers.get("upgrade")?.toLowerCase() === "websocket";
+  if (pass.purpose === "device") {
+    if (!upgrade) throw new RuntimeError("upgrade_required", 426, "a device ticket carries the gateway's WebSocket only");
+    await runtime.tickets.admitDevice(pass);
+  }
+  if (!upgrade) {
     controlUiRequest(request.method, path);
     const headers: Record<string, string> = {};
     for (const name of ["accept", "accept-language", "if-none-match", "if-modified-since"]) {
@@ -49,12 +68,6 @@ export async function relayGatewaySocket(runtime: GatewayTenant, request: Reques
   const release = runtime.hold();
   const token = runtime.gatewayToken;
 
-  server.addEventListener("message", (event) => {
-    runtime.touch();
-    upstream.send(typeof event.data === "string" ? injectSharedAuth(event.data, token) : event.data);
-  });
-  upstream.addEventListener("message", (event) => server.send(typeof event.data === "string" ? scrubSharedSecret(event.data, token) : event.data));
-
   let closed = false;
   const closeBoth = (code: number, reason: string) => {
     if (closed) return;
@@ -69,12 +82,51 @@ export async function relayGatewaySocket(runtime: GatewayTenant, request: Reques
       }
     }
   };
+
+  // Client frames go up in order; a device's first frame (its `connect`) must first claim the ticket.
+  let connected = false;
+  let sending: Promise<void> = Promise.resolve();
+  const forward = async (frame: string) => {
+    if (!connected && pass.purpose === "device") {
+      const deviceId = connectDeviceId(frame);
+      if (!deviceId) return closeBoth(1008, "a device connects with its own device identity");
+      try {
+        await runtime.tickets.claimDevice(pass, deviceId);
+      } catch (error) {
+        return closeBoth(1008, error instanceof RuntimeError ? error.message : "ticket refused");
+      }
+    }
+    connected = true;
+    if (!closed) upstream.send(injectSharedAuth(frame, token));
+  };
+  server.addEventListener("message", (event) => {
+    runtime.touch();
+    if (typeof event.data !== "string") return closeBoth(1003, "the gateway protocol is JSON text frames");
+    if (event.data.length > (connected ? MAX_FRAME_CHARS : MAX_PREAUTH_FRAME_CHARS)) return closeBoth(1009, "frame too large");
+    const frame = event.data;
+    sending = sending.then(() => forward(frame));
+  });
+  upstream.addEventListener("message", (event) => {
+    if (typeof event.data !== "string") return closeBoth(1003, "the gateway sent a binary frame");
+    server.send(scrubSharedSecret(event.data, token));
+  });
   server.addEventListener("close", (event) => closeBoth(event.code, event.reason));
   upstream.addEventListener("close", (event) => closeBoth(event.code, event.reason));
   server.addEventListener("error", () => closeBoth(1011, "client error"));
   upstream.addEventListener("error", () => closeBoth(1011, "gateway error"));
 
   return new Response(null, { status: 101, webSocket: client });
+}
+
+/** The pass the worker in front set, if it is for one of `purposes`; a request without one never came through it. */
+export function proxyPass(header: string | null, purposes: readonly ProxyPassPurpose[]): ProxyPass {
+  try {
+    const pass = JSON.parse(header ?? "") as ProxyPass;
+    if (purposes.includes(pass.purpose)) return pass;
+  } catch {
+    // fall through
+  }
+  throw new RuntimeError("unauthorized", 401, "this needs a ticket for another purpose");
 }
 
 /** The gateway's HTTP APIs, which act with operator rights: never reached through the device proxy. */

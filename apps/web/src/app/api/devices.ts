@@ -1,5 +1,5 @@
 import type { DeviceList, DmPairingList, PairedDevice } from "@openclaw-cloud/contracts/web-views";
-import type { DeviceLink } from "@openclaw-cloud/contracts/web-views";
+import type { ControlUiLink, DeviceLink } from "@openclaw-cloud/contracts/web-views";
 import { api } from "./http.ts";
 
 /** Devices waiting for approval and those already paired with the person's OpenClaw. */
@@ -16,5 +16,8 @@ export const listDmPairing = () => api<DmPairingList>("/api/openclaw/pairing");
 export const approveDmPairing = (request: { channel: string; accountId: string; requestId: string }) =>
   api<{ requestId: string; senderId: string; notification: unknown }>("/api/openclaw/pairing/approve", { method: "POST", json: request });
 
-/** A short-lived link (a proxy ticket) a device or the Control UI connects to the gateway with. */
+/** A short-lived link (a device ticket) one device connects to the gateway with. */
 export const createDeviceLink = () => api<DeviceLink>("/api/openclaw/devices/link", { method: "POST", json: {} });
+
+/** The Control UI on the OpenClaw's own address, with a ticket that opens it once. */
+export const createControlUiLink = () => api<ControlUiLink>("/api/openclaw/control-ui/link", { method: "POST", json: {} });

@@ -24,6 +24,10 @@ function startFailureReason(message: string): string {
 const SENTENCES: Record<ApiErrorCode | ClientErrorCode, (problem: Problem) => string> = {
   unauthorized: () => "You are signed out. Sign in again to continue.",
   forbidden: () => "This page is for administrators only.",
+  ticket_used: () => "That link was already used. Make a new one.",
+  ticket_expired: () => "That link has expired. Make a new one.",
+  upgrade_required: () => "That address is for devices, not for a browser. Open the Control UI with its own link.",
+  control_ui_unavailable: () => "The Control UI is not set up on this platform yet.",
   waitlist: () => "Your account is on the waitlist. You can use OpenClaw Cloud as soon as an administrator lets you in.",
   not_found: () => "That was not found. It may have been removed.",
   conflict: () => "Someone changed this at the same time. Reload and try again.",

@@ -8,7 +8,8 @@ import { expiresIn, nodeCommand } from "./device-view.ts";
 
 /**
  * A short-lived link to the person's gateway: the command that connects an OpenClaw node
- * through it, and the Control UI. The link carries a ticket, never the gateway's token.
+ * through it. The link carries a ticket, never the gateway's token; the first device that
+ * connects with it owns it.
  */
 export function ConnectDevicePanel() {
   const link = useAction(createDeviceLink);
@@ -29,13 +30,13 @@ export function ConnectDevicePanel() {
             {link.pending ? "Creating link…" : current ? "New link" : "Create a link"}
           </button>
         </div>
-        <p className="muted">A link lets one of your machines reach your OpenClaw for a few minutes. The device then asks to pair and waits above until you approve it.</p>
+        <p className="muted">A link lets one of your machines reach your OpenClaw. Use it within a few minutes, on one device: that device then asks to pair and waits above until you approve it.</p>
         <ErrorNotice error={link.error} />
         {current ? (
           <div className="stack">
             <p className={expired ? "notice notice-warning" : "small"} role="status">
               {expired
-                ? "This link has expired. Create a new one; devices already paired stay connected."
+                ? "This link has expired unless a device already connected with it. Create a new one for another device; devices already paired stay connected."
                 : `This link ${expiresIn(current.expiresAt, now)} (at ${formatDateTime(current.expiresAt)}). Connect the device before then.`}
             </p>
             <div>
@@ -44,18 +45,8 @@ export function ConnectDevicePanel() {
               <pre className="command">{command}</pre>
               <CopyButton text={command} label="Copy command" />
               <p className="small muted connect-note">
-                The node keeps this address for reconnecting, so once the link has expired a node that lost its connection needs a new link and the command again.
+                The node keeps this address for reconnecting, and the link keeps working for that node alone (for 30 days after it last connected). Another device needs a link of its own.
               </p>
-            </div>
-            <div>
-              <h3>Open the Control UI</h3>
-              <p className="small muted">OpenClaw's own dashboard, opened through this link in a new tab.</p>
-              <div className="row">
-                <a className="button" href={current.url} target="_blank" rel="noopener noreferrer">
-                  Open the Control UI
-                </a>
-                <CopyButton text={current.url} label="Copy address" />
-              </div>
             </div>
           </div>
         ) : null}

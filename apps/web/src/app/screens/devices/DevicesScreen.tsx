@@ -1,6 +1,7 @@
 import type { DeviceList, DmPairingList } from "@openclaw-cloud/contracts/web-views";
 import { useApiData } from "../../api/use-api.ts";
 import { ConnectDevicePanel } from "./ConnectDevicePanel.tsx";
+import { ControlUiPanel } from "./ControlUiPanel.tsx";
 import { DmPairingSection } from "./DmPairingSection.tsx";
 import { PairedDevices } from "./PairedDevices.tsx";
 import { PendingDevices } from "./PendingDevices.tsx";
@@ -24,6 +25,7 @@ export function DevicesScreen() {
       <DmPairingSection data={dm} />
       <PairedDevices data={devices} />
       <ConnectDevicePanel />
+      <ControlUiPanel />
     </section>
   );
 }
