@@ -98,22 +98,25 @@ describe("credits", () => {
     expect(summary.entries).toHaveLength(20);
     expect(summary.entries[0]).toMatchObject({ reference: "turn:22", balanceAfter: 978 });
     expect(summary.entries[19]).toMatchObject({ reference: "turn:3" });
-    expect(summary.usageByDay).toEqual([{ day: new Date().toISOString().slice(0, 10), openclaw: 22, threads: 0 }]);
+    expect(summary.usageByDay).toEqual([{ day: new Date().toISOString().slice(0, 10), openclaw: 22, threads: 0, openclawBySurface: { unrecorded: 22 } }]);
     expect(await rpc("billingSummary", { ownerId: "nobody" })).toEqual({ balance: 0, entries: [], usageByDay: [] });
   });
 
-  test("usage by day sums debits per UTC day and per kind, within the window", () => {
+  test("usage by day sums debits per UTC day, per kind and per surface, within the window", () => {
     const day = Date.UTC(2026, 11, 7, 12);
     const entries = [
       { delta: -5, reference: "model:chatcmpl-1", createdAt: day + 1000 },
+      { delta: -7, reference: "model:website:chatcmpl-2", createdAt: day + 900 },
+      { delta: -1, reference: "model:gateway:chatcmpl-3", createdAt: day + 800 },
+      { delta: -4, reference: "model:website:chatcmpl-4", createdAt: day + 700 },
       { delta: -3, reference: "thread-turn:t1:x", createdAt: day },
       { delta: 100, reference: null, createdAt: day },
       { delta: -2, reference: "response:resp_1", createdAt: day - 24 * 60 * 60 * 1000 },
       { delta: -9, reference: "model:old", createdAt: day - 40 * 24 * 60 * 60 * 1000 },
     ];
     expect(usageByDay(entries, day - 30 * 24 * 60 * 60 * 1000)).toEqual([
-      { day: "2026-12-07", openclaw: 5, threads: 3 },
-      { day: "2026-12-06", openclaw: 2, threads: 0 },
+      { day: "2026-12-07", openclaw: 17, threads: 3, openclawBySurface: { unrecorded: 5, website: 11, gateway: 1 } },
+      { day: "2026-12-06", openclaw: 2, threads: 0, openclawBySurface: { unrecorded: 2 } },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { modelCallSurface, type ModelCallSurface } from "@openclaw-cloud/contracts";
 import { v } from "convex/values";
 import { internalMutation, internalQuery, type MutationCtx, type QueryCtx } from "./_generated/server";
 import type { Doc, Id } from "./_generated/dataModel";
@@ -10,8 +11,12 @@ const USAGE_DAYS = 30;
 const USAGE_SCAN_LIMIT = 5000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Credits spent on one UTC day: on the person's OpenClaw (its model calls at the proxy, from every surface) and on durable threads. */
-export type DayUsage = { day: string; openclaw: number; threads: number };
+/**
+ * Credits spent on one UTC day: on the person's OpenClaw (its model calls at the proxy, from
+ * every surface) and on durable threads; the OpenClaw's part also by the surface each call was
+ * billed to (`unrecorded`: debits from before surfaces were recorded).
+ */
+export type DayUsage = { day: string; openclaw: number; threads: number; openclawBySurface: Partial<Record<ModelCallSurface | "unrecorded", number>> };
 
 /** Debits (newest first) summed by UTC day and by what they paid for, from `since` on; days without spending are left out. */
 export function usageByDay(entries: readonly Pick<Doc<"creditLedger">, "delta" | "reference" | "createdAt">[], since: number): DayUsage[] {
@@ -19,9 +24,13 @@ export function usageByDay(entries: readonly Pick<Doc<"creditLedger">, "delta" |
   for (const { delta, reference, createdAt } of entries) {
     if (delta >= 0 || createdAt < since) continue;
     const day = new Date(createdAt).toISOString().slice(0, 10);
-    const usage = days.get(day) ?? { day, openclaw: 0, threads: 0 };
+    const usage = days.get(day) ?? { day, openclaw: 0, threads: 0, openclawBySurface: {} };
     if (reference?.startsWith("thread-turn:")) usage.threads -= delta;
-    else usage.openclaw -= delta;
+    else {
+      usage.openclaw -= delta;
+      const surface = modelCallSurface(reference) ?? "unrecorded";
+      usage.openclawBySurface[surface] = (usage.openclawBySurface[surface] ?? 0) - delta;
+    }
     days.set(day, usage);
   }
   return [...days.values()];

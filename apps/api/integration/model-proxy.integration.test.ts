@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MODEL_PROXY_PATH } from "@openclaw-cloud/contracts";
@@ -14,7 +15,8 @@ import { apiRequest, json, type ApiInit } from "./api-client.ts";
 // each with a real gateway.
 const ADMIN = { workosUserId: "user_mp_admin", email: "admin@mp.test", name: "Admin" };
 const CAROL = { workosUserId: "user_mp_carol", email: "carol@mp.test", name: "Carol" };
-const DAN = { workosUserId: "user_mp_dan", email: "dan@mp.test", name: "Dan" };
+/** Dan also signs in on the website (the local sign-in), which knows him by this id. */
+const DAN = { workosUserId: "local|dan@mp.test", email: "dan@mp.test", name: "Dan" };
 const PLATFORM_KEY = `platform-upstream-key-${randomBytes(16).toString("hex")}`;
 const PROVIDER_KEY_ENTRY = "CUSTOM_API_KEY=";
 
@@ -23,7 +25,7 @@ let stack: LocalStack;
 const stateDir = join(process.env.TMPDIR ?? "/tmp", `occ-model-proxy-it-${process.pid}`);
 const tenants: Record<string, string> = {};
 /** Dan's credits: enough for a few turns, so the last test can spend them. */
-const DAN_CREDITS = 20_000;
+const DAN_CREDITS = 40_000;
 
 beforeAll(async () => {
   // A small pause between tokens, so a stream can be cut short before it ends.
@@ -59,6 +61,28 @@ function proxy(path: string, credential: string | null, init: RequestInit = {}):
 
 function completion(credential: string, body: Record<string, unknown>): Promise<Response> {
   return proxy("/chat/completions", credential, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+}
+
+/**
+ * POSTs a body the server may refuse before reading it all (by its Content-Length): the
+ * answer counts, and the write the server cut short (EPIPE, a reset) does not.
+ */
+function postRefusedEarly(url: string, credential: string, body: string): Promise<{ status: number; code: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: "POST", headers: { authorization: `Bearer ${credential}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += String(chunk)));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, code: (JSON.parse(text) as { error: { code: string } }).error.code }));
+      },
+    );
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ECONNRESET") reject(error);
+    });
+    request.end(body);
+  });
 }
 
 async function errorOf(response: Response): Promise<{ status: number; code: string }> {
@@ -156,11 +180,24 @@ describe("the platform's model proxy", () => {
     expect(rest).toContain("[DONE]");
   });
 
-  it("charges every model call to the tenant's owner by the upstream's figures, whatever started the turn", async () => {
+  it("charges every model call to the tenant's owner by the upstream's figures, whatever started the turn, and says which surface it served", async () => {
     const before = (await ledger(DAN)).entries[0];
-    const answer = await chat(DAN, "billed on the website [words:30]");
+    const signedIn = await fetch(`${stack.apiUrl}/api/auth/local/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: DAN.email, name: DAN.name }),
+    });
+    const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const website = await fetch(`${stack.apiUrl}/api/openclaw/chat`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", origin: stack.apiUrl },
+      body: JSON.stringify({ message: "billed on the website [words:30]" }),
+    });
+    const answer = await website.text();
+    expect(website.status, answer).toBe(200);
     const [call] = await entriesAfter(DAN, before);
-    expect(call).toMatchObject({ reason: expect.stringMatching(/^model call \(echo-1\): \d+ tokens$/), reference: expect.stringMatching(/^model:chatcmpl-/) });
+    // Billed to the website: the turn came from a signed-in browser session.
+    expect(call).toMatchObject({ reason: expect.stringMatching(/^model call \(echo-1\): \d+ tokens$/), reference: expect.stringMatching(/^model:website:chatcmpl-/) });
     expect(call!.delta).toBeLessThan(0);
     // The gateway's own report of the turn has the upstream's figures: the debit is exactly them.
     const completed = answer.split("\n\n").find((event) => event.includes("response.completed"));
@@ -176,11 +213,34 @@ describe("the platform's model proxy", () => {
     });
     expect(direct.status, await direct.clone().text()).toBe(200);
     const [channelCall] = await entriesAfter(DAN, call);
-    expect(channelCall).toMatchObject({ reason: expect.stringContaining("model call (echo-1)"), reference: expect.stringMatching(/^model:/) });
-    // The summary sums the day's spending on the OpenClaw, every surface's model calls together.
-    const { usageByDay } = await json<{ usageByDay: Array<{ day: string; openclaw: number; threads: number }> }>(await api(DAN, "/api/openclaw/billing/summary"));
+    // No turn of the API's was running: the gateway's own turns (channels, cron, Control UI) pay for it.
+    expect(channelCall).toMatchObject({ reason: expect.stringContaining("model call (echo-1)"), reference: expect.stringMatching(/^model:gateway:/) });
+    // An API client's turn (a user API token) is billed to the API.
+    const { token } = await json<{ token: string }>(await api(DAN, "/api/tokens", { method: "POST", json: { name: "billing" } }), 201);
+    await json(
+      await fetch(`${stack.apiUrl}/api/openclaw/v1/responses`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ model: "openclaw", input: "from an API client" }),
+      }),
+    );
+    const [apiCall] = await entriesAfter(DAN, channelCall);
+    expect(apiCall?.reference).toMatch(/^model:api:/);
+    // A durable thread's tool acting for Dan (a server-to-server call) is billed to the threads.
+    await chat(DAN, "from a thread's tool");
+    const [threadToolCall] = await entriesAfter(DAN, apiCall);
+    expect(threadToolCall?.reference).toMatch(/^model:threads:/);
+    // The summary sums the day's spending on the OpenClaw, all surfaces together and each on its own.
+    const { usageByDay } = await json<{ usageByDay: Array<{ day: string; openclaw: number; threads: number; openclawBySurface: Record<string, number> }> }>(
+      await api(DAN, "/api/openclaw/billing/summary"),
+    );
     expect(usageByDay[0]).toMatchObject({ day: new Date().toISOString().slice(0, 10), threads: 0 });
-    expect(usageByDay[0]!.openclaw).toBeGreaterThanOrEqual(-call!.delta - channelCall!.delta);
+    expect(usageByDay[0]!.openclaw).toBeGreaterThanOrEqual(-call!.delta - channelCall!.delta - apiCall!.delta - threadToolCall!.delta);
+    expect(usageByDay[0]!.openclawBySurface.website).toBeGreaterThanOrEqual(-call!.delta);
+    expect(usageByDay[0]!.openclawBySurface.gateway).toBeGreaterThanOrEqual(-channelCall!.delta);
+    expect(usageByDay[0]!.openclawBySurface.api).toBeGreaterThanOrEqual(-apiCall!.delta);
+    expect(usageByDay[0]!.openclawBySurface.threads).toBeGreaterThanOrEqual(-threadToolCall!.delta);
+    expect(Object.values(usageByDay[0]!.openclawBySurface).reduce((a, b) => a + b, 0)).toBe(usageByDay[0]!.openclaw);
   });
 
   it("charges a stream its caller cut short for what was generated", async () => {
@@ -232,8 +292,8 @@ describe("the platform's model proxy", () => {
     expect(await errorOf(await completion(credential, { messages: [] }))).toEqual({ status: 400, code: "invalid_request" });
     const garbled = await proxy("/chat/completions", credential, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
     expect(await errorOf(garbled)).toEqual({ status: 400, code: "invalid_json" });
-    const huge = await completion(credential, { model: "echo-1", messages: [{ role: "user", content: "x".repeat(21 * 1024 * 1024) }] });
-    expect(await errorOf(huge)).toEqual({ status: 413, code: "payload_too_large" });
+    const huge = JSON.stringify({ model: "echo-1", messages: [{ role: "user", content: "x".repeat(21 * 1024 * 1024) }] });
+    expect(await postRefusedEarly(`${stack.apiUrl}${MODEL_PROXY_PATH}/chat/completions`, credential, huge)).toEqual({ status: 413, code: "payload_too_large" });
     // Dan's gateway still works after all that.
     expect(await chat(DAN, "still here")).toContain("still here");
   });
@@ -253,10 +313,17 @@ describe("the platform's model proxy", () => {
     const credential = await credentialOf(DAN);
     const { balance } = await ledger(DAN);
     expect(balance).toBeGreaterThan(0);
-    // Spend what is left in one call (each output word is about one token).
-    const spend = await json<{ usage: { total_tokens: number } }>(await completion(credential, { model: "echo-1", messages: [{ role: "user", content: `spend it all [words:${balance + 10}]` }] }));
-    expect(spend.usage.total_tokens).toBeGreaterThan(balance);
-    await expect.poll(async () => (await ledger(DAN)).balance, { timeout: 10_000 }).toBeLessThanOrEqual(0);
+    // Spend what is left (each output word is about one token; the model server writes at most a few thousand words a call).
+    let left = balance;
+    while (left > 0) {
+      const spend = await json<{ usage: { total_tokens: number } }>(
+        await completion(credential, { model: "echo-1", messages: [{ role: "user", content: `spend it all [words:${Math.min(left + 10, 4000)}]` }] }),
+      );
+      expect(spend.usage.total_tokens).toBeGreaterThan(0);
+      const spent = left - spend.usage.total_tokens;
+      await expect.poll(async () => (await ledger(DAN)).balance, { timeout: 10_000 }).toBeLessThanOrEqual(spent);
+      left = (await ledger(DAN)).balance;
+    }
 
     const refused = await completion(credential, { model: "echo-1", messages: [{ role: "user", content: "one more" }] });
     expect(await errorOf(refused)).toEqual({ status: 402, code: "insufficient_credits" });

@@ -8,8 +8,10 @@ import {
   MODEL_CREDENTIAL_CHECK_PATH,
   ModelCredentialCheckSchema,
   SessionSendSchema,
+  TURN_SURFACE_HEADER,
   TenantSettingsSchema,
   ToolInvokeSchema,
+  type TurnSurface,
 } from "@openclaw-cloud/contracts";
 import { ResolveExecApprovalBodySchema } from "@openclaw-cloud/contracts/threads";
 import { BackupIdSchema } from "./backups/backup-catalog.ts";
@@ -21,6 +23,7 @@ import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { DEFAULT_LOG_LINES, MAX_LOG_LINES, readGatewayLogs } from "./logs/gateway-logs.ts";
 import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
+import { parseTurnSurface } from "./model-proxy/turns-in-flight.ts";
 import type { ProvisionStage, Tenant } from "./tenant.ts";
 
 const TENANT_HEADER = "x-oa-tenant-id";
@@ -95,7 +98,7 @@ export function tenantRoutes(runtime: Tenant): Hono {
   app.post(MODEL_CREDENTIAL_CHECK_PATH, async (c) => {
     const { credential } = await readJsonBody(c.req.raw, ModelCredentialCheckSchema);
     if (!(await runtime.holdsModelCredential(credential))) throw new RuntimeError("unauthorized", 401, "not a model proxy credential this tenant's gateway holds");
-    return c.json({ ok: true });
+    return c.json({ ok: true, surface: runtime.turns.surface() });
   });
   app.delete("/v1/tenant", async (c) => c.json(await runtime.destroy(c.req.query("purgeBackups") === "true")));
 
@@ -154,14 +157,14 @@ export function tenantRoutes(runtime: Tenant): Hono {
     const sessionKey = sessionKeyParam(c);
     const { message, stream } = await readJsonBody(c.req.raw, SessionSendSchema);
     const body = JSON.stringify({ model: "openclaw", input: message, stream });
-    return forwardTurn(runtime, "responses", body, sessionKey);
+    return forwardTurn(runtime, "responses", body, sessionKey, turnSurface(c));
   });
 
   app.post("/v1/responses", async (c) => {
     const sessionKey = c.req.header("x-openclaw-session-key");
     if (sessionKey) rejectReservedSessionKey(sessionKey);
     const body = await readJsonBody(c.req.raw, ResponsesBodySchema, { maxBytes: MAX_RESPONSES_BODY_BYTES });
-    return forwardTurn(runtime, "responses", JSON.stringify(body), sessionKey);
+    return forwardTurn(runtime, "responses", JSON.stringify(body), sessionKey, turnSurface(c));
   });
 
   // The gateway's OpenAI-compatible surface (gateway.http.endpoints.chatCompletions): a turn
@@ -170,7 +173,7 @@ export function tenantRoutes(runtime: Tenant): Hono {
     const sessionKey = c.req.header("x-openclaw-session-key");
     if (sessionKey) rejectReservedSessionKey(sessionKey);
     const body = await readJsonBody(c.req.raw, ChatCompletionsBodySchema, { maxBytes: MAX_RESPONSES_BODY_BYTES });
-    return forwardTurn(runtime, "chat-completions", JSON.stringify(body), sessionKey);
+    return forwardTurn(runtime, "chat-completions", JSON.stringify(body), sessionKey, turnSurface(c));
   });
   app.get("/v1/models", async () => {
     const upstream = await runtime.withGateway((driver) => callGateway(driver, gatewayRequest("/v1/models", runtime.gatewayToken, { method: "GET" })));
@@ -193,12 +196,18 @@ const TURN_PATHS: Record<TurnDialect, string> = { responses: "/v1/responses", "c
 /**
  * One turn on the gateway's HTTP API (only the session key goes along of the caller's
  * headers: not `x-openclaw-model`, which would pick another backend model). A streamed turn
- * holds the tenant awake (runtime.hold) until its last byte, not just its headers.
+ * holds the tenant awake (runtime.hold) and counts as in flight from its surface (for the
+ * model proxy's billing) until its last byte, not just its headers.
  */
-async function forwardTurn(runtime: Tenant, dialect: TurnDialect, body: string, sessionKey: string | undefined): Promise<Response> {
+async function forwardTurn(runtime: Tenant, dialect: TurnDialect, body: string, sessionKey: string | undefined, surface: TurnSurface | null): Promise<Response> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (sessionKey) headers["x-openclaw-session-key"] = sessionKey;
-  const release = runtime.hold();
+  const unhold = runtime.hold();
+  const endTurn = runtime.turns.begin(surface);
+  const release = () => {
+    endTurn();
+    unhold();
+  };
   const upstream = await runtime
     .withGateway((driver) => {
       // A turn may run the exec tool, whose approval needs an approval client connected.
@@ -219,6 +228,10 @@ async function forwardTurn(runtime: Tenant, dialect: TurnDialect, body: string, 
     status: upstream.status,
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-accel-buffering": "no" },
   });
+}
+
+function turnSurface(c: Context): TurnSurface | null {
+  return parseTurnSurface(c.req.header(TURN_SURFACE_HEADER));
 }
 
 function sessionKeyParam(c: Context): string {

@@ -26,6 +26,7 @@ import { readGatewayLogs } from "./logs/gateway-logs.ts";
 import { gatewaySettingsFor, holdsModelCredential, issueModelCredential, revokeModelCredential, type ModelCredentials } from "./model-proxy/model-credentials.ts";
 import { tenantRoutes } from "./tenant-routes.ts";
 import { TicketLedger } from "./gateway/ticket-ledger.ts";
+import { TurnsInFlight } from "./model-proxy/turns-in-flight.ts";
 import type { ProvisionStage, Tenant, TenantStatus } from "./tenant.ts";
 
 /** Where the launcher looks for an archive to restore into a fresh state directory. */
@@ -100,6 +101,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   #lastActivityPersisted = 0;
   readonly #routes = tenantRoutes(this);
   readonly tickets = new TicketLedger(this.ctx.storage);
+  readonly turns = new TurnsInFlight();
 
   constructor(ctx: DurableObjectState, env: RuntimeEnv) {
     super(ctx, env);

@@ -5,6 +5,7 @@ import type { BackupStore } from "./backups/backup-store.ts";
 import type { SandboxDriver } from "./driver/sandbox-driver.ts";
 import type { TenantState } from "./lifecycle/tenant-state.ts";
 import type { TicketLedger } from "./gateway/ticket-ledger.ts";
+import type { TurnsInFlight } from "./model-proxy/turns-in-flight.ts";
 
 /**
  * What the modules around the tenant's Durable Object may use of it: the gateway modules
@@ -52,6 +53,8 @@ export interface Tenant extends GatewayTenant {
   stop(): Promise<TenantStatus>;
   destroy(purgeBackups: boolean): Promise<TenantStatus>;
   acknowledgeCrash(): Promise<TenantStatus>;
+  /** The API's turns running now, by surface: what a model call is billed to. */
+  readonly turns: TurnsInFlight;
   /** Whether a model proxy credential is one this tenant's gateways hold now. */
   holdsModelCredential(credential: string): Promise<boolean>;
   backupNow(reason: "manual"): Promise<BackupManifest>;

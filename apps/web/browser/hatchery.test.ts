@@ -210,16 +210,20 @@ describe("the Hatchery and a thread", () => {
     await shot("inspector-more");
   });
 
-  it("the Credits page shows what today cost, on the OpenClaw and on chat threads", async () => {
+  it("the Credits page shows what today cost, on the OpenClaw (by surface) and on chat threads", async () => {
     await page.goto(`${stack.webUrl}/settings`);
     await page.getByRole("tab", { name: /Credits/ }).click();
     const table = page.getByRole("table", { name: "Credits spent per day, newest first" });
     const today = table.getByRole("row", { name: new RegExp(`^${new Date().toISOString().slice(0, 10)} `) });
     await today.waitFor();
-    const [openclaw, threads] = (await today.getByRole("cell").allTextContents()).slice(1, 3).map((text) => Number(text.replace(/\D/g, "")));
+    const [openclawCell, threadsCell] = (await today.getByRole("cell").allTextContents()).slice(1, 3);
+    const leadingNumber = (text = "") => Number(/^[\d,]+/.exec(text)?.[0].replace(/,/g, "") ?? Number.NaN);
     // The exec approval's turn ran on the platform's model (metered at the proxy); the chats are threads.
-    expect(openclaw).toBeGreaterThan(0);
-    expect(threads).toBeGreaterThan(0);
+    expect(leadingNumber(openclawCell)).toBeGreaterThan(0);
+    expect(leadingNumber(threadsCell)).toBeGreaterThan(0);
+    // The OpenClaw's spending says which surface its turns came from; none of today's is unrecorded.
+    expect(openclawCell).toMatch(/(website|API|thread tools|channels, schedules, Control UI|several at once) [\d,]+/);
+    expect(openclawCell).not.toContain("not recorded");
     await today.scrollIntoViewIfNeeded();
     await shot("credits");
   });

@@ -33,3 +33,32 @@ export function modelCredentialTenant(credential: string): string | null {
   const match = CREDENTIAL.exec(credential);
   return match?.[1] && isTenantId(match[1]) ? match[1] : null;
 }
+
+/** Where a turn the API starts comes from, by how the caller signed in; sent to the runtime in TURN_SURFACE_HEADER. */
+export const TURN_SURFACES = ["website", "api", "threads"] as const;
+export type TurnSurface = (typeof TURN_SURFACES)[number];
+export const TURN_SURFACE_HEADER = "x-oa-turn-surface";
+
+/**
+ * The surface a model call is billed to. The gateway's model calls say nothing of the turn
+ * they serve (no session key, and OpenClaw starts its own trace), so the tenant's runtime
+ * answers from the turns in flight when the call is checked: the surface of the API's turns
+ * then running, `gateway` when none was (turns the gateway started itself: channels, cron
+ * and heartbeat, the Control UI, nodes), `several` when turns of more than one surface ran.
+ */
+export const MODEL_CALL_SURFACES = [...TURN_SURFACES, "gateway", "several"] as const;
+export type ModelCallSurface = (typeof MODEL_CALL_SURFACES)[number];
+
+/** The runtime's answer to a credential check it accepts. */
+export const ModelCredentialCheckResultSchema = z.object({ ok: z.literal(true), surface: z.enum(MODEL_CALL_SURFACES) });
+
+/** The ledger reference of a model call's debit (unique per call): `model:<surface>:<call id>`. */
+export function modelCallReference(surface: ModelCallSurface, callId: string): string {
+  return `model:${surface}:${callId}`;
+}
+
+/** The surface a ledger reference names; null for anything else (and for debits from before surfaces were recorded). */
+export function modelCallSurface(reference: string | null | undefined): ModelCallSurface | null {
+  const surface = /^model:([a-z]+):/.exec(reference ?? "")?.[1];
+  return (MODEL_CALL_SURFACES as readonly string[]).includes(surface ?? "") ? (surface as ModelCallSurface) : null;
+}

@@ -2,6 +2,7 @@
  * What the API worker answers on the routes the website uses (docs/api.md), as plain
  * types: the browser only reads them. Types only, so importing them adds nothing to a bundle.
  */
+import type { ModelCallSurface } from "./model-proxy.ts";
 import type { ModelProvider } from "./tenant-settings.ts";
 
 export type InstanceState = "absent" | "provisioning" | "starting" | "running" | "sleeping" | "stopping" | "error";
@@ -187,7 +188,8 @@ export interface BillingSummary {
   balance: number;
   entries: LedgerEntry[];
   /** Credits spent per UTC day, newest first, over 30 days: on the OpenClaw (its model calls, from every surface) and on durable threads. */
-  usageByDay: Array<{ day: string; openclaw: number; threads: number }>;
+  /** `openclawBySurface`: the OpenClaw's part by the surface each model call was billed to (contracts' MODEL_CALL_SURFACES; `unrecorded` for older debits). */
+  usageByDay: Array<{ day: string; openclaw: number; threads: number; openclawBySurface: Partial<Record<ModelCallSurface | "unrecorded", number>> }>;
   creditsPerToken: number;
 }
 

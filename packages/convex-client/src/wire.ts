@@ -5,7 +5,7 @@
  * file, so a field can only change in one place.
  */
 import { z } from "zod";
-import { ModelProviderSchema, TelegramBotTokenSchema, isTenantId } from "@openclaw-cloud/contracts";
+import { MODEL_CALL_SURFACES, ModelProviderSchema, TelegramBotTokenSchema, isTenantId } from "@openclaw-cloud/contracts";
 
 export { ModelProviderSchema };
 export type { ModelProvider } from "@openclaw-cloud/contracts";
@@ -161,7 +161,13 @@ export const LedgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 /** Credits spent per UTC day (newest first, 30 days): on the person's OpenClaw (every surface's model calls) and on durable threads. */
-export const DayUsageSchema = z.object({ day: z.string(), openclaw: z.number().int(), threads: z.number().int() });
+export const DayUsageSchema = z.object({
+  day: z.string(),
+  openclaw: z.number().int(),
+  threads: z.number().int(),
+  /** The OpenClaw's part by surface (contracts' MODEL_CALL_SURFACES, and `unrecorded`). */
+  openclawBySurface: z.partialRecord(z.enum([...MODEL_CALL_SURFACES, "unrecorded"]), z.number().int()),
+});
 export const BillingSummarySchema = z.object({ balance: z.number().int(), entries: z.array(LedgerEntrySchema), usageByDay: z.array(DayUsageSchema) });
 export type BillingSummary = z.infer<typeof BillingSummarySchema>;
 

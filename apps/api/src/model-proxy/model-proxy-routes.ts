@@ -1,4 +1,4 @@
-import { MODEL_CREDENTIAL_CHECK_PATH, MODEL_PROXY_PATH, modelCredentialTenant } from "@openclaw-cloud/contracts";
+import { MODEL_CREDENTIAL_CHECK_PATH, MODEL_PROXY_PATH, ModelCredentialCheckResultSchema, modelCallReference, modelCredentialTenant, type ModelCallSurface } from "@openclaw-cloud/contracts";
 import type { ConvexClient } from "@openclaw-cloud/convex-client";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
@@ -37,7 +37,8 @@ const PASSED_HEADERS = ["content-type", "cache-control", "x-request-id"];
  * The meter: every call is charged to the owner of the tenant's instance from the
  * upstream's own usage figures (a stream is asked to include them), or from an estimate
  * when the call was cut short, whatever surface started the turn (website, API, channel,
- * cron, Control UI). Before the call, credits for the most it may cost are held (reserve,
+ * cron, Control UI); the tenant's runtime says which surface to bill it to (contracts'
+ * MODEL_CALL_SURFACES). Before the call, credits for the most it may cost are held (reserve,
  * then settle), so an owner with nothing left after the calls in flight is refused and
  * concurrent calls cannot overdraw far.
  */
@@ -56,7 +57,7 @@ export function modelProxyRoutes(app: ApiApp): void {
     // The upstream's own usage figures are what the call is charged by: a stream must carry them.
     const upstreamBody = JSON.stringify(streamed ? { ...body, stream_options: { ...body.stream_options, include_usage: true } } : body);
     const hold = creditsFor(mostTokens(upstreamBody.length, body.max_completion_tokens ?? body.max_tokens ?? null));
-    const { tenantId, bill } = await admitGateway(c, hold);
+    const { tenantId, surface, bill } = await admitGateway(c, hold);
     const release = () => (bill ? settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}) : Promise.resolve());
     let upstream: Response;
     try {
@@ -88,7 +89,7 @@ export function modelProxyRoutes(app: ApiApp): void {
       return new Response(upstream.body, { status: upstream.status, headers });
     }
     const reader = new ChatUsageReader({ streamed, requestChars: upstreamBody.length });
-    const settle = (usage: CallUsage) => c.executionCtx.waitUntil(settleCall(c.env, c.get("convex"), { tenantId, model: platform.model, bill }, usage));
+    const settle = (usage: CallUsage) => c.executionCtx.waitUntil(settleCall(c.env, c.get("convex"), { tenantId, surface, model: platform.model, bill }, usage));
     const metered = meterAnswer(upstream.body, reader, settle);
     return new Response(metered, { status: upstream.status, headers });
   });
@@ -132,7 +133,7 @@ async function tenantOwner(convex: ConvexClient, tenantId: string): Promise<stri
  * flight; 401 when the tenant has no instance, so nobody to bill). The two run side by
  * side: a call waits for the slower, not for both in turn.
  */
-async function admitGateway(c: ApiContext, hold: number | null): Promise<{ platform: PlatformModel; tenantId: string; bill: Bill | null }> {
+async function admitGateway(c: ApiContext, hold: number | null): Promise<{ platform: PlatformModel; tenantId: string; surface: ModelCallSurface; bill: Bill | null }> {
   const { credential, tenantId } = credentialTenant(c);
   const platform = platformModel(c);
   const holding = async () => {
@@ -149,21 +150,25 @@ async function admitGateway(c: ApiContext, hold: number | null): Promise<{ platf
     if (check.status === 401) throw unauthorized();
     throw await errorOf(check);
   }
-  await check.body?.cancel();
-  if (hold === null) return { platform, tenantId, bill: null };
+  // A runtime that names no surface (one deployed before surfaces were) bills as the gateway's own turns.
+  const surface = ModelCredentialCheckResultSchema.safeParse(await check.json().catch(() => null)).data?.surface ?? "gateway";
+  if (hold === null) return { platform, tenantId, surface, bill: null };
   // A gateway whose instance record is gone has nobody to bill: it gets no platform model.
   if (!held) throw unauthorized();
   if (!held.answer.held) {
     throw new ApiError("insufficient_credits", 402, "out of credits: ask an admin for more, or use your own provider key", { balance: held.answer.balance });
   }
-  return { platform, tenantId, bill };
+  return { platform, tenantId, surface, bill };
 }
 
-/** Settles one model call: debits the tenant's owner once (the completion id, or a fresh id, is its reference) and ends its hold. */
-async function settleCall(env: ApiEnv, convex: ConvexClient, call: { tenantId: string; model: string; bill: Bill | null }, usage: CallUsage): Promise<void> {
+/**
+ * Settles one model call: debits the tenant's owner once (the reference names the surface
+ * the runtime billed it to and the completion id, or a fresh id) and ends its hold.
+ */
+async function settleCall(env: ApiEnv, convex: ConvexClient, call: { tenantId: string; surface: ModelCallSurface; model: string; bill: Bill | null }, usage: CallUsage): Promise<void> {
   const amount = creditsFor(usage.totalTokens);
   const reason = `model call (${call.model}): ${usage.totalTokens} tokens${usage.estimated ? ", estimated: cut short" : ""}`;
-  const reference = `model:${usage.id ?? crypto.randomUUID()}`;
+  const reference = modelCallReference(call.surface, usage.id ?? crypto.randomUUID());
   let balanceAfter: number | null = null;
   try {
     if (amount > 0) balanceAfter = (await convex.debitTenant({ tenantId: call.tenantId, amount, reason, reference }))?.balanceAfter ?? null;

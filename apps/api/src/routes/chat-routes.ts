@@ -1,6 +1,7 @@
-import { MAX_RESPONSES_BODY_BYTES, SessionKeySchema, SessionSendSchema } from "@openclaw-cloud/contracts";
+import { MAX_RESPONSES_BODY_BYTES, SessionKeySchema, SessionSendSchema, TURN_SURFACE_HEADER, type TurnSurface } from "@openclaw-cloud/contracts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
+import type { AuthMethod } from "../auth/principal.ts";
 import { requireCredits } from "../billing/credits.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiApp, ApiContext } from "../http/context.ts";
@@ -61,12 +62,17 @@ function requireApiToken(c: ApiContext): void {
   if (c.get("principal").via === "session") throw new ApiError("unauthorized", 401, "this endpoint takes a user API token: Authorization: Bearer oc_…");
 }
 
+/** Where a turn comes from, by how its caller signed in: the model proxy bills its model calls to that surface. */
+const TURN_SURFACE_BY_AUTH: Record<AuthMethod, TurnSurface> = { session: "website", token: "api", internal: "threads" };
+
 /** One agent turn through the runtime; a stream is passed to the client chunk by chunk as it arrives (never buffered). */
 async function runTurn(c: ApiContext, path: string, body: string, sessionKey?: string): Promise<Response> {
   requireCredits(c.get("principal"));
   if (sessionKey !== undefined) parseSessionKey(sessionKey);
   const runtime = await userRuntime(c);
-  const response = await runtime.fetch(path, { method: "POST", body, headers: sessionKey ? { "x-openclaw-session-key": sessionKey } : {} });
+  const headers: Record<string, string> = { [TURN_SURFACE_HEADER]: TURN_SURFACE_BY_AUTH[c.get("principal").via] };
+  if (sessionKey) headers["x-openclaw-session-key"] = sessionKey;
+  const response = await runtime.fetch(path, { method: "POST", body, headers });
   if (!response.ok) throw await errorOf(response);
   const contentType = response.headers.get("content-type") ?? "application/json";
   if (!contentType.includes("text/event-stream")) return new Response(response.body, { status: response.status, headers: { "content-type": contentType } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gatewayOutcome } from "./gateway-outcome.ts";
 import { openaiExample } from "./openai-example.ts";
+import { surfaceBreakdown } from "./usage-surfaces.ts";
 
 describe("gatewayOutcome", () => {
   it("says whether the running OpenClaw took the change", () => {
@@ -25,5 +26,13 @@ describe("openaiExample", () => {
     const code = openaiExample("oc_abc", "https://claw.example");
     expect(code).toContain(`new OpenAI({\n  apiKey: "oc_abc",\n  baseURL: "https://claw.example/api/openclaw/v1",\n})`);
     expect(code).toContain(`client.responses.create({ model: "openclaw", input: "hello" })`);
+  });
+});
+
+describe("surfaceBreakdown", () => {
+  it("names each surface a day's OpenClaw spending came from, largest first", () => {
+    expect(surfaceBreakdown({ api: 40, website: 120, gateway: 0 })).toBe("website 120 · API 40");
+    expect(surfaceBreakdown({ gateway: 3, unrecorded: 9 }, (n) => `${n}c`)).toBe("not recorded 9c · channels, schedules, Control UI 3c");
+    expect(surfaceBreakdown({})).toBe("");
   });
 });
