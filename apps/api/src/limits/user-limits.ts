@@ -83,7 +83,9 @@ export class UserLimits extends DurableObject<ApiEnv> {
     const holdId = crypto.randomUUID();
     const hold = { amount, expiresAt: now + HOLD_TTL_MS };
     this.#holds.set(holdId, hold);
-    await this.ctx.storage.put(`${HOLD_PREFIX}${holdId}`, hold);
+    // The hold counts from now in memory, which is what the next call reads; the call need not
+    // wait for the disk (a Durable Object lost before the write lands forgets one hold).
+    await this.ctx.storage.put(`${HOLD_PREFIX}${holdId}`, hold, { allowUnconfirmed: true });
     return { held: true, holdId };
   }
 

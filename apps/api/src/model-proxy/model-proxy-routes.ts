@@ -1,13 +1,13 @@
-import { MODEL_CREDENTIAL_CHECK_PATH, MODEL_PROXY_PATH, ModelCredentialCheckResultSchema, modelCallReference, modelCredentialTenant, type ModelCallSurface } from "@openclaw-cloud/contracts";
+import { MODEL_PROXY_PATH, modelCallReference, type ModelCallSurface } from "@openclaw-cloud/contracts";
 import type { ConvexClient } from "@openclaw-cloud/convex-client";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
 import { creditsFor } from "../billing/credits.ts";
 import type { ApiEnv, PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
-import type { ApiApp, ApiContext } from "../http/context.ts";
-import { holdCredits, settleCredits } from "../limits/limits.ts";
-import { RuntimeClient, errorOf } from "../runtime/runtime-client.ts";
+import type { ApiApp } from "../http/context.ts";
+import { settleCredits } from "../limits/limits.ts";
+import { admitGateway, admittedLately, credentialTenant, platformModel, type Bill } from "./gateway-admission.ts";
 import { ChatUsageReader, meterAnswer, mostTokens, type CallUsage } from "./usage-meter.ts";
 
 /** A model call carries the whole conversation (tool results, images): the same bound as a gateway's own OpenResponses body. */
@@ -49,7 +49,7 @@ export function modelProxyRoutes(app: ApiApp): void {
   });
 
   app.post(`${MODEL_PROXY_PATH}/chat/completions`, async (c) => {
-    credentialTenant(c); // a stranger's body is not read
+    const { credential } = credentialTenant(c); // a stranger's body is not read
     const platform = platformModel(c);
     const body = await readJsonBody(c.req.raw, ChatCompletionsBodySchema, { maxBytes: MAX_MODEL_REQUEST_BYTES });
     if (body.model !== platform.model) throw new ApiError("invalid_request", 400, `model: this proxy serves only ${platform.model}`);
@@ -57,21 +57,26 @@ export function modelProxyRoutes(app: ApiApp): void {
     // The upstream's own usage figures are what the call is charged by: a stream must carry them.
     const upstreamBody = JSON.stringify(streamed ? { ...body, stream_options: { ...body.stream_options, include_usage: true } } : body);
     const hold = creditsFor(mostTokens(upstreamBody.length, body.max_completion_tokens ?? body.max_tokens ?? null));
-    const { tenantId, surface, bill } = await admitGateway(c, hold);
-    const release = () => (bill ? settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}) : Promise.resolve());
-    let upstream: Response;
+    // A credential admitted lately asks the model while its admission runs; nothing of the
+    // answer leaves before the admission passes, and a refused call drops the request.
+    const ask = () => askUpstream(platform, upstreamBody, c.req.raw.signal);
+    const early = admittedLately(credential) ? ask() : null;
+    let admission: Awaited<ReturnType<typeof admitGateway>>;
     try {
-      upstream = await fetch(`${platform.baseUrl.replace(/\/+$/, "")}/chat/completions`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(platform.apiKey ? { authorization: `Bearer ${platform.apiKey}` } : {}) },
-        body: upstreamBody,
-        signal: c.req.raw.signal,
-      });
+      admission = await admitGateway(c, hold);
     } catch (error) {
-      console.error("model upstream unreachable", error instanceof Error ? error.message : String(error));
+      early?.abort();
+      throw error;
+    }
+    const { tenantId, surface, bill } = admission;
+    const release = () => (bill ? settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}) : Promise.resolve());
+    const asked = await (early ?? ask()).answer;
+    if (asked instanceof Error) {
+      console.error("model upstream unreachable", asked.message);
       c.executionCtx.waitUntil(release());
       throw new ApiError("model_unavailable", 502, "the platform's model did not answer");
     }
+    const upstream = asked;
     if (upstream.status === 401 || upstream.status === 403) {
       // The platform's own key was refused: the tenant's gateway gets no part of that answer.
       console.error("model upstream refused the platform's key", upstream.status);
@@ -95,70 +100,20 @@ export function modelProxyRoutes(app: ApiApp): void {
   });
 }
 
-/** The tenant a credential names (only a routing hint until its runtime confirms it); 401 when it names none. */
-function credentialTenant(c: ApiContext): { credential: string; tenantId: string } {
-  const credential = /^Bearer (\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
-  const tenantId = modelCredentialTenant(credential);
-  if (!tenantId) throw unauthorized();
-  return { credential, tenantId };
-}
-
-function platformModel(c: ApiContext): PlatformModel {
-  const platform = c.get("settings").platformModel;
-  if (!platform) throw new ApiError("no_default_model", 503, "this platform has no default model");
-  return platform;
-}
-
-/** Who pays for a call: the owner of the tenant's instance, and the credits held for the call there. */
-type Bill = { ownerId: string; holdId: string };
-
-/**
- * Tenant → owner, as far as this isolate has read it: fixed for a tenant's life (its id is
- * derived from its owner's user id), so it need not be read again.
- */
-const owners = new Map<string, string>();
-
-async function tenantOwner(convex: ConvexClient, tenantId: string): Promise<string | null> {
-  const known = owners.get(tenantId);
-  if (known) return known;
-  const owner = await convex.tenantOwner(tenantId);
-  if (owner) owners.set(tenantId, owner);
-  return owner;
-}
-
-/**
- * The platform model and the caller's tenant, once the caller's credential is one its
- * tenant's gateway holds now (401 otherwise); with `hold`, also once that many credits of
- * the tenant's owner are held for the call (402 when nothing is left after the calls in
- * flight; 401 when the tenant has no instance, so nobody to bill). The two run side by
- * side: a call waits for the slower, not for both in turn.
- */
-async function admitGateway(c: ApiContext, hold: number | null): Promise<{ platform: PlatformModel; tenantId: string; surface: ModelCallSurface; bill: Bill | null }> {
-  const { credential, tenantId } = credentialTenant(c);
-  const platform = platformModel(c);
-  const holding = async () => {
-    const ownerId = await tenantOwner(c.get("convex"), tenantId);
-    return ownerId === null || hold === null ? null : { ownerId, answer: await holdCredits(c.env, ownerId, Math.max(1, hold)) };
+/** A request to the platform's model, which can be dropped; its answer is the response or the error it failed with. */
+function askUpstream(platform: PlatformModel, body: string, clientSignal: AbortSignal): { answer: Promise<Response | Error>; abort(): void } {
+  const dropped = new AbortController();
+  const answer = fetch(`${platform.baseUrl.replace(/\/+$/, "")}/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(platform.apiKey ? { authorization: `Bearer ${platform.apiKey}` } : {}) },
+    body,
+    signal: AbortSignal.any([clientSignal, dropped.signal]),
+  }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const abort = () => {
+    dropped.abort();
+    void answer.then((response) => (response instanceof Response ? response.body?.cancel() : undefined)).catch(() => {});
   };
-  const [check, held] = await Promise.all([
-    new RuntimeClient(c.env, tenantId).fetch(MODEL_CREDENTIAL_CHECK_PATH, { method: "POST", body: JSON.stringify({ credential }) }),
-    hold === null ? null : holding(),
-  ]);
-  const bill = held?.answer.held ? { ownerId: held.ownerId, holdId: held.answer.holdId } : null;
-  if (!check.ok) {
-    if (bill) c.executionCtx.waitUntil(settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}));
-    if (check.status === 401) throw unauthorized();
-    throw await errorOf(check);
-  }
-  // A runtime that names no surface (one deployed before surfaces were) bills as the gateway's own turns.
-  const surface = ModelCredentialCheckResultSchema.safeParse(await check.json().catch(() => null)).data?.surface ?? "gateway";
-  if (hold === null) return { platform, tenantId, surface, bill: null };
-  // A gateway whose instance record is gone has nobody to bill: it gets no platform model.
-  if (!held) throw unauthorized();
-  if (!held.answer.held) {
-    throw new ApiError("insufficient_credits", 402, "out of credits: ask an admin for more, or use your own provider key", { balance: held.answer.balance });
-  }
-  return { platform, tenantId, surface, bill };
+  return { answer, abort };
 }
 
 /**
@@ -177,8 +132,4 @@ async function settleCall(env: ApiEnv, convex: ConvexClient, call: { tenantId: s
     console.error("model call debit failed", call.tenantId, reference, error instanceof Error ? error.message : String(error));
   }
   if (call.bill) await settleCredits(env, call.bill.ownerId, call.bill.holdId, balanceAfter).catch(() => {});
-}
-
-function unauthorized(): ApiError {
-  return new ApiError("unauthorized", 401, "a current model proxy credential is required (Authorization: Bearer ocmp_…)");
 }
