@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSse, readSse, startLocalStack, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
+import { runtimeRequest } from "./runtime-request.ts";
 
 // Faults on the real stack: one tenant whose real gateway is frozen, killed mid-stream,
 // crashed, woken concurrently and deleted twice. One gateway runs at a time, and the steps
@@ -16,10 +17,7 @@ afterAll(async () => {
 });
 
 function runtime(path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  for (const [k, v] of Object.entries(stack.internalHeaders(TENANT))) headers.set(k, v);
-  if (init.body) headers.set("content-type", "application/json");
-  return fetch(`${stack.runtimeUrl}${path}`, { ...init, headers });
+  return runtimeRequest(stack, TENANT, path, init);
 }
 
 interface Status {

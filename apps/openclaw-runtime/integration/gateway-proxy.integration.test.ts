@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startTestNodeClient } from "@openclaw-cloud/gateway-rpc/testing";
 import { startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
+import { runtimeRequest } from "./runtime-request.ts";
 
 // The gateway proxy on the real stack (workerd, a real `openclaw gateway`): device tickets
 // that belong to the first device, Control UI tickets that open once and become a cookie,
@@ -29,10 +30,7 @@ afterAll(async () => {
 });
 
 function runtime(path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  for (const [k, v] of Object.entries(stack.internalHeaders(TENANT))) headers.set(k, v);
-  if (init.body) headers.set("content-type", "application/json");
-  return fetch(`${stack.runtimeUrl}${path}`, { ...init, headers });
+  return runtimeRequest(stack, TENANT, path, init);
 }
 
 async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {

@@ -4,6 +4,7 @@ import { readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSse, gatewayEnvironment, readSse, startLocalStack, tenantSandboxIds, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
+import { runtimeRequest } from "./runtime-request.ts";
 
 // The real stack: workerd running the runtime worker and its Durable Objects, the
 // sandbox host running real `openclaw gateway` processes, and the offline model server.
@@ -25,10 +26,7 @@ afterAll(async () => {
 });
 
 function runtime(tenant: string, path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  for (const [k, v] of Object.entries(stack.internalHeaders(tenant))) headers.set(k, v);
-  if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
-  return fetch(`${stack.runtimeUrl}${path}`, { ...init, headers });
+  return runtimeRequest(stack, tenant, path, init);
 }
 
 async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {

@@ -27,6 +27,7 @@ import { gatewaySettingsFor, holdsModelCredential, issueModelCredential, revokeM
 import { tenantRoutes } from "./tenant-routes.ts";
 import { TicketLedger } from "./gateway/ticket-ledger.ts";
 import { TurnsInFlight } from "./model-proxy/turns-in-flight.ts";
+import { CountedLeases } from "./lifecycle/counted-leases.ts";
 import type { ProvisionStage, Tenant, TenantStatus } from "./tenant.ts";
 
 /** Where the launcher looks for an archive to restore into a fresh state directory. */
@@ -97,7 +98,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   };
   #queue: Promise<unknown> = Promise.resolve();
   /** Calls, streams and relays in flight (see hold), by the sandbox generation that served when they began. */
-  readonly #leases = new Map<number, number>();
+  readonly #leases = new CountedLeases<number>();
   #lastActivityPersisted = 0;
   readonly #routes = tenantRoutes(this);
   readonly tickets = new TicketLedger(this.ctx.storage);
@@ -316,7 +317,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   #isIdle(): boolean {
-    return [...this.#leases.values()].every((count) => count === 0) && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
+    return this.#leases.keys().length === 0 && Date.now() - this.#stored.lastActivity >= this.settings.idleSleepMs;
   }
 
   /** Whether the sandbox's disk holds a gateway's state (a fresh or recycled one holds none), by the launcher's own markers. */
@@ -443,7 +444,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   /** Lets what began on a replaced sandbox finish (at most RESTORE_DRAIN_MS), then releases it. */
   async #retire(generation: number): Promise<void> {
     const deadline = Date.now() + RESTORE_DRAIN_MS;
-    while ((this.#leases.get(generation) ?? 0) > 0 && Date.now() < deadline) await sleep(READY_POLL_MS);
+    while (this.#leases.count(generation) > 0 && Date.now() < deadline) await sleep(READY_POLL_MS);
     await this.#save({ modelCredentials: revokeModelCredential(this.#stored.modelCredentials, generation) });
     await this.#driverAt(generation)
       .destroy()
@@ -470,17 +471,10 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
    * until it ends: the tenant never goes to sleep under it. The returned release is idempotent.
    */
   hold(): () => void {
-    const generation = this.#stored.sandboxGeneration;
-    this.#leases.set(generation, (this.#leases.get(generation) ?? 0) + 1);
+    const release = this.#leases.acquire(this.#stored.sandboxGeneration);
     this.touch();
-    let held = true;
     return () => {
-      if (!held) return;
-      held = false;
-      const left = (this.#leases.get(generation) ?? 1) - 1;
-      if (left > 0) this.#leases.set(generation, left);
-      else this.#leases.delete(generation);
-      this.touch();
+      if (release()) this.touch();
     };
   }
 

@@ -1,4 +1,5 @@
 import { TURN_SURFACES, type ModelCallSurface, type TurnSurface } from "@openclaw-cloud/contracts";
+import { CountedLeases } from "../lifecycle/counted-leases.ts";
 
 /**
  * The API's turns running on the tenant's gateway now, by surface (website, API, threads),
@@ -7,25 +8,18 @@ import { TURN_SURFACES, type ModelCallSurface, type TurnSurface } from "@opencla
  * the Durable Object instance that forwards its stream.
  */
 export class TurnsInFlight {
-  readonly #running = new Map<TurnSurface, number>();
+  readonly #running = new CountedLeases<TurnSurface>();
 
   /** Counts a turn from `surface` until the returned function is called (idempotent); a turn with no surface is not counted. */
   begin(surface: TurnSurface | null): () => void {
     if (!surface) return () => {};
-    this.#running.set(surface, (this.#running.get(surface) ?? 0) + 1);
-    let running = true;
-    return () => {
-      if (!running) return;
-      running = false;
-      const left = (this.#running.get(surface) ?? 1) - 1;
-      if (left > 0) this.#running.set(surface, left);
-      else this.#running.delete(surface);
-    };
+    const release = this.#running.acquire(surface);
+    return () => void release();
   }
 
   /** What a model call made now is billed to. */
   surface(): ModelCallSurface {
-    const surfaces = [...this.#running.keys()];
+    const surfaces = this.#running.keys();
     if (surfaces.length === 0) return "gateway";
     return surfaces.length === 1 ? (surfaces[0] as TurnSurface) : "several";
   }
