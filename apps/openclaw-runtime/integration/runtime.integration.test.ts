@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSse, gatewayEnvironment, readSse, startLocalStack, tenantSandboxIds, type LocalStack, type SseEvent } from "@openclaw-cloud/local-stack";
 import { runtimeRequest } from "./runtime-request.ts";
@@ -9,6 +10,8 @@ import { runtimeRequest } from "./runtime-request.ts";
 // The real stack: workerd running the runtime worker and its Durable Objects, the
 // sandbox host running real `openclaw gateway` processes, and the offline model server.
 let stack: LocalStack;
+/** For calls that may take longer than fetch waits for an answer's headers by default (300 s). */
+const PATIENT = { dispatcher: new Agent({ headersTimeout: 600_000, bodyTimeout: 600_000 }) } as RequestInit;
 const stateDir = `${process.env.TMPDIR ?? "/tmp"}/occ-runtime-it-${process.pid}`;
 
 beforeAll(async () => {
@@ -338,11 +341,12 @@ describe("tenant runtime with real gateways", () => {
     const padding = await paddingIn();
     const digest = await writeRandomFile(padding, 200 * 1024 * 1024);
 
-    const backup = await json<{ id: string; bytes: number }>(await runtime("tenant-a", "/v1/backups", { method: "POST" }), 201);
+    // A loaded machine has taken minutes over 200 MB: longer than fetch's 300 s wait for an answer's headers.
+    const backup = await json<{ id: string; bytes: number }>(await runtime("tenant-a", "/v1/backups", { method: "POST", ...PATIENT }), 201);
     expect(backup.bytes).toBeGreaterThan(200 * 1024 * 1024);
     await rm(padding);
 
-    const restored = await json(await runtime("tenant-a", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: backup.id }) }));
+    const restored = await json(await runtime("tenant-a", "/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: backup.id }), ...PATIENT }));
     expect(restored).toMatchObject({ state: "running" });
     const restoredPadding = await paddingIn();
     expect(restoredPadding).not.toBe(padding); // a new sandbox
