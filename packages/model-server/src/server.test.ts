@@ -267,7 +267,9 @@ describe("stream lifecycle", () => {
       const whileStreaming = pendingTimers();
       expect(whileStreaming).toBeGreaterThan(0);
       client.abort();
-      await expect.poll(pendingTimers, { timeout: 1000 }).toBeLessThan(whileStreaming);
+      // The abort reaches the server as a closed socket, which a loaded machine has taken over
+      // a second to deliver; a leaked timer would still be pending after 4 s of its 5.
+      await expect.poll(pendingTimers, { timeout: 4000 }).toBeLessThan(whileStreaming);
       expect(deltas).toHaveLength(1);
     });
   });
