@@ -139,7 +139,7 @@ export function apiMethodNotes(api: ApiResult, setup: { chatWarmupTurns: number 
 - \`model_proxy_overhead_ms\`: the same instance's model proxy credential (read from its gateway's
   environment), then ${options.proxyPairs} pairs of one streamed chat completion (\`[words:${options.words}]\`), one through
   \`POST /api/model-proxy/v1/chat/completions\` (the credential checked by the tenant's runtime beside
-  a credit hold in the owner's UserLimits Durable Object, then the upstream call, the answer metered in passing and debited), one
+  a credit hold in the owner's UserLimits Durable Object, the upstream call made meanwhile for a credential admitted in the last 10 s and its answer released once both pass, metered in passing and debited), one
   straight to the model server, the order flipping every pair; request to the first content delta,
   proxy minus direct, median over pairs (quartiles ${ms(api.modelProxy.overheadQuartilesMs[0])} / ${ms(api.modelProxy.overheadQuartilesMs[1])}). Median first delta: proxy
   ${ms(api.modelProxy.proxyFirstDeltaMs)}, direct ${ms(api.modelProxy.directFirstDeltaMs)}.
