@@ -4,9 +4,8 @@ import type { RuntimeEnv } from "./env.ts";
 import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
 import { requireInternalKey } from "./http/internal-auth.ts";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
-import { newPassId, readProxyPass, signProxyPass, type ProxyPass } from "./http/proxy-ticket.ts";
+import { PROXY_PASS_HEADER, newPassId, readProxyPass, signProxyPass, type ProxyPass } from "./http/proxy-ticket.ts";
 import { CONTROL_UI_SESSION_MS, controlUiSessionCookie, readControlUiSession } from "./http/control-ui-session.ts";
-import { PROXY_PASS_HEADER } from "./gateway/ws-relay.ts";
 import { parseTenantId } from "./http/tenant-id.ts";
 
 /** Tickets are short-lived: minutes, enough to open a link or start a device. */
@@ -55,16 +54,13 @@ app.all("/v1/*", async (c) => {
 });
 
 // A person's own device: the gateway's WebSocket, admitted by a device ticket (the tenant
-// decides whether this device may use it, gateway/ticket-ledger.ts).
+// decides whether this device may use it, and that it is a WebSocket: gateway/ws-relay.ts).
 app.all("/gateway/:tenantId/*", async (c) => {
   const tenantId = parseTenantId(c.req.param("tenantId"));
   const url = new URL(c.req.url);
   const ticket = url.searchParams.get("ticket") ?? c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
   const pass = await readProxyPass(c.env.PROXY_TICKET_SECRET, ticket, { tenantId, purpose: "device" });
   if (!pass) throw new RuntimeError("unauthorized", 401, "missing or foreign device ticket");
-  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
-    throw new RuntimeError("upgrade_required", 426, "this path carries the gateway's WebSocket for devices; the Control UI has a link of its own");
-  }
   url.searchParams.delete("ticket");
   const headers = new Headers(c.req.raw.headers);
   headers.delete("authorization");

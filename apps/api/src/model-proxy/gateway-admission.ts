@@ -16,8 +16,10 @@ import { RuntimeClient, errorOf } from "../runtime/runtime-client.ts";
 /** Who pays for a call: the owner of the tenant's instance, and the credits held for the call there. */
 export type Bill = { ownerId: string; holdId: string };
 
+/** A gateway calling the proxy: its credential and the tenant that credential names. */
+export type Caller = { credential: string; tenantId: string };
+
 export interface Admission {
-  platform: PlatformModel;
   tenantId: string;
   /** What the call is billed to (contracts' MODEL_CALL_SURFACES), as the tenant's runtime said. */
   surface: ModelCallSurface;
@@ -26,7 +28,7 @@ export interface Admission {
 }
 
 /** The tenant a credential names (only a routing hint until its runtime confirms it); 401 when it names none. */
-export function credentialTenant(c: ApiContext): { credential: string; tenantId: string } {
+export function credentialTenant(c: ApiContext): Caller {
   const credential = /^Bearer (\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
   const tenantId = modelCredentialTenant(credential);
   if (!tenantId) throw unauthorized();
@@ -84,15 +86,13 @@ async function checkCredential(c: ApiContext, tenantId: string, credential: stri
 }
 
 /**
- * The platform model and the caller's tenant, once the caller's credential is one its
+ * The caller's tenant, once the caller's credential is one its
  * tenant's gateway holds now (401 otherwise); with `hold`, also once that many credits of
  * the tenant's owner are held for the call (402 when nothing is left after the calls in
  * flight; 401 when the tenant has no instance, so nobody to bill). Check and hold run side
  * by side: a call waits for the slower, not for both in turn.
  */
-export async function admitGateway(c: ApiContext, hold: number | null): Promise<Admission> {
-  const { credential, tenantId } = credentialTenant(c);
-  const platform = platformModel(c);
+export async function admitGateway(c: ApiContext, { credential, tenantId }: Caller, hold: number | null): Promise<Admission> {
   const holding = async () => {
     const ownerId = await tenantOwner(c.get("convex"), tenantId);
     return ownerId === null || hold === null ? null : { ownerId, answer: await holdCredits(c.env, ownerId, Math.max(1, hold)) };
@@ -104,7 +104,7 @@ export async function admitGateway(c: ApiContext, hold: number | null): Promise<
     if (bill) c.executionCtx.waitUntil(settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}));
     throw checked.status === "rejected" ? checked.reason : (held as PromiseRejectedResult).reason;
   }
-  const answer = { platform, tenantId, surface: checked.value };
+  const answer = { tenantId, surface: checked.value };
   if (hold === null) return { ...answer, bill: null };
   // A gateway whose instance record is gone has nobody to bill: it gets no platform model.
   if (!held.value) throw unauthorized();

@@ -7,7 +7,7 @@ import type { ApiEnv, PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiApp } from "../http/context.ts";
 import { settleCredits } from "../limits/limits.ts";
-import { admitGateway, admittedLately, credentialTenant, platformModel, type Bill } from "./gateway-admission.ts";
+import { admitGateway, admittedLately, credentialTenant, platformModel, type Admission, type Bill } from "./gateway-admission.ts";
 import { ChatUsageReader, meterAnswer, mostTokens, type CallUsage } from "./usage-meter.ts";
 
 /** A model call carries the whole conversation (tool results, images): the same bound as a gateway's own OpenResponses body. */
@@ -44,12 +44,14 @@ const PASSED_HEADERS = ["content-type", "cache-control", "x-request-id"];
  */
 export function modelProxyRoutes(app: ApiApp): void {
   app.get(`${MODEL_PROXY_PATH}/models`, async (c) => {
-    const { platform } = await admitGateway(c, null);
+    const caller = credentialTenant(c);
+    const platform = platformModel(c);
+    await admitGateway(c, caller, null);
     return c.json({ object: "list", data: [{ id: platform.model, object: "model", created: 0, owned_by: "openclaw-cloud" }] });
   });
 
   app.post(`${MODEL_PROXY_PATH}/chat/completions`, async (c) => {
-    const { credential } = credentialTenant(c); // a stranger's body is not read
+    const caller = credentialTenant(c); // a stranger's body is not read
     const platform = platformModel(c);
     const body = await readJsonBody(c.req.raw, ChatCompletionsBodySchema, { maxBytes: MAX_MODEL_REQUEST_BYTES });
     if (body.model !== platform.model) throw new ApiError("invalid_request", 400, `model: this proxy serves only ${platform.model}`);
@@ -60,10 +62,10 @@ export function modelProxyRoutes(app: ApiApp): void {
     // A credential admitted lately asks the model while its admission runs; nothing of the
     // answer leaves before the admission passes, and a refused call drops the request.
     const ask = () => askUpstream(platform, upstreamBody, c.req.raw.signal);
-    const early = admittedLately(credential) ? ask() : null;
-    let admission: Awaited<ReturnType<typeof admitGateway>>;
+    const early = admittedLately(caller.credential) ? ask() : null;
+    let admission: Admission;
     try {
-      admission = await admitGateway(c, hold);
+      admission = await admitGateway(c, caller, hold);
     } catch (error) {
       early?.abort();
       throw error;

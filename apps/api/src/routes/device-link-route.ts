@@ -3,7 +3,7 @@ import type { ControlUiLink, DeviceLink } from "@openclaw-cloud/contracts/web-vi
 import { z } from "zod";
 import { controlUiOrigin } from "../control-ui/control-ui-origin.ts";
 import { ApiError } from "../http/api-error.ts";
-import type { ApiApp } from "../http/context.ts";
+import type { ApiApp, ApiContext } from "../http/context.ts";
 import { requireInstance, userRuntime } from "../instances/tenant.ts";
 
 const DeviceLinkBodySchema = z.strictObject({ ttlSeconds: z.number().int().min(30).max(600).optional() });
@@ -28,8 +28,7 @@ export function deviceLinkRoute(app: ApiApp): void {
   app.post("/api/openclaw/devices/link", async (c) => {
     const body = await readJsonBody(c.req.raw, DeviceLinkBodySchema, { allowEmpty: true });
     const instance = await requireInstance(c);
-    const runtime = await userRuntime(c);
-    const { ticket, expiresAt } = await runtime.json<RuntimeTicket>("/v1/gateway/tickets", { method: "POST", body: JSON.stringify({ purpose: "device", ...body }) });
+    const { ticket, expiresAt } = await issueTicket(c, { purpose: "device", ...body });
     const path = `/gateway/${instance.tenantId}/`;
     return c.json({ wsUrl: deviceWsUrl(c.req.url, path, ticket), expiresAt, path } satisfies DeviceLink, 201);
   });
@@ -39,13 +38,16 @@ export function deviceLinkRoute(app: ApiApp): void {
     const instance = await requireInstance(c);
     const origins = c.get("settings").controlUi;
     if (!origins) throw new ApiError("control_ui_unavailable", 503, "this platform serves no Control UI (CONTROL_UI_ORIGIN is not set)");
-    const runtime = await userRuntime(c);
-    const body = JSON.stringify({ purpose: "control-ui", ttlSeconds: CONTROL_UI_TICKET_SECONDS });
-    const { ticket, expiresAt } = await runtime.json<RuntimeTicket>("/v1/gateway/tickets", { method: "POST", body });
+    const { ticket, expiresAt } = await issueTicket(c, { purpose: "control-ui", ttlSeconds: CONTROL_UI_TICKET_SECONDS });
     const url = new URL("/", controlUiOrigin(origins, instance.tenantId));
     url.searchParams.set("ticket", ticket);
     return c.json({ url: url.href, expiresAt } satisfies ControlUiLink, 201);
   });
+}
+
+/** A ticket from the user's runtime for one purpose (its `/v1/gateway/tickets`). */
+async function issueTicket(c: ApiContext, request: { purpose: "device" | "control-ui"; ttlSeconds?: number }): Promise<RuntimeTicket> {
+  return (await userRuntime(c)).json<RuntimeTicket>("/v1/gateway/tickets", { method: "POST", body: JSON.stringify(request) });
 }
 
 /**

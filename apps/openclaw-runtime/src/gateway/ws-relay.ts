@@ -1,6 +1,6 @@
 import { connectDeviceId, injectSharedAuth, relayUpstreamHeaders, scrubSharedSecret } from "@openclaw-cloud/gateway-rpc";
 import { RuntimeError } from "../http/errors.ts";
-import type { ProxyPass, ProxyPassPurpose } from "../http/proxy-ticket.ts";
+import { PROXY_PASS_HEADER, proxyPass } from "../http/proxy-ticket.ts";
 import type { GatewayTenant } from "../tenant.ts";
 import { callGateway, gatewayRequest } from "./gateway-http.ts";
 import { openGatewaySocket } from "./gateway-socket.ts";
@@ -11,9 +11,6 @@ export function gatewayPath(url: URL, tenantId: string): string {
   const rest = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
   return `${rest.startsWith("/") ? rest : `/${rest}`}${url.search}`;
 }
-
-/** Set by the runtime worker in front, from a ticket or cookie it verified (index.ts); never from a client. */
-export const PROXY_PASS_HEADER = "x-oa-proxy-pass";
 
 /** The gateway's own frame caps (MAX_PREAUTH_PAYLOAD_BYTES, MAX_PAYLOAD_BYTES), in characters: before and after `connect`. */
 const MAX_PREAUTH_FRAME_CHARS = 64 * 1024;
@@ -41,7 +38,7 @@ export async function relayGatewaySocket(runtime: GatewayTenant, request: Reques
   const path = gatewayPath(new URL(request.url), tenantId);
   const upgrade = request.headers.get("upgrade")?.toLowerCase() === "websocket";
   if (pass.purpose === "device") {
-    if (!upgrade) throw new RuntimeError("upgrade_required", 426, "a device ticket carries the gateway's WebSocket only");
+    if (!upgrade) throw new RuntimeError("upgrade_required", 426, "this path carries the gateway's WebSocket for devices; the Control UI has a link of its own");
     await runtime.tickets.admitDevice(pass);
   }
   if (!upgrade) {
@@ -116,17 +113,6 @@ export async function relayGatewaySocket(runtime: GatewayTenant, request: Reques
   upstream.addEventListener("error", () => closeBoth(1011, "gateway error"));
 
   return new Response(null, { status: 101, webSocket: client });
-}
-
-/** The pass the worker in front set, if it is for one of `purposes`; a request without one never came through it. */
-export function proxyPass(header: string | null, purposes: readonly ProxyPassPurpose[]): ProxyPass {
-  try {
-    const pass = JSON.parse(header ?? "") as ProxyPass;
-    if (purposes.includes(pass.purpose)) return pass;
-  } catch {
-    // fall through
-  }
-  throw new RuntimeError("unauthorized", 401, "this needs a ticket for another purpose");
 }
 
 /** The gateway's HTTP APIs, which act with operator rights: never reached through the device proxy. */

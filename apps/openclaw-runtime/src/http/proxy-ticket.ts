@@ -1,4 +1,5 @@
 import { keysMatch } from "@openclaw-cloud/http-kit";
+import { RuntimeError } from "./errors.ts";
 
 /**
  * Signed passes into a tenant's gateway proxy, HMAC-signed with the runtime's
@@ -58,4 +59,21 @@ export async function readProxyPass(secret: string, token: string, expected: { t
   if (tenantId !== expected.tenantId || purpose !== expected.purpose || !/^[A-Za-z0-9_-]{16,64}$/.test(id) || !/^\d{1,15}$/.test(expiry)) return null;
   if (!(await keysMatch(signature, await sign(secret, `${tenantId}.${purpose}.${id}.${expiry}`)))) return null;
   return { tenantId, purpose: expected.purpose, id, expiresAt: Number(expiry) };
+}
+
+/**
+ * The header that carries a pass from the runtime worker in front, which verified it
+ * (index.ts), to the tenant's Durable Object; the worker removes any a client sent.
+ */
+export const PROXY_PASS_HEADER = "x-oa-proxy-pass";
+
+/** The pass in PROXY_PASS_HEADER, if it is for one of `purposes` (401 otherwise: the request never came through the worker with one). */
+export function proxyPass(header: string | null, purposes: readonly ProxyPassPurpose[]): ProxyPass {
+  try {
+    const pass = JSON.parse(header ?? "") as ProxyPass;
+    if (purposes.includes(pass.purpose)) return pass;
+  } catch {
+    // fall through
+  }
+  throw new RuntimeError("unauthorized", 401, "this needs a ticket for another purpose");
 }
