@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   progress("starting a tenant and two raw gateways (plain, and with the launcher's memory settings) for chat, memory, pairing and backups ...");
   const [raw, rawTuned, { tenantId }] = await Promise.all([
     startRawGateway(stack.tenantSettings(), "openclaw", cleanups),
-    startRawGateway(stack.tenantSettings(), "openclaw", cleanups, GATEWAY_MEMORY_ENV),
+    startRawGateway(stack.tenantSettings(), "openclaw", cleanups, { env: GATEWAY_MEMORY_ENV }),
     provisionTenant(stack, (attempt) => `${tenantPrefix}-main-${attempt}`),
   ]);
 
@@ -141,8 +141,8 @@ async function main(): Promise<void> {
   progress(`backups: ${RUNS.backupRuns} backups, ${RUNS.backupRuns} restores under steady requests, ${RUNS.backupRuns} launcher restores ...`);
   const backup = await measureBackup(stack, tenantId, RUNS.backupRuns);
 
-  progress(`wake: ${RUNS.wakeRuns} sleeps and wakes by a turn, ${RUNS.wakeRuns} more with the sandbox deleted, ${RUNS.wakeRuns} by a session list ...`);
-  const wake = await measureWake(stack, tenantId, RUNS.wakeRuns);
+  progress(`wake: ${RUNS.wakeRuns} sleeps and wakes by a turn (each after a plain gateway on the same state), ${RUNS.wakeRuns} more with the sandbox deleted, ${RUNS.wakeRuns} by a session list ...`);
+  const wake = await measureWake(stack, cleanups, tenantId, RUNS.wakeRuns);
 
   progress(`soak: ${RUNS.soakTenants} tenants, ${RUNS.soakLoopsPerTenant} loops of mixed traffic each, ${RUNS.soakMinutes} minutes ...`);
   const soak = await measureSoak(stack, {

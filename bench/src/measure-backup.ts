@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, pathWithRepoBin, type LocalStack } from "@openclaw-cloud/local-stack";
+import type { LocalStack } from "@openclaw-cloud/local-stack";
 import { longestGapDuring } from "./measure-downtime.ts";
-import { expectJson, runtimeFetch, sandboxHostFetch, sandboxInfo, tenantGatewayAnswers, tenantSandboxPath } from "./platform-api.ts";
+import { expectJson, runtimeFetch, sandboxInfo, tenantGatewayAnswers } from "./platform-api.ts";
+import { removeTenantArchives, restoreIntoHome, tenantArchive } from "./tenant-archive.ts";
 import { median } from "./stats.ts";
 
 export interface BackupResult {
@@ -84,7 +84,7 @@ export async function measureBackup(stack: LocalStack, tenantId: string, runs: n
       restoreOnlyRunsMs,
     };
   } finally {
-    await sandboxHostFetch(stack, `${await tenantSandboxPath(stack, tenantId)}/files?path=${encodeURIComponent(ARCHIVE_DIR)}`, { method: "DELETE" });
+    await removeTenantArchives(stack, tenantId, ARCHIVE_DIR);
   }
 }
 
@@ -98,39 +98,11 @@ async function timeRuns(runs: number, run: () => Promise<void>): Promise<number[
   return times;
 }
 
-/**
- * An archive of the tenant's current state, made the way the runtime makes its backups
- * (the launcher's `backup`, executed in the sandbox), left in the sandbox home.
- */
-async function tenantArchive(stack: LocalStack, tenantId: string, archive: string): Promise<{ path: string; bytes: number; launcherMs: number }> {
-  const result = await expectJson<{ exitCode: number; stdout: string; stderr: string }>(
-    await sandboxHostFetch(stack, `${await tenantSandboxPath(stack, tenantId)}/exec`, {
-      method: "POST",
-      body: JSON.stringify({ argv: ["openclaw-cloud-gateway", "backup", "--output", archive], timeoutMs: 120_000 }),
-    }),
-  );
-  if (result.exitCode !== 0) throw new Error(`launcher backup failed: ${result.stderr.slice(-500)}`);
-  const report = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { bytes: number; durationMs: number };
-  const { home } = await sandboxInfo(stack, tenantId);
-  return { path: join(home, archive), bytes: report.bytes, launcherMs: report.durationMs };
-}
-
 /** Spawn to exit of `openclaw-cloud-gateway restore` on a copy of the archive in a fresh home. */
 async function restoreIntoFreshHome(archive: string): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), "occ-bench-restore-"));
   try {
-    copyFileSync(archive, join(home, "archive.tar.gz"));
-    // Nothing listens on a fresh free port, which the launcher checks before restoring.
-    const env = { ...process.env, PATH: pathWithRepoBin(), HOME: home, SANDBOX_HOME: home, GATEWAY_PORT: String(await freePort()) };
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn("openclaw-cloud-gateway", ["restore", "--input", "archive.tar.gz"], { cwd: home, env, stdio: ["ignore", "pipe", "pipe"] });
-      let output = "";
-      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", (exitCode) => resolve({ code: exitCode, output }));
-    });
-    if (code !== 0) throw new Error(`launcher restore exited with ${code}: ${output.slice(-500)}`);
+    await restoreIntoHome(archive, home);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

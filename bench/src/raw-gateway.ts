@@ -3,10 +3,11 @@ import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { GatewaySettingsInput } from "@openclaw-cloud/contracts";
+import { SANDBOX_LAYOUT, type GatewaySettingsInput } from "@openclaw-cloud/contracts";
 import { buildGatewayLaunch, CONFIG_FILE_NAME, parseGatewaySettings } from "@openclaw-cloud/gateway-config";
 import { freePort, pathWithRepoBin, stopProcessGroup } from "@openclaw-cloud/local-stack";
 import type { Cleanups } from "./cleanups.ts";
+import { restoreIntoHome } from "./tenant-archive.ts";
 
 /** Same interval as the runtime's readiness poll, so both sides are timed alike. */
 const READY_POLL_MS = 100;
@@ -31,19 +32,35 @@ export interface RawGateway {
   stop(): Promise<void>;
 }
 
+export interface RawGatewayOptions {
+  /** Added to the gateway's environment (the launcher's memory settings, say). */
+  env?: Readonly<Record<string, string>>;
+  /**
+   * A backup archive of a tenant's state, restored into the home before the gateway
+   * starts (not timed), so the gateway starts on that state as a woken tenant's does.
+   */
+  stateArchive?: string;
+}
+
 /**
  * Starts a gateway for `settings` in a temporary home laid out like a sandbox, with no
  * sandbox host, worker or Durable Object in between, and the sandbox's minimal environment.
  * Its stop is registered with `cleanups` from the moment it spawns, so an interrupt during
  * the ~10 s start does not wait for readiness.
  */
-export async function startRawGateway(settings: GatewaySettingsInput, command: GatewayCommand, cleanups: Cleanups, extraEnv: Readonly<Record<string, string>> = {}): Promise<RawGateway> {
+export async function startRawGateway(settings: GatewaySettingsInput, command: GatewayCommand, cleanups: Cleanups, options: RawGatewayOptions = {}): Promise<RawGateway> {
   const home = mkdtempSync(join(tmpdir(), "occ-bench-raw-"));
-  const stateDir = join(home, "openclaw");
+  if (options.stateArchive) {
+    await restoreIntoHome(options.stateArchive, home).catch((error: unknown) => {
+      rmSync(home, { recursive: true, force: true });
+      throw error;
+    });
+  }
+  const stateDir = join(home, SANDBOX_LAYOUT.stateDir);
   const port = await freePort();
   const token = randomBytes(24).toString("base64url");
   const spawnArgs = command === "openclaw" ? plainGateway(settings, home, stateDir, port, token) : launcherStart(settings, home, port, token);
-  Object.assign(spawnArgs.env, extraEnv);
+  Object.assign(spawnArgs.env, options.env);
   const logPath = join(home, "gateway.log");
   const log = openSync(logPath, "w");
   const started = performance.now();
