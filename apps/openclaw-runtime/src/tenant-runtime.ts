@@ -1,23 +1,28 @@
 /**
- * The tenant's Durable Object. Why one file this long: every lifecycle step (provision,
- * start, sleep and wake, backup, restore, crash healing, destroy) reads and writes the same
- * persisted state through one serial queue, and that state is private to this class so
- * nothing outside the queue can change it. The decisions that need no I/O live beside it:
- * lifecycle/ (state machine, crash backoff, backup schedule), gateway/ and backups/.
+ * The tenant's Durable Object: the lifecycle core. Why one file this long: every lifecycle
+ * step (provision, start, sleep and wake, backup, restore, crash healing, destroy) reads and
+ * writes the same persisted state through one serial queue, and that state is private to
+ * this class so nothing outside the queue can change it. What needs none of that state lives
+ * beside it: the decisions in lifecycle/ (state machine, crash backoff, backup and alarm
+ * schedules, leases), the sandbox side of a start in gateway/gateway-launch.ts, and moving
+ * archives between the sandbox and R2 in backups/sandbox-backup.ts.
  */
 import { DurableObject } from "cloudflare:workers";
 import { SANDBOX_LAYOUT, TenantSettingsSchema, type CrashReport, type TenantSettings } from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
-import { newBackupId, type BackupManifest, type BackupReason } from "./backups/backup-catalog.ts";
+import type { BackupManifest, BackupReason } from "./backups/backup-catalog.ts";
+import { backUpSandbox, placeArchive, restoreIntoSandbox } from "./backups/sandbox-backup.ts";
 import { generateDeviceKey, type DeviceKeyJwk } from "@openclaw-cloud/gateway-rpc";
 import { SandboxSdkDriver } from "./driver/sandbox-sdk-driver.ts";
 import type { ProcessInfo, SandboxDriver } from "./driver/sandbox-driver.ts";
 import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts";
 import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
 import { dropGatewayRpc, keepApprovalClient } from "./gateway/gateway-rpc-session.ts";
-import { GatewayUnreachableError, acceptsToken, gatewayAnswers, gatewayAnswersInTime, isGatewayReady, toTimeout, toUnavailable } from "./gateway/gateway-http.ts";
+import { GatewayUnreachableError, gatewayAnswersInTime, isGatewayReady, toTimeout, toUnavailable } from "./gateway/gateway-http.ts";
+import { launchedOpenclawVersion, launchGateway, sleep, waitUntilPortFree } from "./gateway/gateway-launch.ts";
 import { GatewayTimeoutError } from "./gateway/liveness.ts";
 import { RuntimeError } from "./http/errors.ts";
+import { nextAlarmAt, sandboxSleepAfterSeconds } from "./lifecycle/alarm-schedule.ts";
 import { backupFailed, nextBackupAt, type BackupFailure } from "./lifecycle/backup-schedule.ts";
 import { crashStreakAfter, restartDelayMs } from "./lifecycle/crash-healing.ts";
 import { sandboxIdFor } from "./lifecycle/sandbox-generation.ts";
@@ -30,11 +35,7 @@ import { TurnsInFlight } from "./model-proxy/turns-in-flight.ts";
 import { CountedLeases } from "./lifecycle/counted-leases.ts";
 import type { ProvisionStage, Tenant, TenantStatus } from "./tenant.ts";
 
-/** Where the launcher looks for an archive to restore into a fresh state directory. */
-const RESTORE_ARCHIVE_PATH = SANDBOX_LAYOUT.restoreArchive;
-const READY_POLL_MS = 100;
-/** How long a start waits for the previous gateway's port to be free before giving up. */
-const PORT_FREE_TIMEOUT_MS = 15_000;
+const POLL_MS = 100;
 const CRASH_LOG_LINES = 20;
 const ACTIVITY_PERSIST_MS = 10_000;
 /** How long a gateway found broken may take to show as exited in the sandbox before it counts as merely not ready. */
@@ -156,7 +157,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   #driverAt(generation: number): SandboxDriver {
-    return new SandboxSdkDriver(this.env.Sandbox, sandboxIdFor(this.#requireTenantId(), generation), sandboxSleepAfterSeconds(this.settings));
+    return new SandboxSdkDriver(this.env.Sandbox, sandboxIdFor(this.#requireTenantId(), generation), sandboxSleepAfterSeconds(this.settings.idleSleepMs));
   }
 
   /** Created on first use and kept for the tenant's lifetime, so its pairing persists. */
@@ -427,9 +428,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   async #launchRestored(generation: number, manifest: BackupManifest): Promise<void> {
     const driver = this.#driverAt(generation);
     await driver.destroy(); // a leftover of an earlier attempt would hold stale state
-    await this.#placeArchive(driver, manifest);
-    const result = await driver.exec(["openclaw-cloud-gateway", "restore", "--input", RESTORE_ARCHIVE_PATH], { timeoutMs: 120_000 });
-    if (result.exitCode !== 0) throw new RuntimeError("restore_failed", 500, `restore failed: ${lastLine(result.stderr || result.stdout)}`);
+    await restoreIntoSandbox(driver, this.backups(), manifest, this.knownSecrets());
     await this.#launch(generation);
   }
 
@@ -444,7 +443,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   /** Lets what began on a replaced sandbox finish (at most RESTORE_DRAIN_MS), then releases it. */
   async #retire(generation: number): Promise<void> {
     const deadline = Date.now() + RESTORE_DRAIN_MS;
-    while (this.#leases.count(generation) > 0 && Date.now() < deadline) await sleep(READY_POLL_MS);
+    while (this.#leases.count(generation) > 0 && Date.now() < deadline) await sleep(POLL_MS);
     await this.#save({ modelCredentials: revokeModelCredential(this.#stored.modelCredentials, generation) });
     await this.#driverAt(generation)
       .destroy()
@@ -510,7 +509,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       // A process killed a moment ago still reads as running until the sandbox has seen it
       // exit: give that a moment, so a crash is recorded as one (status, backoff).
       for (const deadline = Date.now() + EXIT_SEEN_WITHIN_MS; !found && Date.now() < deadline; ) {
-        await sleep(READY_POLL_MS);
+        await sleep(POLL_MS);
         found = await exited();
       }
       if (found) return this.#recordCrash(found.process);
@@ -576,18 +575,8 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     }
   }
 
-  /** When the alarm must run next: the watchdog's tick, a pending restart, idle sleep or a backup. */
-  #nextAlarmAt(): number | null {
-    const { state, lastActivity, lastScheduledBackup, backupFailure, restartAt } = this.#stored;
-    const sleepAt = lastActivity + this.settings.idleSleepMs;
-    if (state.name === "running") {
-      return Math.min(sleepAt, nextBackupAt(lastScheduledBackup, this.settings.backupIntervalMs, backupFailure), Date.now() + this.settings.watchdogIntervalMs);
-    }
-    return state.name === "error" ? Math.min(sleepAt, restartAt ?? Infinity) : null;
-  }
-
   async #scheduleAlarm(): Promise<void> {
-    const next = this.#nextAlarmAt();
+    const next = nextAlarmAt(this.#stored, this.settings, Date.now());
     if (next === null) return;
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > next || current < Date.now()) await this.ctx.storage.setAlarm(Math.max(next, Date.now() + 1000));
@@ -599,12 +588,12 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
     const driver = this.driver();
     try {
       await driver.killProcess(GATEWAY_PROCESS);
-      await this.#waitUntilPortFree(driver);
+      await waitUntilPortFree(driver);
       if (!(await this.#hasState())) {
         const newest = await this.backups().newest();
         if (newest) {
           onStage("restoring");
-          await this.#placeArchive(driver, newest);
+          await placeArchive(driver, this.backups(), newest);
         }
       }
       onStage("starting");
@@ -623,66 +612,19 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   /**
-   * Starts the gateway in the sandbox of `generation` and waits until it is ready; one that
-   * fails to get there is stopped. A tenant on the platform's model gets a new model proxy
-   * credential with every start (the one its previous gateway held stops working).
+   * Starts the gateway in the sandbox of `generation` and waits until it is ready. A tenant
+   * on the platform's model gets a new model proxy credential with every start (the one its
+   * previous gateway held stops working).
    */
   async #launch(generation: number): Promise<void> {
     const driver = this.#driverAt(generation);
     const { settings, gatewayToken } = this.#stored;
-    if (!settings) throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
+    if (!settings || !gatewayToken) throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
     const issued = settings.model.provider === "platform" ? issueModelCredential(this.#stored.modelCredentials, this.#requireTenantId(), generation) : null;
     await this.#save({ modelCredentials: issued?.held ?? revokeModelCredential(this.#stored.modelCredentials, generation) });
     const launchSettings = gatewaySettingsFor(settings, issued && { url: this.env.MODEL_PROXY_URL, credential: issued.credential });
-    try {
-      await driver.startProcess(GATEWAY_PROCESS, ["openclaw-cloud-gateway", "start"], {
-        OPENCLAW_CLOUD_SETTINGS: JSON.stringify(launchSettings),
-        OPENCLAW_CLOUD_GATEWAY_TOKEN: gatewayToken ?? "",
-      });
-      await this.#waitUntilReady(driver);
-    } catch (error) {
-      await driver.killProcess(GATEWAY_PROCESS).catch(() => {});
-      throw error;
-    }
-    // A fresh state directory was restored from it by now; don't keep a copy around.
-    await driver.deleteFile(RESTORE_ARCHIVE_PATH);
-    // The launcher names the version it starts ("starting openclaw <version> gateway ..."):
-    // no second OpenClaw process (seconds of CPU) beside a gateway that is booting.
-    if (!this.#stored.openclawVersion) {
-      const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => null);
-      if (logs) await this.#save({ openclawVersion: parseOpenclawVersion(logs.stdout) });
-    }
-  }
-
-  async #waitUntilReady(driver: SandboxDriver): Promise<void> {
-    const deadline = Date.now() + this.settings.gatewayStartTimeoutMs;
-    while (Date.now() < deadline) {
-      const ready = await isGatewayReady(driver, this.gatewayToken);
-      const process = await driver.getProcess(GATEWAY_PROCESS);
-      // Ready only counts from our own gateway: the process must still run and accept this
-      // tenant's token (locally, another host's gateway can hold the same port).
-      if (ready && process?.status === "running" && (await acceptsToken(driver, this.gatewayToken))) return;
-      if (process?.status !== "running") {
-        const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => ({ stdout: "", stderr: "" }));
-        throw new RuntimeError("gateway_start_failed", 502, `gateway failed to start: ${lastLine(logs.stderr || logs.stdout) || `exited with ${process?.exitCode ?? "unknown status"}`}`);
-      }
-      await sleep(READY_POLL_MS);
-    }
-    throw new RuntimeError("gateway_start_failed", 504, `gateway failed to start: not ready after ${this.settings.gatewayStartTimeoutMs / 1000} s`);
-  }
-
-  /**
-   * Two gateways must never overlap: a start waits until nothing answers on the gateway's
-   * port any more (the old process and whatever it spawned are gone), not just until the
-   * kill returned.
-   */
-  async #waitUntilPortFree(driver: SandboxDriver): Promise<void> {
-    const deadline = Date.now() + PORT_FREE_TIMEOUT_MS;
-    while (await gatewayAnswers(driver, AbortSignal.timeout(2_000)).catch((error: unknown) => (error as Error)?.name === "TimeoutError")) {
-      if (Date.now() >= deadline) throw new RuntimeError("gateway_start_failed", 502, "gateway failed to start: the previous gateway still holds its port");
-      await driver.killProcess(GATEWAY_PROCESS);
-      await sleep(READY_POLL_MS * 5);
-    }
+    await launchGateway(driver, { settings: launchSettings, gatewayToken, startTimeoutMs: this.settings.gatewayStartTimeoutMs, secrets: this.knownSecrets() });
+    if (!this.#stored.openclawVersion) await this.#save({ openclawVersion: await launchedOpenclawVersion(driver) });
   }
 
   async #stopGateway(): Promise<void> {
@@ -706,25 +648,14 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   async #makeBackup(reason: BackupReason): Promise<BackupManifest> {
-    const driver = this.driver();
-    const id = newBackupId(new Date(), randomSuffix());
-    const output = `backups/${id}.tar.gz`;
-    const result = await driver.exec(["openclaw-cloud-gateway", "backup", "--output", output], { timeoutMs: 300_000 });
-    if (result.exitCode !== 0) throw new RuntimeError("backup_failed", 500, `backup failed: ${lastLine(result.stderr || result.stdout)}`);
-    const made = parseBackupReport(result.stdout);
-    const archive = await driver.readFile(output);
-    if (!archive) throw new RuntimeError("backup_failed", 500, "backup archive missing after create");
-    const manifest = await this.backups().put({ id, createdAt: new Date().toISOString(), reason, bytes: made.bytes, sha256: made.sha256, openclawVersion: this.#stored.openclawVersion }, archive);
-    await driver.deleteFile(output);
-    await this.backups().applyRetention(this.settings.backupRetention);
+    const manifest = await backUpSandbox(this.driver(), this.backups(), {
+      reason,
+      openclawVersion: this.#stored.openclawVersion,
+      retention: this.settings.backupRetention,
+      secrets: this.knownSecrets(),
+    });
     await this.#save({ lastBackup: manifest, ...(reason === "scheduled" ? { lastScheduledBackup: Date.now() } : {}) });
     return manifest;
-  }
-
-  async #placeArchive(driver: SandboxDriver, manifest: BackupManifest): Promise<void> {
-    const archive = await this.backups().openArchive(manifest);
-    if (!archive) throw new RuntimeError("backup_not_found", 404, `backup ${manifest.id} has no archive`);
-    await driver.writeFile(RESTORE_ARCHIVE_PATH, archive);
   }
 
   async #apply(event: TenantEvent): Promise<void> {
@@ -777,43 +708,4 @@ function backupError(failure: BackupFailure | null): TenantStatus["lastBackupErr
 function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function randomSuffix(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
-}
-
-/**
- * The SDK stops a container after this long without a request to it. The runtime sleeps an
- * idle tenant itself (backup first), so this only catches a container the runtime forgot,
- * and must never come before the runtime's own idle sleep.
- */
-function sandboxSleepAfterSeconds(settings: RuntimeSettings): number {
-  return Math.ceil((settings.idleSleepMs * 2) / 1000) + 600;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function lastLine(text: string): string {
-  return text.trim().split("\n").at(-1)?.slice(0, 500) ?? "";
-}
-
-export function parseOpenclawVersion(stdout: string): string | null {
-  return stdout.match(/(\d{4}\.\d+\.\d+[\w.-]*)/)?.[1] ?? null;
-}
-
-/** The launcher's `backup` prints one JSON line describing the archive it wrote. */
-export function parseBackupReport(stdout: string): { bytes: number; sha256: string } {
-  const line = stdout
-    .trim()
-    .split("\n")
-    .reverse()
-    .find((l) => l.startsWith("{"));
-  const parsed = line ? (JSON.parse(line) as { bytes?: unknown; sha256?: unknown }) : {};
-  if (typeof parsed.bytes !== "number" || typeof parsed.sha256 !== "string") {
-    throw new RuntimeError("backup_failed", 500, "backup did not report its archive size and digest");
-  }
-  return { bytes: parsed.bytes, sha256: parsed.sha256 };
 }

@@ -1,8 +1,8 @@
 /**
- * The narrow set of sandbox primitives the tenant runtime needs. Two implementations:
- * Cloudflare Containers through `@cloudflare/sandbox` in production, and the local
- * `apps/sandbox-host` service in development and tests. Everything above this
- * interface is shared, so local runs exercise the production code path.
+ * The narrow set of sandbox primitives the tenant runtime needs. One implementation,
+ * `SandboxSdkDriver` over `@cloudflare/sandbox`: a Cloudflare Container in production, and
+ * locally the same SDK whose container fetch reaches `apps/sandbox-host` (sandbox/), so
+ * local runs exercise the production code path.
  *
  * Paths are relative to the sandbox home (`$SANDBOX_HOME`); commands are argv arrays.
  */

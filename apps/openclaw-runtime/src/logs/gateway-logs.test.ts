@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SandboxDriver } from "../driver/sandbox-driver.ts";
-import { mergeByTime, readGatewayLogs } from "./gateway-logs.ts";
+import { lastLine, mergeByTime, readGatewayLogs } from "./gateway-logs.ts";
 
 describe("mergeByTime", () => {
   it("interleaves stdout and stderr by their timestamps; untimed lines stay with the line before", () => {
@@ -21,5 +21,13 @@ describe("readGatewayLogs", () => {
     const stdout = ["one", `two ${token}`, "x".repeat(3000), "four", ""].join("\n");
     const lines = await readGatewayLogs(source(stdout), "gateway", 3);
     expect(lines).toEqual(["two [redacted]", `${"x".repeat(2000)}…`, "four"]);
+  });
+});
+
+describe("lastLine", () => {
+  it("is the last non-blank line of the output, cut to 500 characters", () => {
+    expect(lastLine("first\nError: port in use\n\n")).toBe("Error: port in use");
+    expect(lastLine(`${"x".repeat(600)}\n`)).toHaveLength(500);
+    expect(lastLine("")).toBe("");
   });
 });

@@ -63,3 +63,8 @@ export function mergeByTime(stdout: readonly string[], stderr: readonly string[]
   }
   return merged;
 }
+
+/** The last line of a process's output, cut short: the reason in a "failed: <reason>" message. */
+export function lastLine(text: string): string {
+  return text.trim().split("\n").at(-1)?.slice(0, 500) ?? "";
+}
