@@ -1,4 +1,4 @@
-import { parseEvent } from "@openclaw-cloud/http-kit";
+import { parseEvent, passThrough } from "@openclaw-cloud/http-kit";
 
 /** A model call's token counts: the upstream's own figures, or an estimate when it never sent them. */
 export interface CallUsage {
@@ -103,35 +103,5 @@ function hasOutput(choice: unknown): boolean {
  * cancelled: a caller that stops reading still pays for what was generated.
  */
 export function meterAnswer(body: ReadableStream<Uint8Array>, reader: ChatUsageReader, onEnd: (usage: CallUsage) => void): ReadableStream<Uint8Array> {
-  const source = body.getReader();
-  let ended = false;
-  const end = () => {
-    if (ended) return;
-    ended = true;
-    onEnd(reader.usage());
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const { done, value } = await source.read();
-          if (done) {
-            controller.close();
-            end();
-            return;
-          }
-          controller.enqueue(value);
-          reader.push(value);
-        } catch (error) {
-          controller.error(error);
-          end();
-        }
-      },
-      async cancel(reason) {
-        end();
-        await source.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
+  return passThrough(body, { onChunk: (chunk) => reader.push(chunk), onEnd: () => onEnd(reader.usage()) });
 }

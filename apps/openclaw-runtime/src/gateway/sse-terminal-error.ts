@@ -1,3 +1,5 @@
+import { passThrough } from "@openclaw-cloud/http-kit";
+
 /** The two streaming APIs a gateway answers turns in: OpenResponses and OpenAI chat completions. */
 export type TurnDialect = "responses" | "chat-completions";
 
@@ -11,35 +13,12 @@ export function withTerminalErrorEvent(
   upstream: ReadableStream<Uint8Array>,
   { onBreak, onEnd, dialect = "responses" }: { onBreak: (error: unknown) => void; onEnd: () => void; dialect?: TurnDialect },
 ): ReadableStream<Uint8Array> {
-  const reader = upstream.getReader();
-  const encoder = new TextEncoder();
-  // A cancel also settles the read in flight; what follows it is no break of the gateway's.
-  let ended = false;
-  const end = () => {
-    if (ended) return false;
-    ended = true;
-    onEnd();
-    return true;
-  };
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (ended) return;
-        if (!done) return controller.enqueue(value);
-        end();
-        controller.close();
-      } catch (error) {
-        if (!end()) return;
-        onBreak(error);
-        controller.enqueue(encoder.encode(terminalErrorEvent("the gateway stopped while answering; try again", dialect)));
-        controller.close();
-      }
+  return passThrough(upstream, {
+    onEnd: (end) => {
+      onEnd();
+      if (end.kind === "broken") onBreak(end.error);
     },
-    cancel(reason) {
-      end();
-      return reader.cancel(reason);
-    },
+    finalChunk: () => new TextEncoder().encode(terminalErrorEvent("the gateway stopped while answering; try again", dialect)),
   });
 }
 
