@@ -10,8 +10,9 @@ import { confirm, grantCredits, newPersonPage, signIn as signInAt, type Person }
 // local stack (web, api and runtime workers in workerd, the local Convex, a real OpenClaw
 // gateway, the offline model): signed in, let in from the waitlist by the admin in /admin,
 // their OpenClaw created with their own provider key, a streamed chat, a reload, a device
-// paired through the UI, a backup restored, an API token made and revoked. Every answer,
-// page, script-readable cookie and storage is scanned for secrets at the end.
+// paired through the UI, a backup restored, put to sleep and woken by opening Chat, an API
+// token made and revoked. Every answer, page, script-readable cookie and storage is scanned
+// for secrets at the end.
 const ADMIN = { email: "admin@web.test", name: "Ada Admin" };
 const NINA = { email: "nina@web.test", name: "Nina Newcomer" };
 const OTTO = { email: "otto@web.test", name: "Otto Outsider" };
@@ -223,6 +224,24 @@ describe("a person's first day on the website", () => {
     await sessionLink().click();
     await nina.locator(".chat-message-user").filter({ hasText: "hello from the browser" }).waitFor({ timeout: 60_000 });
     await recorder.snapshot(nina, "after restore");
+  });
+
+  it("puts it to sleep; opening Chat says it is waking, and the session comes back", async () => {
+    // A paired node reconnects at once and would wake it before Nina does: this step is hers alone.
+    await node?.stop();
+    node = null;
+    await nina.goto(`${stack.webUrl}/openclaw`);
+    await nina.getByRole("button", { name: "Put to sleep" }).click();
+    await nina.locator(".sidebar-status").getByText("Asleep").waitFor({ timeout: 120_000 });
+    await nina.getByRole("navigation", { name: "OpenClaw" }).getByRole("link", { name: "Chat" }).click();
+    // The wake takes a gateway start: the page says so instead of a bare "Loading…".
+    await nina.getByText(/Waking your OpenClaw…/).waitFor();
+    await nina.screenshot({ path: `${process.env.TMPDIR ?? "/tmp"}/web-journey-waking.png` });
+    await sessionLink().click({ timeout: 180_000 });
+    await nina.locator(".chat-message-user").filter({ hasText: "hello from the browser" }).waitFor({ timeout: 60_000 });
+    await nina.locator(".sidebar-status").getByText("Running").waitFor({ timeout: 30_000 });
+    await noteGatewayTokens();
+    await recorder.snapshot(nina, "after wake");
   });
 
   it("makes an API token, sees it once, uses it, and revokes it", async () => {

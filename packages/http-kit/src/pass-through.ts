@@ -31,7 +31,7 @@ export function passThrough(source: ReadableStream<Uint8Array>, hooks: PassThrou
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        let read: ReadableStreamReadResult<Uint8Array>;
+        let read: Awaited<ReturnType<typeof reader.read>>;
         try {
           read = await reader.read();
         } catch (error) {

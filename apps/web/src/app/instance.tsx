@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from "react";
-import type { InstanceView } from "@openclaw-cloud/contracts/web-views";
+import type { InstanceState, InstanceView } from "@openclaw-cloud/contracts/web-views";
 import { ApiProblem } from "./api/http.ts";
 import { useApiData } from "./api/use-api.ts";
 
@@ -25,6 +25,12 @@ export function InstanceProvider({ children }: { children: ReactNode }) {
   else if (error) status = data ? { kind: "present", view: data } : { kind: "failed", error };
   else status = { kind: "loading" };
   return <InstanceContext value={{ status, reload }}>{children}</InstanceContext>;
+}
+
+/** The runtime state of the person's OpenClaw, or null while unknown (or when there is none). */
+export function useInstanceState(): InstanceState | null {
+  const { status } = useInstance();
+  return status.kind === "present" ? status.view.runtime.state : null;
 }
 
 export function useInstance(): InstanceContextValue {

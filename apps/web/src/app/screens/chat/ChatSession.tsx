@@ -4,6 +4,8 @@ import type { ApiData } from "../../api/use-api.ts";
 import { useApiData } from "../../api/use-api.ts";
 import { ErrorNotice } from "../../components/ErrorNotice.tsx";
 import { Spinner } from "../../components/Spinner.tsx";
+import { useInstanceState } from "../../instance.tsx";
+import { waitingLabel } from "../../wake.ts";
 import { openClawChatAdapter } from "./chat-adapter.ts";
 import { ChatThread } from "./ChatThread.tsx";
 import { TurnEndWatcher } from "./TurnEndWatcher.tsx";
@@ -13,6 +15,7 @@ import { sessionItemsOf } from "./session-list.ts";
 /** One session: its transcript from the gateway, then a live thread that continues it. */
 export function ChatSession({ chatKey, sessions }: { chatKey: string; sessions: ApiData<{ result: unknown }> }) {
   const history = useApiData<{ result: unknown }>(`/api/openclaw/sessions/${encodeURIComponent(chatKey)}/history`);
+  const instanceState = useInstanceState();
   const item = sessions.data ? sessionItemsOf(sessions.data.result).find((entry) => entry.chatKey === chatKey) : undefined;
   const title = item?.title ?? (chatKey === "main" ? "Main session" : "New chat");
   const view = useMemo(() => (history.data ? historyOf(history.data.result) : null), [history.data]);
@@ -35,7 +38,7 @@ export function ChatSession({ chatKey, sessions }: { chatKey: string; sessions: 
       ) : null}
       {view?.problem && listedWhenLoaded ? <p className="notice notice-warning small">Your OpenClaw did not show this session's history: {view.problem}</p> : null}
       <ErrorNotice error={history.error} onRetry={() => void history.reload()} />
-      {!view && history.loading && !history.error ? <Spinner label="Loading the conversation…" /> : null}
+      {!view && history.loading && !history.error ? <Spinner label={waitingLabel(instanceState, "Loading the conversation…")} /> : null}
       {view ? <LiveThread chatKey={chatKey} initialMessages={view.messages} canSend={!fromChannel} title={title} onTurnEnd={() => void sessions.reload()} /> : null}
     </section>
   );

@@ -9,6 +9,7 @@ import { Spinner } from "../../components/Spinner.tsx";
 import { formatBytes } from "../../components/format.ts";
 import { useInstance } from "../../instance.tsx";
 import { SuccessNotice } from "../../components/SuccessNotice.tsx";
+import { WAKE_TIME } from "../../wake.ts";
 
 type Kind = "restart" | "backup" | "stop" | "delete";
 
@@ -37,7 +38,7 @@ export function InstanceActions({ view }: { view: InstanceView }) {
         setResult(`Backed up (${formatBytes(backup.bytes)}).`);
       } else if (kind === "stop") {
         await stopInstance();
-        setResult("Asleep. The next message or request wakes it (about 10 seconds).");
+        setResult(`Asleep. The next message or request wakes it (${WAKE_TIME}).`);
       } else {
         await deleteInstance(purgeBackups);
       }
@@ -90,7 +91,7 @@ export function InstanceActions({ view }: { view: InstanceView }) {
             {running === "delete" ? "Deleting…" : "Delete"}
           </ConfirmButton>
         </div>
-        <p className="muted small actions-hint">Putting it to sleep backs it up and stops it; the next message or request wakes it (about 10 seconds).</p>
+        <p className="muted small actions-hint">Putting it to sleep backs it up and stops it; the next message or request wakes it ({WAKE_TIME}).</p>
         {running ? <Spinner label={UNDER_WAY[running]} /> : null}
         <SuccessNotice message={busy ? null : result} />
         <ErrorNotice error={action.error} />
