@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { LocalStack } from "@openclaw-cloud/local-stack";
 import type { Cleanups } from "./cleanups.ts";
 import { warmUp } from "./measure-chat.ts";
@@ -43,12 +40,10 @@ export async function measureWake(stack: LocalStack, cleanups: Cleanups, tenantI
     const stopped = await expectJson<{ state: string }>(await runtimeFetch(stack, tenantId, "/v1/tenant/stop", { method: "POST" }));
     if (stopped.state !== "sleeping") throw new Error(`tenant is ${stopped.state} after stop`);
   };
-  const scratch = mkdtempSync(join(tmpdir(), "occ-bench-wake-"));
   const rawOnTenantState = async () => {
-    const archive = join(scratch, "state.tar.gz");
-    copyFileSync((await tenantArchive(stack, tenantId, `${ARCHIVE_DIR}/state.tar.gz`)).path, archive);
-    await removeTenantArchives(stack, tenantId, ARCHIVE_DIR);
-    const gateway = await startRawGateway(stack.tenantSettings(), "openclaw", cleanups, { stateArchive: archive });
+    const { path: archive } = await tenantArchive(stack, tenantId, `${ARCHIVE_DIR}/state.tar.gz`);
+    // Restored into the raw gateway's own home before it starts; then the sandbox's copy goes.
+    const gateway = await startRawGateway(stack.tenantSettings(), "openclaw", cleanups, { stateArchive: archive }).finally(() => removeTenantArchives(stack, tenantId, ARCHIVE_DIR));
     try {
       const firstTurnMs = await warmUp({ url: `${gateway.url}/v1/responses`, headers: { authorization: `Bearer ${gateway.token}` } }, 1);
       return { readyMs: gateway.readyMs, firstTurnMs };
@@ -61,26 +56,22 @@ export async function measureWake(stack: LocalStack, cleanups: Cleanups, tenantI
   const wakeReadyRunsMs: number[] = [];
   const rawRestoredReadyRunsMs: number[] = [];
   const rawRestoredFirstTurnRunsMs: number[] = [];
-  try {
-    for (let i = 0; i < runs * 2; i++) {
-      const cold = i % 2 === 1;
-      if (!cold) {
-        const raw = await rawOnTenantState();
-        rawRestoredReadyRunsMs.push(raw.readyMs);
-        rawRestoredFirstTurnRunsMs.push(raw.firstTurnMs);
-      }
-      await sleep();
-      if (cold) await deleteTenantSandboxes(stack, tenantId);
-      (cold ? wakeColdRunsMs : wakeRunsMs).push(await warmUp(target, 1));
+  for (let i = 0; i < runs * 2; i++) {
+    const cold = i % 2 === 1;
+    if (!cold) {
+      const raw = await rawOnTenantState();
+      rawRestoredReadyRunsMs.push(raw.readyMs);
+      rawRestoredFirstTurnRunsMs.push(raw.firstTurnMs);
     }
-    for (let i = 0; i < runs; i++) {
-      await sleep();
-      const started = performance.now();
-      await expectJson(await runtimeFetch(stack, tenantId, "/v1/sessions"));
-      wakeReadyRunsMs.push(performance.now() - started);
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    await sleep();
+    if (cold) await deleteTenantSandboxes(stack, tenantId);
+    (cold ? wakeColdRunsMs : wakeRunsMs).push(await warmUp(target, 1));
+  }
+  for (let i = 0; i < runs; i++) {
+    await sleep();
+    const started = performance.now();
+    await expectJson(await runtimeFetch(stack, tenantId, "/v1/sessions"));
+    wakeReadyRunsMs.push(performance.now() - started);
   }
   return {
     wakeMs: median(wakeRunsMs),

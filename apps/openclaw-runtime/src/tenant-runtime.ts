@@ -19,7 +19,7 @@ import { runtimeSettings, type RuntimeEnv, type RuntimeSettings } from "./env.ts
 import { GATEWAY_PROCESS } from "./gateway/gateway-process.ts";
 import { dropGatewayRpc, keepApprovalClient } from "./gateway/gateway-rpc-session.ts";
 import { GatewayUnreachableError, gatewayAnswersInTime, isGatewayReady, toTimeout, toUnavailable } from "./gateway/gateway-http.ts";
-import { launchedOpenclawVersion, launchGateway, sleep, waitUntilPortFree } from "./gateway/gateway-launch.ts";
+import { launchedOpenclawVersion, launchGateway, waitUntilPortFree } from "./gateway/gateway-launch.ts";
 import { GatewayTimeoutError } from "./gateway/liveness.ts";
 import { RuntimeError } from "./http/errors.ts";
 import { nextAlarmAt, sandboxSleepAfterSeconds } from "./lifecycle/alarm-schedule.ts";
@@ -443,7 +443,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   /** Lets what began on a replaced sandbox finish (at most RESTORE_DRAIN_MS), then releases it. */
   async #retire(generation: number): Promise<void> {
     const deadline = Date.now() + RESTORE_DRAIN_MS;
-    while (this.#leases.count(generation) > 0 && Date.now() < deadline) await sleep(POLL_MS);
+    while (this.#leases.count(generation) > 0 && Date.now() < deadline) await scheduler.wait(POLL_MS);
     await this.#save({ modelCredentials: revokeModelCredential(this.#stored.modelCredentials, generation) });
     await this.#driverAt(generation)
       .destroy()
@@ -509,7 +509,7 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
       // A process killed a moment ago still reads as running until the sandbox has seen it
       // exit: give that a moment, so a crash is recorded as one (status, backoff).
       for (const deadline = Date.now() + EXIT_SEEN_WITHIN_MS; !found && Date.now() < deadline; ) {
-        await sleep(POLL_MS);
+        await scheduler.wait(POLL_MS);
         found = await exited();
       }
       if (found) return this.#recordCrash(found.process);

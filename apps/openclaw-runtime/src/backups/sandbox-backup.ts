@@ -5,10 +5,9 @@
  * Durable Object's memory. The bookkeeping (last backup, failures) stays with the caller.
  */
 import { SANDBOX_LAYOUT } from "@openclaw-cloud/contracts";
-import type { ExecResult, SandboxDriver } from "../driver/sandbox-driver.ts";
+import type { SandboxDriver } from "../driver/sandbox-driver.ts";
 import { RuntimeError } from "../http/errors.ts";
-import { lastLine } from "../logs/gateway-logs.ts";
-import { redactSecrets } from "../logs/redact-secrets.ts";
+import { failureReason } from "../logs/gateway-logs.ts";
 import { newBackupId, type BackupManifest, type BackupReason } from "./backup-catalog.ts";
 import type { BackupStore } from "./backup-store.ts";
 
@@ -57,10 +56,6 @@ export async function restoreIntoSandbox(driver: SandboxDriver, store: BackupSto
   await placeArchive(driver, store, manifest);
   const result = await driver.exec(["openclaw-cloud-gateway", "restore", "--input", RESTORE_ARCHIVE_PATH], { timeoutMs: RESTORE_TIMEOUT_MS });
   if (result.exitCode !== 0) throw new RuntimeError("restore_failed", 500, `restore failed: ${failureReason(result, secrets)}`);
-}
-
-function failureReason(result: ExecResult, secrets: string[]): string {
-  return lastLine(redactSecrets(result.stderr || result.stdout, secrets));
 }
 
 /** The launcher's `backup` prints one JSON line describing the archive it wrote. Pure. */

@@ -6,8 +6,7 @@
 import type { GatewaySettings } from "@openclaw-cloud/contracts";
 import type { SandboxDriver } from "../driver/sandbox-driver.ts";
 import { RuntimeError } from "../http/errors.ts";
-import { lastLine } from "../logs/gateway-logs.ts";
-import { redactSecrets } from "../logs/redact-secrets.ts";
+import { failureReason } from "../logs/gateway-logs.ts";
 import { RESTORE_ARCHIVE_PATH } from "../backups/sandbox-backup.ts";
 import { acceptsToken, gatewayAnswers, isGatewayReady } from "./gateway-http.ts";
 import { GATEWAY_PROCESS } from "./gateway-process.ts";
@@ -53,10 +52,10 @@ async function waitUntilReady(driver: SandboxDriver, launch: GatewayLaunch): Pro
     if (ready && process?.status === "running" && (await acceptsToken(driver, launch.gatewayToken))) return;
     if (process?.status !== "running") {
       const logs = await driver.processLogs(GATEWAY_PROCESS).catch(() => ({ stdout: "", stderr: "" }));
-      const reason = lastLine(redactSecrets(logs.stderr || logs.stdout, launch.secrets)) || `exited with ${process?.exitCode ?? "unknown status"}`;
+      const reason = failureReason(logs, launch.secrets) || `exited with ${process?.exitCode ?? "unknown status"}`;
       throw new RuntimeError("gateway_start_failed", 502, `gateway failed to start: ${reason}`);
     }
-    await sleep(READY_POLL_MS);
+    await scheduler.wait(READY_POLL_MS);
   }
   throw new RuntimeError("gateway_start_failed", 504, `gateway failed to start: not ready after ${launch.startTimeoutMs / 1000} s`);
 }
@@ -71,7 +70,7 @@ export async function waitUntilPortFree(driver: SandboxDriver): Promise<void> {
   while (await gatewayAnswers(driver, AbortSignal.timeout(2_000)).catch((error: unknown) => (error as Error)?.name === "TimeoutError")) {
     if (Date.now() >= deadline) throw new RuntimeError("gateway_start_failed", 502, "gateway failed to start: the previous gateway still holds its port");
     await driver.killProcess(GATEWAY_PROCESS);
-    await sleep(READY_POLL_MS * 5);
+    await scheduler.wait(READY_POLL_MS * 5);
   }
 }
 
@@ -87,8 +86,4 @@ export async function launchedOpenclawVersion(driver: SandboxDriver): Promise<st
 /** Pure. */
 export function parseOpenclawVersion(stdout: string): string | null {
   return stdout.match(/(\d{4}\.\d+\.\d+[\w.-]*)/)?.[1] ?? null;
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SandboxDriver } from "../driver/sandbox-driver.ts";
-import { lastLine, mergeByTime, readGatewayLogs } from "./gateway-logs.ts";
+import { failureReason, mergeByTime, readGatewayLogs } from "./gateway-logs.ts";
 
 describe("mergeByTime", () => {
   it("interleaves stdout and stderr by their timestamps; untimed lines stay with the line before", () => {
@@ -24,10 +24,18 @@ describe("readGatewayLogs", () => {
   });
 });
 
-describe("lastLine", () => {
-  it("is the last non-blank line of the output, cut to 500 characters", () => {
-    expect(lastLine("first\nError: port in use\n\n")).toBe("Error: port in use");
-    expect(lastLine(`${"x".repeat(600)}\n`)).toHaveLength(500);
-    expect(lastLine("")).toBe("");
+describe("failureReason", () => {
+  const out = (stderr: string, stdout = "") => ({ stdout, stderr });
+
+  it("is the last non-blank line of stderr (stdout when stderr is empty), cut to 500 characters", () => {
+    expect(failureReason(out("first\nError: port in use\n\n"), [])).toBe("Error: port in use");
+    expect(failureReason(out("", "only stdout\n"), [])).toBe("only stdout");
+    expect(failureReason(out(`${"x".repeat(600)}\n`), [])).toHaveLength(500);
+    expect(failureReason(out(""), [])).toBe("");
+  });
+
+  it("never carries a secret the runtime knows", () => {
+    const token = "gateway-token-0123456789abcdef";
+    expect(failureReason(out(`Error: bad token ${token}`), [token])).not.toContain(token);
   });
 });

@@ -64,7 +64,17 @@ export function mergeByTime(stdout: readonly string[], stderr: readonly string[]
   return merged;
 }
 
-/** The last line of a process's output, cut short: the reason in a "failed: <reason>" message. */
-export function lastLine(text: string): string {
-  return text.trim().split("\n").at(-1)?.slice(0, 500) ?? "";
+/**
+ * The reason in a "failed: <reason>" message, which the status shows: the last line of a
+ * process's stderr (its stdout when stderr is empty), every secret the runtime knows
+ * replaced by `[redacted]`, cut short.
+ */
+export function failureReason(output: { stdout: string; stderr: string }, secrets: string[]): string {
+  return (
+    redactSecrets(output.stderr || output.stdout, secrets)
+      .trim()
+      .split("\n")
+      .at(-1)
+      ?.slice(0, 500) ?? ""
+  );
 }
