@@ -1,11 +1,11 @@
 import { Hono, type Next } from "hono";
 import { setCookie } from "hono/cookie";
 import { HttpError, errorResponse } from "@openclaw-cloud/http-kit";
-import { ConvexClientError, createConvexClient } from "@openclaw-cloud/convex-client";
+import { ConvexClientError, createConvexClient, type ConvexClient } from "@openclaw-cloud/convex-client";
 import { authenticate } from "./auth/principal.ts";
 import { WORKOS_SESSION_COOKIE } from "@openclaw-cloud/workos-auth";
 import { controlUiHost } from "./control-ui/control-ui-host.ts";
-import { apiSettings } from "./env.ts";
+import { apiSettings, type ApiEnv, type ApiSettings } from "./env.ts";
 import { ApiError } from "./http/api-error.ts";
 import type { ApiApp, ApiContext } from "./http/context.ts";
 import { enforceRequestRate } from "./limits/limits.ts";
@@ -51,9 +51,13 @@ export function createApp(): ApiApp {
   // Devices reach their gateway here with a proxy ticket: outside /api/*, so no sign-in or rate limit.
   gatewayPassthrough(app);
 
+  // The settings and the Convex client follow from the env alone: made once per env, not per request.
+  const perEnv = new WeakMap<ApiEnv, { settings: ApiSettings; convex: ConvexClient }>();
   const withSettings = async (c: ApiContext, next: Next) => {
-    c.set("settings", apiSettings(c.env));
-    c.set("convex", createConvexClient({ url: c.env.CONVEX_URL, controlKey: c.env.CONVEX_CONTROL_KEY }));
+    let derived = perEnv.get(c.env);
+    if (!derived) perEnv.set(c.env, (derived = { settings: apiSettings(c.env), convex: createConvexClient({ url: c.env.CONVEX_URL, controlKey: c.env.CONVEX_CONTROL_KEY }) }));
+    c.set("settings", derived.settings);
+    c.set("convex", derived.convex);
     await next();
   };
   app.use("/api/*", withSettings);

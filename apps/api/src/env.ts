@@ -1,10 +1,11 @@
 import { parseControlUiOrigins, type ControlUiOrigins } from "./control-ui/control-ui-origin.ts";
 import type { UserLimits } from "./limits/user-limits.ts";
+import type { ModelCredentialChecker } from "@openclaw-cloud/contracts";
 
 /** Bindings, vars and secrets of the API worker (see wrangler.jsonc and docs/operations.md). */
 export interface ApiEnv {
-  /** Service binding to the `openclaw-runtime` worker. */
-  RUNTIME: Fetcher;
+  /** Service binding to the `openclaw-runtime` worker: HTTP, and the model proxy's credential check over RPC. */
+  RUNTIME: Fetcher & ModelCredentialChecker;
   /** Service binding to the `openclaw-agent` worker (durable chat threads). */
   AGENT: Fetcher;
   /** Per-user request rate and provisioning slot. */

@@ -1,8 +1,9 @@
 import { exports as workerExports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { formatModelCredential, type ModelCredentialChecker } from "@openclaw-cloud/contracts";
 
 // The worker under test (wrangler.dev.jsonc's main), called as a service.
-const exports = workerExports as unknown as { default: Fetcher };
+const exports = workerExports as unknown as { default: Fetcher & ModelCredentialChecker };
 const KEY = "test-internal-key";
 const base = "http://runtime";
 
@@ -32,7 +33,6 @@ describe("runtime worker routing", () => {
       ["POST", "/v1/responses"],
       ["POST", "/v1/chat/completions"],
       ["GET", "/v1/models"],
-      ["POST", "/v1/tenant/model-credential/check"],
       ["GET", "/v1/devices"],
       ["POST", "/v1/backups"],
       ["POST", "/v1/gateway/tickets"],
@@ -69,8 +69,6 @@ describe("runtime worker routing", () => {
     await expectError(await call("/v1/tenant/restart", { method: "POST" }), 404, "tenant_not_provisioned");
     await expectError(await call("/v1/models"), 404, "tenant_not_provisioned");
     await expectError(await call("/v1/chat/completions", { method: "POST", body: JSON.stringify({ messages: [{ role: "user", content: "hi" }] }) }), 404, "tenant_not_provisioned");
-    // No tenant holds a model proxy credential before it is provisioned.
-    await expectError(await call("/v1/tenant/model-credential/check", { method: "POST", body: JSON.stringify({ credential: `ocmp_tenant-new.${"0".repeat(64)}` }) }), 401, "unauthorized");
   });
 
   it("rejects reserved session keys and bad tool names before touching the gateway", async () => {
@@ -80,7 +78,6 @@ describe("runtime worker routing", () => {
     await expectError(await call("/v1/responses", { method: "POST", body: "[1,2" }), 400, "invalid_json");
     await expectError(await call("/v1/chat/completions", { method: "POST", body: JSON.stringify({ messages: [] }) }), 400, "invalid_request");
     await expectError(await call("/v1/chat/completions", { method: "POST", body: JSON.stringify({ messages: [{}] }), headers: { "x-openclaw-session-key": "acp:x" } }), 400, "reserved_session_key");
-    await expectError(await call("/v1/tenant/model-credential/check", { method: "POST", body: JSON.stringify({ credential: "" }) }), 400, "invalid_request");
     await expectError(await call("/v1/tenant/restart", { method: "POST", body: JSON.stringify({ settings: { model: { provider: "nope" } } }) }), 400, "invalid_request");
     await expectError(await call("/v1/backups/restore", { method: "POST", body: JSON.stringify({ id: "../../x" }) }), 400, "invalid_request");
     await expectError(await call("/v1/pairing?channel=tele%20gram"), 400, "invalid_request");
@@ -99,6 +96,16 @@ describe("runtime worker routing", () => {
   it("answers unknown routes with a JSON 404", async () => {
     await expectError(await call("/v1/nope"), 404, "not_found");
     await expectError(await exports.default.fetch(new Request(`${base}/elsewhere`)), 404, "not_found");
+  });
+
+  it("refuses, over RPC, model credentials no gateway holds: unknown, empty, oversized, not a string, for a bad tenant id", async () => {
+    // No tenant holds a model proxy credential before it is provisioned.
+    const credential = formatModelCredential("tenant-a", new Uint8Array(32));
+    expect(await exports.default.modelCallSurface("tenant-a", credential)).toBeNull();
+    expect(await exports.default.modelCallSurface("tenant-a", "")).toBeNull();
+    expect(await exports.default.modelCallSurface("tenant-a", "x".repeat(10_000))).toBeNull();
+    expect(await exports.default.modelCallSurface("Not A Tenant", credential)).toBeNull();
+    expect(await exports.default.modelCallSurface("tenant-a", 42 as unknown as string)).toBeNull();
   });
 
   it("issues tickets for one purpose, minutes long, and refuses bad bodies", async () => {

@@ -5,8 +5,6 @@ import {
   DmPairingQuerySchema,
   GatewayRequestIdSchema,
   MAX_RESPONSES_BODY_BYTES,
-  MODEL_CREDENTIAL_CHECK_PATH,
-  ModelCredentialCheckSchema,
   SessionSendSchema,
   TURN_SURFACE_HEADER,
   TenantSettingsSchema,
@@ -94,12 +92,6 @@ export function tenantRoutes(runtime: Tenant): Hono {
     const { lines } = parseParam(LogsQuerySchema, c.req.query());
     if (runtime.state.name === "absent") throw new RuntimeError("tenant_not_provisioned", 404, "no OpenClaw instance for this tenant");
     return c.json({ lines: await readGatewayLogs(runtime, GATEWAY_PROCESS, lines) });
-  });
-  // The API's model proxy asks whether a credential is one this tenant's gateways hold now.
-  app.post(MODEL_CREDENTIAL_CHECK_PATH, async (c) => {
-    const { credential } = await readJsonBody(c.req.raw, ModelCredentialCheckSchema);
-    if (!(await runtime.holdsModelCredential(credential))) throw new RuntimeError("unauthorized", 401, "not a model proxy credential this tenant's gateway holds");
-    return c.json({ ok: true, surface: runtime.turns.surface() });
   });
   app.delete("/v1/tenant", async (c) => c.json(await runtime.destroy(c.req.query("purgeBackups") === "true")));
 

@@ -8,7 +8,7 @@
  * archives between the sandbox and R2 in backups/sandbox-backup.ts.
  */
 import { DurableObject } from "cloudflare:workers";
-import { SANDBOX_LAYOUT, TenantSettingsSchema, type CrashReport, type TenantSettings } from "@openclaw-cloud/contracts";
+import { SANDBOX_LAYOUT, TenantSettingsSchema, type CrashReport, type ModelCallSurface, type TenantSettings } from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
 import type { BackupManifest, BackupReason } from "./backups/backup-catalog.ts";
 import { backUpSandbox, placeArchive, restoreIntoSandbox } from "./backups/sandbox-backup.ts";
@@ -142,13 +142,15 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   /**
-   * Whether `credential` is one this tenant's gateways hold now for the platform's model proxy.
-   * A model call is the gateway at work (a cron or channel turn, say), so it counts as activity.
+   * For the platform's model proxy (over RPC, from the runtime worker's entrypoint): the
+   * surface to bill a model call to when `credential` is one this tenant's gateways hold
+   * now, else null. A model call is the gateway at work (a cron or channel turn, say), so it
+   * counts as activity.
    */
-  async holdsModelCredential(credential: string): Promise<boolean> {
-    const held = await holdsModelCredential(this.#stored.modelCredentials, credential);
-    if (held) this.touch();
-    return held;
+  async modelCallSurface(credential: string): Promise<ModelCallSurface | null> {
+    if (!(await holdsModelCredential(this.#stored.modelCredentials, credential))) return null;
+    this.touch();
+    return this.turns.surface();
   }
 
   /** The tenant's sandbox through the `Sandbox` binding (a container in production, the sandbox host locally). */

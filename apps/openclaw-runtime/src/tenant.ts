@@ -55,8 +55,6 @@ export interface Tenant extends GatewayTenant {
   acknowledgeCrash(): Promise<TenantStatus>;
   /** The API's turns running now, by surface: what a model call is billed to. */
   readonly turns: TurnsInFlight;
-  /** Whether a model proxy credential is one this tenant's gateways hold now. */
-  holdsModelCredential(credential: string): Promise<boolean>;
   backupNow(reason: "manual"): Promise<BackupManifest>;
   backups(): BackupStore;
   restore(id: string | undefined): Promise<TenantStatus>;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { isTenantId } from "./tenant-id.ts";
 
 /**
@@ -13,12 +12,6 @@ import { isTenantId } from "./tenant-id.ts";
 
 /** Where the API worker serves the proxy (an OpenAI-compatible base URL: `/chat/completions`, `/models`). */
 export const MODEL_PROXY_PATH = "/api/model-proxy/v1";
-
-/** The runtime's internal route that answers whether a credential is one its tenant's gateway holds now. */
-export const MODEL_CREDENTIAL_CHECK_PATH = "/v1/tenant/model-credential/check";
-
-/** The body of that check. */
-export const ModelCredentialCheckSchema = z.object({ credential: z.string().min(1).max(256) }).strict();
 
 const CREDENTIAL = /^ocmp_([a-z0-9-]+)\.([0-9a-f]{64})$/;
 
@@ -49,8 +42,19 @@ export const TURN_SURFACE_HEADER = "x-oa-turn-surface";
 export const MODEL_CALL_SURFACES = [...TURN_SURFACES, "gateway", "several"] as const;
 export type ModelCallSurface = (typeof MODEL_CALL_SURFACES)[number];
 
-/** The runtime's answer to a credential check it accepts. */
-export const ModelCredentialCheckResultSchema = z.object({ ok: z.literal(true), surface: z.enum(MODEL_CALL_SURFACES) });
+/**
+ * What the runtime worker answers the API worker over its service binding as a JS RPC
+ * method (the runtime's default entrypoint implements it): whether `credential` is one the
+ * gateways of `tenantId` hold now, and if so the surface to bill the call to; null when it
+ * is not (or names no tenant). RPC rather than an HTTP route because the model proxy asks
+ * once per model call, before the call's first token.
+ */
+export interface ModelCredentialChecker {
+  modelCallSurface(tenantId: string, credential: string): Promise<ModelCallSurface | null>;
+}
+
+/** The longest credential the runtime compares: `ocmp_`, a tenant id and 64 hex digits fit well within it. */
+export const MAX_MODEL_CREDENTIAL_LENGTH = 256;
 
 /** The ledger reference of a model call's debit (unique per call): `model:<surface>:<call id>`. */
 export function modelCallReference(surface: ModelCallSurface, callId: string): string {

@@ -144,6 +144,15 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Each method's answer body (`{ value }`), built once per method rather than on every call. */
+const resultSchemas = new Map<RpcMethodName, z.ZodType<{ value: unknown }>>();
+
+function resultSchema(name: RpcMethodName): z.ZodType<{ value: unknown }> {
+  let schema = resultSchemas.get(name);
+  if (!schema) resultSchemas.set(name, (schema = z.object({ value: rpcMethods[name].result })));
+  return schema;
+}
+
 export function createConvexClient(options: ConvexClientOptions): ConvexClient {
   const endpoint = controlRpcUrl(options.url);
   const send = options.fetch ?? ((request: Request) => fetch(request));
@@ -181,7 +190,7 @@ export function createConvexClient(options: ConvexClientOptions): ConvexClient {
       }
       throw new ConvexClientError("bad_response", status, `convex ${name}: HTTP ${status} without an error body`);
     }
-    const result = z.object({ value: rpcMethods[name].result }).safeParse(body);
+    const result = resultSchema(name).safeParse(body);
     if (!result.success) {
       throw new ConvexClientError("bad_response", 502, `convex ${name}: the response does not match the contract`);
     }

@@ -26,18 +26,23 @@ interface ProvisioningLease {
 export type CreditHold = { held: true; holdId: string } | { held: false; balance: number };
 
 const HOLD_PREFIX = "hold:";
+/** How long a change to the holds may wait to reach storage, batched with the others of that moment. */
+const HOLD_WRITE_DELAY_MS = 1000;
 
 /**
  * One per user: a request token bucket (in memory: losing it on eviction only forgives
  * a few requests), the user's single provisioning slot (stored, so it survives eviction
  * until its lease runs out), and the credits held for the user's model calls in flight
- * (billing/credit-holds.ts; stored, the known balance only in memory). Holding credits
+ * (billing/credit-holds.ts; stored within HOLD_WRITE_DELAY_MS, the known balance only in memory). Holding credits
  * here, beside the model proxy, keeps the database off the path to a call's first token.
  */
 export class UserLimits extends DurableObject<ApiEnv> {
   #bucket: BucketState | null = null;
   #known: KnownBalance | null = null;
   #holds = new Map<string, Hold>();
+  /** Hold changes storage has not seen yet: the hold to write, or null to delete it (see #writeHoldsSoon). */
+  readonly #holdsToWrite = new Map<string, Hold | null>();
+  #writeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(ctx: DurableObjectState, env: ApiEnv) {
     super(ctx, env);
@@ -78,31 +83,58 @@ export class UserLimits extends DurableObject<ApiEnv> {
     else if (isStale(this.#known, Date.now())) this.ctx.waitUntil(this.#readBalance(ownerId).catch(() => {}));
     if (available(this.#known!, this.#holds, Date.now()) <= 0) await this.#readBalance(ownerId);
     const now = Date.now();
-    await this.#dropExpiredHolds(now);
+    this.#dropExpiredHolds(now);
     if (available(this.#known!, this.#holds, now) <= 0) return { held: false, balance: this.#known!.balance };
     const holdId = crypto.randomUUID();
     const hold = { amount, expiresAt: now + HOLD_TTL_MS };
     this.#holds.set(holdId, hold);
-    // The hold counts from now in memory, which is what the next call reads; the call need not
-    // wait for the disk (a Durable Object lost before the write lands forgets one hold).
-    await this.ctx.storage.put(`${HOLD_PREFIX}${holdId}`, hold, { allowUnconfirmed: true });
+    this.#holdsToWrite.set(holdId, hold);
+    this.#writeHoldsSoon();
     return { held: true, holdId };
   }
 
   /** Ends a hold; `balanceAfter`, when the call was debited, is the balance from then on. */
-  async settleCredits(holdId: string, balanceAfter: number | null): Promise<void> {
-    this.#holds.delete(holdId);
+  settleCredits(holdId: string, balanceAfter: number | null): void {
     if (balanceAfter !== null) this.#known = { balance: balanceAfter, readAt: Date.now() };
-    await this.ctx.storage.delete(`${HOLD_PREFIX}${holdId}`);
+    this.#forget(holdId);
   }
 
   /** Holds whose calls never settled stop counting when they expire; they go from storage too, not only from memory. */
-  async #dropExpiredHolds(now: number): Promise<void> {
+  #dropExpiredHolds(now: number): void {
     const live = liveHolds(this.#holds, now);
-    const expired = [...this.#holds.keys()].filter((holdId) => !live.has(holdId));
-    this.#holds = live;
-    // Storage deletes at most 128 keys at once.
-    for (let i = 0; i < expired.length; i += 128) await this.ctx.storage.delete(expired.slice(i, i + 128).map((holdId) => `${HOLD_PREFIX}${holdId}`));
+    for (const holdId of [...this.#holds.keys()]) if (!live.has(holdId)) this.#forget(holdId);
+  }
+
+  #forget(holdId: string): void {
+    if (!this.#holds.delete(holdId)) return;
+    // A hold not yet written needs no write at all: most calls settle within HOLD_WRITE_DELAY_MS.
+    if (this.#holdsToWrite.get(holdId)) this.#holdsToWrite.delete(holdId);
+    else this.#holdsToWrite.set(holdId, null);
+    this.#writeHoldsSoon();
+  }
+
+  /**
+   * Holds count in memory from the moment they are made, which is what the next call reads;
+   * storage only lets them outlive an eviction. So changes reach it in one batch at most
+   * HOLD_WRITE_DELAY_MS later, not as two writes on every model call's path (a Durable
+   * Object lost in between forgets the holds of its last moment, as an unconfirmed write would).
+   */
+  #writeHoldsSoon(): void {
+    if (this.#holdsToWrite.size === 0 || this.#writeTimer !== null) return;
+    this.#writeTimer = setTimeout(() => {
+      this.#writeTimer = null;
+      const changes = [...this.#holdsToWrite];
+      this.#holdsToWrite.clear();
+      this.#writeHolds(changes).catch((error: unknown) => console.error("writing credit holds failed", error instanceof Error ? error.message : String(error)));
+    }, HOLD_WRITE_DELAY_MS);
+  }
+
+  async #writeHolds(changes: Array<[string, Hold | null]>): Promise<void> {
+    const puts = changes.filter((change): change is [string, Hold] => change[1] !== null).map(([holdId, hold]) => [`${HOLD_PREFIX}${holdId}`, hold] as const);
+    const deletes = changes.filter(([, hold]) => hold === null).map(([holdId]) => `${HOLD_PREFIX}${holdId}`);
+    // Storage writes and deletes at most 128 keys at once.
+    for (let i = 0; i < puts.length; i += 128) await this.ctx.storage.put(Object.fromEntries(puts.slice(i, i + 128)), { allowUnconfirmed: true });
+    for (let i = 0; i < deletes.length; i += 128) await this.ctx.storage.delete(deletes.slice(i, i + 128), { allowUnconfirmed: true });
   }
 
   async #readBalance(ownerId: string): Promise<void> {

@@ -1,10 +1,9 @@
-import { MODEL_CREDENTIAL_CHECK_PATH, ModelCredentialCheckResultSchema, modelCredentialTenant, type ModelCallSurface } from "@openclaw-cloud/contracts";
+import { modelCredentialTenant, type ModelCallSurface } from "@openclaw-cloud/contracts";
 import type { ConvexClient } from "@openclaw-cloud/convex-client";
 import type { PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiContext } from "../http/context.ts";
 import { holdCredits, settleCredits } from "../limits/limits.ts";
-import { RuntimeClient, errorOf } from "../runtime/runtime-client.ts";
 
 /**
  * Who may call the model proxy, and who pays: a tenant's gateway with the credential its
@@ -74,15 +73,17 @@ function rememberAdmitted(credential: string, now: number): void {
   if (admitted.size < MAX_ADMITTED) admitted.set(credential, now + ADMITTED_FOR_MS);
 }
 
-/** The runtime's check of a credential: the surface to bill, or the refusal (401) or the runtime's error. */
+/** The runtime's check of a credential (over RPC): the surface to bill, or the refusal (401) or 503 when the runtime did not answer. */
 async function checkCredential(c: ApiContext, tenantId: string, credential: string): Promise<ModelCallSurface> {
-  const check = await new RuntimeClient(c.env, tenantId).fetch(MODEL_CREDENTIAL_CHECK_PATH, { method: "POST", body: JSON.stringify({ credential }) });
-  if (!check.ok) {
-    if (check.status === 401) throw unauthorized();
-    throw await errorOf(check);
+  let surface: ModelCallSurface | null;
+  try {
+    surface = await c.env.RUNTIME.modelCallSurface(tenantId, credential);
+  } catch (error) {
+    console.error("runtime unreachable for a model credential check", error instanceof Error ? error.message : String(error));
+    throw new ApiError("gateway_unavailable", 503, "the OpenClaw runtime did not answer");
   }
-  // A runtime that names no surface (one deployed before surfaces were) bills as the gateway's own turns.
-  return ModelCredentialCheckResultSchema.safeParse(await check.json().catch(() => null)).data?.surface ?? "gateway";
+  if (!surface) throw unauthorized();
+  return surface;
 }
 
 /**

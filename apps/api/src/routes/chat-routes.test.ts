@@ -25,7 +25,7 @@ async function trafficOf(path: string, init: CallInit): Promise<{ response: Resp
       sent.push(`runtime ${new URL(request.url).pathname}`);
       return runtime.fetch(request);
     },
-  } as unknown as Fetcher;
+  } as unknown as ApiEnv["RUNTIME"];
   try {
     const response = await call(path, { ...init, env: { ...init.env, RUNTIME: recordedRuntime } });
     return { response, sent };
