@@ -35,13 +35,14 @@ describe("credits", () => {
     const ada = await newUser();
     await rpc("grantCredits", { ownerId: ada.id, amount: 50, reason: "seed", actorId: "root" });
     expect(await rpc("tenantOwner", { tenantId: "u-ada" })).toBeNull();
-    expect(await rpc("debitTenant", { tenantId: "u-ada", amount: 5, reason: "model call", reference: "model:1" })).toBeNull();
+    const call = (reference: string, amount = 5) => ({ amount, reason: "model call", reference });
+    expect(await rpc("debitTenant", { tenantId: "u-ada", debits: [call("model:1")] })).toBeNull();
     await rpc("createInstance", { ownerId: ada.id, tenantId: "u-ada", provider: "openai-compatible", model: "echo-1" });
     expect(await rpc("tenantOwner", { tenantId: "u-ada" })).toBe(ada.id);
-    const debit = await rpc("debitTenant", { tenantId: "u-ada", amount: 5, reason: "model call", reference: "model:1" });
-    expect(debit).toMatchObject({ ownerId: ada.id, delta: -5, balanceAfter: 45 });
-    expect(await rpc("debitTenant", { tenantId: "u-ada", amount: 5, reason: "model call", reference: "model:1" })).toEqual(debit);
-    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(45);
+    expect(await rpc("debitTenant", { tenantId: "u-ada", debits: [call("model:1")] })).toEqual({ balanceAfter: 45 });
+    // A batch: each call once by its reference, a retried one (model:1) not again.
+    expect(await rpc("debitTenant", { tenantId: "u-ada", debits: [call("model:1"), call("model:2", 3), call("model:3", 2)] })).toEqual({ balanceAfter: 40 });
+    expect((await rpc("getAccount", { userId: ada.id })).balance).toBe(40);
   });
 
   test("a debit is idempotent by reference, per owner", async () => {

@@ -126,15 +126,18 @@ export const tenantOwner = internalQuery({
 });
 
 /**
- * Debits a model call to the owner of the tenant's instance, once per reference (see post).
- * Null when no instance has that tenant any more (deleted while the call ran).
+ * Debits model calls to the owner of the tenant's instance, each once per reference (see
+ * post), in one mutation for a batch (the model proxy sends a user's calls of each second
+ * together); the owner's balance after them. Null when no instance has that tenant any
+ * more (deleted while the calls ran).
  */
 export const debitTenant = internalMutation({
-  args: { tenantId: v.string(), amount: v.number(), reason: v.string(), reference: v.string() },
-  handler: async (ctx, { tenantId, amount, reason, reference }) => {
+  args: { tenantId: v.string(), debits: v.array(v.object({ amount: v.number(), reason: v.string(), reference: v.string() })) },
+  handler: async (ctx, { tenantId, debits }) => {
     const instance = await instanceOfTenant(ctx, tenantId);
     if (!instance) return null;
-    return toLedgerEntry((await post(ctx, { owner: instance.ownerId, delta: -amount, reason, reference })).entry);
+    for (const { amount, reason, reference } of debits) await post(ctx, { owner: instance.ownerId, delta: -amount, reason, reference });
+    return { balanceAfter: await balanceOf(ctx, instance.ownerId) };
   },
 });
 

@@ -120,7 +120,7 @@ export interface ConvexClient {
   /** The owner of a tenant's instance (who pays for its model calls); null for a tenant without one. */
   tenantOwner(tenantId: string): Promise<string | null>;
   /** Debits a tenant's model call to its owner (once per reference); null when the tenant has no instance. */
-  debitTenant(args: RpcArgs<"debitTenant">): Promise<LedgerEntry | null>;
+  debitTenant(args: RpcArgs<"debitTenant">): Promise<{ balanceAfter: number } | null>;
   billingSummary(ownerId: string): Promise<BillingSummary>;
 
   appendAudit(args: RpcArgs<"appendAudit">): Promise<AuditEntry>;

@@ -24,6 +24,8 @@ const label = (max: number) => z.string().trim().min(1).max(max);
 const actor = label(256);
 const timestamp = z.number();
 const credits = z.number().int().min(1).max(1_000_000_000);
+/** The most model-call debits one `debitTenant` carries. */
+export const MAX_TENANT_DEBITS = 100;
 /** Free-form JSON (approval payloads, audit details), bounded so one row stays small. */
 const jsonDetails = z.json().refine((value) => JSON.stringify(value).length <= 64 * 1024, "must serialize to at most 64 KiB");
 
@@ -330,8 +332,14 @@ export const rpcMethods = {
   },
   tenantOwner: { args: z.strictObject({ tenantId }), result: DocumentIdSchema.nullable() },
   debitTenant: {
-    args: z.strictObject({ tenantId, amount: credits, reason: label(256), reference: label(256) }),
-    result: LedgerEntrySchema.nullable(),
+    args: z.strictObject({
+      tenantId,
+      debits: z
+        .array(z.strictObject({ amount: credits, reason: label(256), reference: label(256) }))
+        .min(1)
+        .max(MAX_TENANT_DEBITS),
+    }),
+    result: z.object({ balanceAfter: z.number().int() }).nullable(),
   },
   billingSummary: { args: ownerArgs, result: BillingSummarySchema },
 

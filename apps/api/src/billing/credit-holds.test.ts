@@ -9,8 +9,10 @@ describe("credit holds", () => {
   ]);
 
   it("leave what the balance has after the live holds", () => {
-    expect(available({ balance: 100, readAt: now }, holds, now)).toBe(20);
-    expect(available({ balance: 100, readAt: now }, new Map(), now)).toBe(100);
+    expect(available({ balance: 100, readAt: now }, holds, 0, now)).toBe(20);
+    expect(available({ balance: 100, readAt: now }, new Map(), 0, now)).toBe(100);
+    // Spending the ledger does not have yet counts as well.
+    expect(available({ balance: 100, readAt: now }, holds, 15, now)).toBe(5);
     expect([...liveHolds(holds, now).keys()]).toEqual(["a"]);
   });
 

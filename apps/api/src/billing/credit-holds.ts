@@ -26,11 +26,11 @@ export function liveHolds(holds: ReadonlyMap<string, Hold>, now: number): Map<st
   return new Map([...holds].filter(([, hold]) => hold.expiresAt > now));
 }
 
-/** What is left to spend: the known balance less every live hold. */
-export function available(known: KnownBalance, holds: ReadonlyMap<string, Hold>, now: number): number {
+/** What is left to spend: the known balance less every live hold and what was spent but is not in the ledger yet. */
+export function available(known: KnownBalance, holds: ReadonlyMap<string, Hold>, unrecorded: number, now: number): number {
   let held = 0;
   for (const hold of liveHolds(holds, now).values()) held += hold.amount;
-  return known.balance - held;
+  return known.balance - held - unrecorded;
 }
 
 export function isStale(known: KnownBalance | null, now: number): boolean {

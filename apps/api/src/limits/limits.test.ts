@@ -1,6 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ApiEnv } from "../env.ts";
+import { createConvexClient } from "@openclaw-cloud/convex-client";
 import { UserLimits } from "./user-limits.ts";
 import { call, expectError, newUser } from "../test-harness.ts";
 
@@ -40,7 +41,7 @@ describe("per-user limits", () => {
       if (!hold.held) throw new Error(`a hold of ${amount} was refused`);
       return hold.holdId;
     };
-    await stub.settleCredits(await held(10), null);
+    await stub.settleCall(await held(10), null);
     const open = await held(100);
     // In memory at once: nothing is left after the open call's hold.
     expect(await stub.holdCredits(user.id, 1)).toEqual({ held: false, balance: 100 });
@@ -51,8 +52,39 @@ describe("per-user limits", () => {
     // A new object on the same storage (as after an eviction) still counts the open call.
     const afterEviction = await runInDurableObject(stub, (_instance, state) => new UserLimits(state, env as unknown as ApiEnv).holdCredits(user.id, 1));
     expect(afterEviction).toEqual({ held: false, balance: 100 });
-    await stub.settleCredits(open, null);
+    await stub.settleCall(open, null);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await storedHolds()).toEqual([]);
+  });
+  it("settles a call at once: its debit counts against the balance then, reaches the ledger within seconds with the others of its moment, and outlives its object", async () => {
+    const user = await newUser({ access: true, credits: 100 });
+    const apiEnv = env as unknown as ApiEnv;
+    const convex = createConvexClient({ url: apiEnv.CONVEX_URL, controlKey: apiEnv.CONVEX_CONTROL_KEY });
+    const tenantId = `t-${user.id.slice(-12).toLowerCase()}`;
+    await convex.createInstance({ ownerId: user.id, tenantId, provider: "openai-compatible", model: "echo-1" });
+    const stub = apiEnv.USER_LIMITS.get(apiEnv.USER_LIMITS.idFromName(user.id));
+    const held = async (amount: number) => {
+      const hold = await stub.holdCredits(user.id, amount);
+      if (!hold.held) throw new Error(`a hold of ${amount} was refused`);
+      return hold.holdId;
+    };
+    const debit = (reference: string, amount: number) => ({ tenantId, amount, reason: "model call (echo-1)", reference });
+    await stub.settleCall(await held(40), debit("model:gateway:first", 30));
+    await stub.settleCall(await held(40), debit("model:gateway:second", 20));
+    // Counted at once, before the ledger has either: 50 left, so a hold of 50 passes and then nothing is left.
+    await held(50);
+    expect(await stub.holdCredits(user.id, 1)).toEqual({ held: false, balance: 50 });
+    await expect.poll(async () => (await convex.getAccount(user.id))?.balance, { timeout: 5_000 }).toBe(50);
+    const references = async () => (await convex.billingSummary(user.id)).entries.map((entry) => entry.reference);
+    expect((await references()).slice(0, 2).sort()).toEqual(["model:gateway:first", "model:gateway:second"]);
+
+    // A debit its object stored but never sent (the object was lost first) is sent by the next one.
+    await runInDurableObject(stub, (_instance, state) => state.storage.put("debit:model:gateway:left", debit("model:gateway:left", 5)));
+    await runInDurableObject(stub, (_instance, state) => state.abort("evicted for the test")).catch(() => {});
+    // The next object (a new stub: the old one broke with its object) loads what was stored.
+    const next = apiEnv.USER_LIMITS.get(apiEnv.USER_LIMITS.idFromName(user.id));
+    expect(await next.holdCredits(user.id, 1)).toMatchObject({ held: false });
+    await expect.poll(references, { timeout: 5_000 }).toContain("model:gateway:left");
+    expect((await convex.getAccount(user.id))?.balance).toBe(45);
   });
 });

@@ -1,5 +1,6 @@
 import type { ApiEnv, ApiSettings } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
+import type { Debit } from "../billing/debit-queue.ts";
 import { PROVISIONING_RETRY_AFTER_SECONDS, type CreditHold } from "./user-limits.ts";
 
 function limitsOf(env: ApiEnv, userId: string) {
@@ -35,7 +36,7 @@ export function holdCredits(env: ApiEnv, ownerId: string, amount: number): Promi
   return limitsOf(env, ownerId).holdCredits(ownerId, amount);
 }
 
-/** Ends a hold; `balanceAfter` is the balance the call's debit left, or null when it was not debited. */
-export function settleCredits(env: ApiEnv, ownerId: string, holdId: string, balanceAfter: number | null): Promise<void> {
-  return limitsOf(env, ownerId).settleCredits(holdId, balanceAfter);
+/** Ends a call's hold and hands its debit (null: nothing to charge) to the ledger (UserLimits.settleCall). */
+export function settleCall(env: ApiEnv, ownerId: string, holdId: string, debit: Debit | null): Promise<void> {
+  return limitsOf(env, ownerId).settleCall(holdId, debit);
 }

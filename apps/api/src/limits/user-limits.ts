@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { createConvexClient } from "@openclaw-cloud/convex-client";
 import { HOLD_TTL_MS, available, isStale, liveHolds, type Hold, type KnownBalance } from "../billing/credit-holds.ts";
+import { DebitQueue, type Debit } from "../billing/debit-queue.ts";
 import type { ApiEnv } from "../env.ts";
 import { takeToken, type BucketConfig, type BucketState } from "./token-bucket.ts";
 
@@ -32,9 +33,11 @@ const HOLD_WRITE_DELAY_MS = 1000;
 /**
  * One per user: a request token bucket (in memory: losing it on eviction only forgives
  * a few requests), the user's single provisioning slot (stored, so it survives eviction
- * until its lease runs out), and the credits held for the user's model calls in flight
- * (billing/credit-holds.ts; stored within HOLD_WRITE_DELAY_MS, the known balance only in memory). Holding credits
- * here, beside the model proxy, keeps the database off the path to a call's first token.
+ * until its lease runs out), the credits held for the user's model calls in flight
+ * (billing/credit-holds.ts; stored within HOLD_WRITE_DELAY_MS, the known balance only in
+ * memory), and the debits of calls done on their way to the ledger (billing/debit-queue.ts,
+ * sent by the alarm). Holding and settling credits here, beside the model proxy, keeps the
+ * database off the path of every model call.
  */
 export class UserLimits extends DurableObject<ApiEnv> {
   #bucket: BucketState | null = null;
@@ -43,12 +46,27 @@ export class UserLimits extends DurableObject<ApiEnv> {
   /** Hold changes storage has not seen yet: the hold to write, or null to delete it (see #writeHoldsSoon). */
   readonly #holdsToWrite = new Map<string, Hold | null>();
   #writeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** How many sends of debits have answered: a balance read that overlapped one is older than what it brought. */
+  #debitSends = 0;
+  readonly #debits = new DebitQueue(
+    this.ctx.storage,
+    async (tenantId, debits) => (await this.#convex().debitTenant({ tenantId, debits: debits.map(({ amount, reason, reference }) => ({ amount, reason, reference })) }))?.balanceAfter ?? null,
+    (balanceAfter) => {
+      this.#debitSends++;
+      if (balanceAfter !== null) this.#known = { balance: balanceAfter, readAt: Date.now() };
+    },
+  );
 
   constructor(ctx: DurableObjectState, env: ApiEnv) {
     super(ctx, env);
     ctx.blockConcurrencyWhile(async () => {
       for (const [key, hold] of await ctx.storage.list<Hold>({ prefix: HOLD_PREFIX })) this.#holds.set(key.slice(HOLD_PREFIX.length), hold);
+      await this.#debits.load();
     });
+  }
+
+  override async alarm(): Promise<void> {
+    await this.#debits.sendWaiting();
   }
 
   takeRequest(config: BucketConfig): LimitAnswer {
@@ -81,10 +99,10 @@ export class UserLimits extends DurableObject<ApiEnv> {
   async holdCredits(ownerId: string, amount: number): Promise<CreditHold> {
     if (this.#known === null) await this.#readBalance(ownerId);
     else if (isStale(this.#known, Date.now())) this.ctx.waitUntil(this.#readBalance(ownerId).catch(() => {}));
-    if (available(this.#known!, this.#holds, Date.now()) <= 0) await this.#readBalance(ownerId);
+    if (this.#available(Date.now()) <= 0) await this.#readBalance(ownerId);
     const now = Date.now();
     this.#dropExpiredHolds(now);
-    if (available(this.#known!, this.#holds, now) <= 0) return { held: false, balance: this.#known!.balance };
+    if (this.#available(now) <= 0) return { held: false, balance: this.#known!.balance - this.#debits.waiting() };
     const holdId = crypto.randomUUID();
     const hold = { amount, expiresAt: now + HOLD_TTL_MS };
     this.#holds.set(holdId, hold);
@@ -93,10 +111,14 @@ export class UserLimits extends DurableObject<ApiEnv> {
     return { held: true, holdId };
   }
 
-  /** Ends a hold; `balanceAfter`, when the call was debited, is the balance from then on. */
-  settleCredits(holdId: string, balanceAfter: number | null): void {
-    if (balanceAfter !== null) this.#known = { balance: balanceAfter, readAt: Date.now() };
+  /** Ends a call's hold; its debit counts against the balance at once and reaches the ledger with the others of its second. */
+  settleCall(holdId: string, debit: Debit | null): void {
+    if (debit) this.#debits.add(debit);
     this.#forget(holdId);
+  }
+
+  #available(now: number): number {
+    return available(this.#known!, this.#holds, this.#debits.waiting(), now);
   }
 
   /** Holds whose calls never settled stop counting when they expire; they go from storage too, not only from memory. */
@@ -138,9 +160,14 @@ export class UserLimits extends DurableObject<ApiEnv> {
   }
 
   async #readBalance(ownerId: string): Promise<void> {
-    const readAt = Date.now();
-    const account = await createConvexClient({ url: this.env.CONVEX_URL, controlKey: this.env.CONVEX_CONTROL_KEY }).getAccount(ownerId);
-    // A settle may have brought a newer balance while this read was on its way.
-    if (this.#known === null || readAt >= this.#known.readAt) this.#known = { balance: account?.balance ?? 0, readAt };
+    const sendsBefore = this.#debitSends;
+    const account = await this.#convex().getAccount(ownerId);
+    // A send of debits that answered meanwhile brought a balance at least as new, and one that
+    // matches what still waits; this read may predate its debits.
+    if (this.#known === null || this.#debitSends === sendsBefore) this.#known = { balance: account?.balance ?? 0, readAt: Date.now() };
+  }
+
+  #convex() {
+    return createConvexClient({ url: this.env.CONVEX_URL, controlKey: this.env.CONVEX_CONTROL_KEY });
   }
 }

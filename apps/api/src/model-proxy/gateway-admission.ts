@@ -3,7 +3,7 @@ import type { ConvexClient } from "@openclaw-cloud/convex-client";
 import type { PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiContext } from "../http/context.ts";
-import { holdCredits, settleCredits } from "../limits/limits.ts";
+import { holdCredits, settleCall } from "../limits/limits.ts";
 
 /**
  * Who may call the model proxy, and who pays: a tenant's gateway with the credential its
@@ -93,6 +93,8 @@ async function checkCredential(c: ApiContext, tenantId: string, credential: stri
  * flight; 401 when the tenant has no instance, so nobody to bill). Check and hold run side
  * by side: a call waits for the slower, not for both in turn.
  */
+export async function admitGateway(c: ApiContext, caller: Caller, hold: number): Promise<Admission & { bill: Bill }>;
+export async function admitGateway(c: ApiContext, caller: Caller, hold: null): Promise<Admission>;
 export async function admitGateway(c: ApiContext, { credential, tenantId }: Caller, hold: number | null): Promise<Admission> {
   const holding = async () => {
     const ownerId = await tenantOwner(c.get("convex"), tenantId);
@@ -102,7 +104,7 @@ export async function admitGateway(c: ApiContext, { credential, tenantId }: Call
   const bill = held.status === "fulfilled" && held.value?.answer.held ? { ownerId: held.value.ownerId, holdId: held.value.answer.holdId } : null;
   if (checked.status === "rejected" || held.status === "rejected") {
     admitted.delete(credential);
-    if (bill) c.executionCtx.waitUntil(settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}));
+    if (bill) c.executionCtx.waitUntil(settleCall(c.env, bill.ownerId, bill.holdId, null).catch(() => {}));
     throw checked.status === "rejected" ? checked.reason : (held as PromiseRejectedResult).reason;
   }
   const answer = { tenantId, surface: checked.value };

@@ -1,12 +1,12 @@
 import { MODEL_PROXY_PATH, modelCallReference, type ModelCallSurface } from "@openclaw-cloud/contracts";
-import type { ConvexClient } from "@openclaw-cloud/convex-client";
 import { readJsonBody } from "@openclaw-cloud/http-kit";
 import { z } from "zod";
 import { creditsFor } from "../billing/credits.ts";
-import type { ApiEnv, PlatformModel } from "../env.ts";
+import type { Debit } from "../billing/debit-queue.ts";
+import type { PlatformModel } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import type { ApiApp } from "../http/context.ts";
-import { settleCredits } from "../limits/limits.ts";
+import { settleCall } from "../limits/limits.ts";
 import { admitGateway, admittedLately, credentialTenant, platformModel, type Admission, type Bill } from "./gateway-admission.ts";
 import { ChatUsageReader, meterAnswer, mostTokens, type CallUsage } from "./usage-meter.ts";
 
@@ -63,7 +63,7 @@ export function modelProxyRoutes(app: ApiApp): void {
     // answer leaves before the admission passes, and a refused call drops the request.
     const ask = () => askUpstream(platform, upstreamBody, c.req.raw.signal);
     const early = admittedLately(caller.credential) ? ask() : null;
-    let admission: Admission;
+    let admission: Admission & { bill: Bill };
     try {
       admission = await admitGateway(c, caller, hold);
     } catch (error) {
@@ -71,7 +71,7 @@ export function modelProxyRoutes(app: ApiApp): void {
       throw error;
     }
     const { tenantId, surface, bill } = admission;
-    const release = () => (bill ? settleCredits(c.env, bill.ownerId, bill.holdId, null).catch(() => {}) : Promise.resolve());
+    const release = () => settleCall(c.env, bill.ownerId, bill.holdId, null).catch(() => {});
     const asked = await (early ?? ask()).answer;
     if (asked instanceof Error) {
       console.error("model upstream unreachable", asked.message);
@@ -96,7 +96,14 @@ export function modelProxyRoutes(app: ApiApp): void {
       return new Response(upstream.body, { status: upstream.status, headers });
     }
     const reader = new ChatUsageReader({ streamed, requestChars: upstreamBody.length });
-    const settle = (usage: CallUsage) => c.executionCtx.waitUntil(settleCall(c.env, c.get("convex"), { tenantId, surface, model: platform.model, bill }, usage));
+    const settle = (usage: CallUsage) => {
+      const debit = modelCallDebit(tenantId, surface, platform.model, usage);
+      const settled = settleCall(c.env, bill.ownerId, bill.holdId, debit).catch((error: unknown) => {
+        // The call already happened; a lost debit is logged for reconciliation, never surfaced as the call failing.
+        console.error("model call settle failed", tenantId, debit?.reference, error instanceof Error ? error.message : String(error));
+      });
+      c.executionCtx.waitUntil(settled);
+    };
     const metered = meterAnswer(upstream.body, reader, settle);
     return new Response(metered, { status: upstream.status, headers });
   });
@@ -119,19 +126,12 @@ function askUpstream(platform: PlatformModel, body: string, clientSignal: AbortS
 }
 
 /**
- * Settles one model call: debits the tenant's owner once (the reference names the surface
- * the runtime billed it to and the completion id, or a fresh id) and ends its hold.
+ * A model call's debit from its usage (null when it cost nothing): the reference names the
+ * surface the runtime billed it to and the completion id, or a fresh id, so it counts once.
  */
-async function settleCall(env: ApiEnv, convex: ConvexClient, call: { tenantId: string; surface: ModelCallSurface; model: string; bill: Bill | null }, usage: CallUsage): Promise<void> {
+function modelCallDebit(tenantId: string, surface: ModelCallSurface, model: string, usage: CallUsage): Debit | null {
   const amount = creditsFor(usage.totalTokens);
-  const reason = `model call (${call.model}): ${usage.totalTokens} tokens${usage.estimated ? ", estimated: cut short" : ""}`;
-  const reference = modelCallReference(call.surface, usage.id ?? crypto.randomUUID());
-  let balanceAfter: number | null = null;
-  try {
-    if (amount > 0) balanceAfter = (await convex.debitTenant({ tenantId: call.tenantId, amount, reason, reference }))?.balanceAfter ?? null;
-  } catch (error) {
-    // The call already happened; a lost debit is logged for reconciliation, never surfaced as the call failing.
-    console.error("model call debit failed", call.tenantId, reference, error instanceof Error ? error.message : String(error));
-  }
-  if (call.bill) await settleCredits(env, call.bill.ownerId, call.bill.holdId, balanceAfter).catch(() => {});
+  if (amount <= 0) return null;
+  const reason = `model call (${model}): ${usage.totalTokens} tokens${usage.estimated ? ", estimated: cut short" : ""}`;
+  return { tenantId, amount, reason, reference: modelCallReference(surface, usage.id ?? crypto.randomUUID()) };
 }
