@@ -119,7 +119,7 @@ export interface ConvexClient {
   debitCredits(args: RpcArgs<"debitCredits">): Promise<LedgerEntry>;
   /** The owner of a tenant's instance (who pays for its model calls); null for a tenant without one. */
   tenantOwner(tenantId: string): Promise<string | null>;
-  /** Debits a tenant's model call to its owner (once per reference); null when the tenant has no instance. */
+  /** Debits a tenant's model calls to its owner (each once per reference): the balance after them; null when the tenant has no instance. */
   debitTenant(args: RpcArgs<"debitTenant">): Promise<{ balanceAfter: number } | null>;
   billingSummary(ownerId: string): Promise<BillingSummary>;
 

@@ -29,3 +29,4 @@ export type {
   User,
   WaitlistEntry,
 } from "./wire.ts";
+export { MAX_TENANT_DEBITS } from "./wire.ts";

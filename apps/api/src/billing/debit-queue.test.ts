@@ -24,7 +24,7 @@ describe("DebitQueue", () => {
         state.storage,
         async (tenant, debits) => {
           if (ledger === "down") throw new Error("convex unavailable");
-          const answer = await convex.debitTenant({ tenantId: tenant, debits: debits.map(({ amount, reason, reference }) => ({ amount, reason, reference })) });
+          const answer = await convex.debitTenant({ tenantId: tenant, debits });
           if (ledger === "answer lost") throw new Error("connection reset");
           return answer?.balanceAfter ?? null;
         },

@@ -1,3 +1,5 @@
+import { MAX_TENANT_DEBITS, type RpcArgs } from "@openclaw-cloud/convex-client";
+
 /** A model call's charge on its way to the ledger: to the owner of `tenantId`'s instance, once per `reference`. */
 export interface Debit {
   tenantId: string;
@@ -6,16 +8,14 @@ export interface Debit {
   reference: string;
 }
 
-/** Puts debits of one tenant in the ledger; the owner's balance after them, or null when the tenant has no instance any more. */
-export type SendDebits = (tenantId: string, debits: Debit[]) => Promise<number | null>;
+/** Puts debits of one tenant in the ledger (as `debitTenant` takes them); the owner's balance after them, or null when the tenant has no instance any more. */
+export type SendDebits = (tenantId: string, debits: RpcArgs<"debitTenant">["debits"]) => Promise<number | null>;
 
 const DEBIT_PREFIX = "debit:";
 /** How long a debit waits to be sent together with the others of that moment. */
 export const DEBIT_SEND_DELAY_MS = 1000;
 /** The longest wait between tries while the ledger does not take the debits. */
 const MAX_RETRY_MS = 60_000;
-/** The most debits one send carries (the ledger's own limit per call, convex-client's MAX_TENANT_DEBITS). */
-const MAX_DEBITS_PER_SEND = 100;
 
 /**
  * One user's model-call debits on their way to the ledger (Convex), sent in batches by the
@@ -67,14 +67,18 @@ export class DebitQueue {
     this.#alarmDue = false;
     const byTenant = new Map<string, Debit[]>();
     for (const debit of this.#waiting.values()) {
-      const batch = byTenant.get(debit.tenantId) ?? [];
-      if (batch.length < MAX_DEBITS_PER_SEND) byTenant.set(debit.tenantId, [...batch, debit]);
+      const batch = byTenant.get(debit.tenantId);
+      if (!batch) byTenant.set(debit.tenantId, [debit]);
+      else if (batch.length < MAX_TENANT_DEBITS) batch.push(debit);
     }
     let failed = false;
     for (const [tenantId, batch] of byTenant) {
       let balanceAfter: number | null;
       try {
-        balanceAfter = await this.#send(tenantId, batch);
+        balanceAfter = await this.#send(
+          tenantId,
+          batch.map(({ amount, reason, reference }) => ({ amount, reason, reference })),
+        );
       } catch (error) {
         failed = true;
         console.error("sending model call debits failed; trying again", tenantId, batch.length, error instanceof Error ? error.message : String(error));

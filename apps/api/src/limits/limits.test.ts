@@ -5,6 +5,13 @@ import { createConvexClient } from "@openclaw-cloud/convex-client";
 import { UserLimits } from "./user-limits.ts";
 import { call, expectError, newUser } from "../test-harness.ts";
 
+/** The hold's id; a refused hold fails the test. */
+async function holdOrFail(stub: DurableObjectStub<UserLimits>, ownerId: string, amount: number): Promise<string> {
+  const hold = await stub.holdCredits(ownerId, amount);
+  if (!hold.held) throw new Error(`a hold of ${amount} was refused`);
+  return hold.holdId;
+}
+
 describe("per-user limits", () => {
   it("rate limits requests per user with Retry-After", async () => {
     const user = await newUser({ access: true });
@@ -36,11 +43,7 @@ describe("per-user limits", () => {
     const user = await newUser({ access: true, credits: 100 });
     const limits = (env as unknown as ApiEnv).USER_LIMITS;
     const stub = limits.get(limits.idFromName(user.id));
-    const held = async (amount: number) => {
-      const hold = await stub.holdCredits(user.id, amount);
-      if (!hold.held) throw new Error(`a hold of ${amount} was refused`);
-      return hold.holdId;
-    };
+    const held = (amount: number) => holdOrFail(stub, user.id, amount);
     await stub.settleCall(await held(10), null);
     const open = await held(100);
     // In memory at once: nothing is left after the open call's hold.
@@ -56,6 +59,7 @@ describe("per-user limits", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await storedHolds()).toEqual([]);
   });
+
   it("settles a call at once: its debit counts against the balance then, reaches the ledger within seconds with the others of its moment, and outlives its object", async () => {
     const user = await newUser({ access: true, credits: 100 });
     const apiEnv = env as unknown as ApiEnv;
@@ -63,11 +67,7 @@ describe("per-user limits", () => {
     const tenantId = `t-${user.id.slice(-12).toLowerCase()}`;
     await convex.createInstance({ ownerId: user.id, tenantId, provider: "openai-compatible", model: "echo-1" });
     const stub = apiEnv.USER_LIMITS.get(apiEnv.USER_LIMITS.idFromName(user.id));
-    const held = async (amount: number) => {
-      const hold = await stub.holdCredits(user.id, amount);
-      if (!hold.held) throw new Error(`a hold of ${amount} was refused`);
-      return hold.holdId;
-    };
+    const held = (amount: number) => holdOrFail(stub, user.id, amount);
     const debit = (reference: string, amount: number) => ({ tenantId, amount, reason: "model call (echo-1)", reference });
     await stub.settleCall(await held(40), debit("model:gateway:first", 30));
     await stub.settleCall(await held(40), debit("model:gateway:second", 20));

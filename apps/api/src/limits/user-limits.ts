@@ -50,7 +50,7 @@ export class UserLimits extends DurableObject<ApiEnv> {
   #debitSends = 0;
   readonly #debits = new DebitQueue(
     this.ctx.storage,
-    async (tenantId, debits) => (await this.#convex().debitTenant({ tenantId, debits: debits.map(({ amount, reason, reference }) => ({ amount, reason, reference })) }))?.balanceAfter ?? null,
+    async (tenantId, debits) => (await this.#convex().debitTenant({ tenantId, debits }))?.balanceAfter ?? null,
     (balanceAfter) => {
       this.#debitSends++;
       if (balanceAfter !== null) this.#known = { balance: balanceAfter, readAt: Date.now() };
