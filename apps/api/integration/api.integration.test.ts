@@ -127,7 +127,9 @@ describe("the API worker end to end, as a server-to-server client", () => {
     expect(usage.total_tokens).toBeGreaterThan(0);
     // Alice's gateway calls the model with her own key: credits pay for the platform's model
     // only (metered at the model proxy, model-proxy.integration.test.ts), so this turn is free.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A debit would reach the ledger about a second after the call (the debit queue's
+    // DEBIT_SEND_DELAY_MS, src/billing/debit-queue.ts): wait well past it.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await balanceOf(ALICE)).toBe(before);
   });
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MODEL_PROXY_PATH } from "@openclaw-cloud/contracts";
 import { gatewayEnvironment, sandboxProcessEnvironments, startLocalStack, type LocalStack } from "@openclaw-cloud/local-stack";
-import { startModelServer, type ModelServer } from "@openclaw-cloud/model-server";
+import { startModelServer, type ModelServer, type ReplyEvent } from "@openclaw-cloud/model-server";
 import { tenantIdForUser } from "../src/auth/tenant-id.ts";
 import { apiRequest, json, type ApiInit } from "./api-client.ts";
 
@@ -21,6 +21,8 @@ const PLATFORM_KEY = `platform-upstream-key-${randomBytes(16).toString("hex")}`;
 const PROVIDER_KEY_ENTRY = "CUSTOM_API_KEY=";
 
 let upstream: ModelServer;
+/** What the upstream answered, in order: each model call's id, to find its ledger entry by. */
+const replies: ReplyEvent[] = [];
 let stack: LocalStack;
 const stateDir = join(process.env.TMPDIR ?? "/tmp", `occ-model-proxy-it-${process.pid}`);
 const tenants: Record<string, string> = {};
@@ -30,6 +32,7 @@ const DAN_CREDITS = 40_000;
 beforeAll(async () => {
   // A small pause between tokens, so a stream can be cut short before it ends.
   upstream = await startModelServer({ apiKey: PLATFORM_KEY, tokenDelayMs: 2 });
+  upstream.on("reply", (reply) => replies.push(reply));
   stack = await startLocalStack({
     stateDir,
     apiVars: {
@@ -102,15 +105,18 @@ async function ledger(user: typeof CAROL): Promise<{ balance: number; entries: L
   return json(await api(user, "/api/openclaw/billing/summary"));
 }
 
-/** Waits for the entries posted after `before` (the newest one seen earlier), newest first. */
-async function entriesAfter(user: typeof CAROL, before: LedgerEntry | undefined): Promise<LedgerEntry[]> {
-  const newer = async () => {
-    const { entries } = await ledger(user);
-    const seen = entries.findIndex((entry) => entry.id === before?.id);
-    return seen === -1 ? entries : entries.slice(0, seen);
-  };
-  await expect.poll(async () => (await newer()).length, { timeout: 10_000 }).toBeGreaterThan(0);
-  return newer();
+/**
+ * The ledger entry of the model call whose answer echoed `said`, once it
+ * is there. Debits reach the ledger in batches about a second after their calls, so the
+ * newest entry may be an earlier call's: each call is found by its own id.
+ */
+async function entryFor(user: typeof CAROL, said: string): Promise<LedgerEntry> {
+  const answered = () => replies.find(({ plan }) => plan.kind === "text" && plan.text.includes(said));
+  await expect.poll(answered, { timeout: 10_000, message: `the upstream answered "${said}"` }).toBeDefined();
+  const id = `chatcmpl-${answered()!.requestId}`;
+  const entry = async () => (await ledger(user)).entries.find((candidate) => candidate.reference?.endsWith(`:${id}`));
+  await expect.poll(entry, { timeout: 10_000, message: `the ledger has the call that answered "${said}"` }).toBeDefined();
+  return (await entry())!;
 }
 
 async function chat(user: typeof CAROL, message: string): Promise<string> {
@@ -181,7 +187,6 @@ describe("the platform's model proxy", () => {
   });
 
   it("charges every model call to the tenant's owner by the upstream's figures, whatever started the turn, and says which surface it served", async () => {
-    const before = (await ledger(DAN)).entries[0];
     const signedIn = await fetch(`${stack.apiUrl}/api/auth/local/sign-in`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -195,14 +200,14 @@ describe("the platform's model proxy", () => {
     });
     const answer = await website.text();
     expect(website.status, answer).toBe(200);
-    const [call] = await entriesAfter(DAN, before);
+    const call = await entryFor(DAN, "billed on the website");
     // Billed to the website: the turn came from a signed-in browser session.
     expect(call).toMatchObject({ reason: expect.stringMatching(/^model call \(echo-1\): \d+ tokens$/), reference: expect.stringMatching(/^model:website:chatcmpl-/) });
-    expect(call!.delta).toBeLessThan(0);
+    expect(call.delta).toBeLessThan(0);
     // The gateway's own report of the turn has the upstream's figures: the debit is exactly them.
     const completed = answer.split("\n\n").find((event) => event.includes("response.completed"));
     const turnTokens = (JSON.parse(completed!.slice(completed!.indexOf("data: ") + 6)) as { response: { usage: { total_tokens: number } } }).response.usage.total_tokens;
-    expect(call!.delta).toBe(-turnTokens);
+    expect(call.delta).toBe(-turnTokens);
 
     // A turn the API never sees (as a channel message, a cron job or the Control UI starts one)
     // is charged all the same: here one sent straight to the tenant's runtime.
@@ -212,7 +217,7 @@ describe("the platform's model proxy", () => {
       body: JSON.stringify({ model: "openclaw", input: "a turn from a channel" }),
     });
     expect(direct.status, await direct.clone().text()).toBe(200);
-    const [channelCall] = await entriesAfter(DAN, call);
+    const channelCall = await entryFor(DAN, "a turn from a channel");
     // No turn of the API's was running: the gateway's own turns (channels, cron, Control UI) pay for it.
     expect(channelCall).toMatchObject({ reason: expect.stringContaining("model call (echo-1)"), reference: expect.stringMatching(/^model:gateway:/) });
     // An API client's turn (a user API token) is billed to the API.
@@ -224,28 +229,27 @@ describe("the platform's model proxy", () => {
         body: JSON.stringify({ model: "openclaw", input: "from an API client" }),
       }),
     );
-    const [apiCall] = await entriesAfter(DAN, channelCall);
-    expect(apiCall?.reference).toMatch(/^model:api:/);
+    const apiCall = await entryFor(DAN, "from an API client");
+    expect(apiCall.reference).toMatch(/^model:api:/);
     // A durable thread's tool acting for Dan (a server-to-server call) is billed to the threads.
     await chat(DAN, "from a thread's tool");
-    const [threadToolCall] = await entriesAfter(DAN, apiCall);
-    expect(threadToolCall?.reference).toMatch(/^model:threads:/);
+    const threadToolCall = await entryFor(DAN, "from a thread's tool");
+    expect(threadToolCall.reference).toMatch(/^model:threads:/);
     // The summary sums the day's spending on the OpenClaw, all surfaces together and each on its own.
     const { usageByDay } = await json<{ usageByDay: Array<{ day: string; openclaw: number; threads: number; openclawBySurface: Record<string, number> }> }>(
       await api(DAN, "/api/openclaw/billing/summary"),
     );
     expect(usageByDay[0]).toMatchObject({ day: new Date().toISOString().slice(0, 10), threads: 0 });
-    expect(usageByDay[0]!.openclaw).toBeGreaterThanOrEqual(-call!.delta - channelCall!.delta - apiCall!.delta - threadToolCall!.delta);
-    expect(usageByDay[0]!.openclawBySurface.website).toBeGreaterThanOrEqual(-call!.delta);
-    expect(usageByDay[0]!.openclawBySurface.gateway).toBeGreaterThanOrEqual(-channelCall!.delta);
-    expect(usageByDay[0]!.openclawBySurface.api).toBeGreaterThanOrEqual(-apiCall!.delta);
-    expect(usageByDay[0]!.openclawBySurface.threads).toBeGreaterThanOrEqual(-threadToolCall!.delta);
+    expect(usageByDay[0]!.openclaw).toBeGreaterThanOrEqual(-call.delta - channelCall.delta - apiCall.delta - threadToolCall.delta);
+    expect(usageByDay[0]!.openclawBySurface.website).toBeGreaterThanOrEqual(-call.delta);
+    expect(usageByDay[0]!.openclawBySurface.gateway).toBeGreaterThanOrEqual(-channelCall.delta);
+    expect(usageByDay[0]!.openclawBySurface.api).toBeGreaterThanOrEqual(-apiCall.delta);
+    expect(usageByDay[0]!.openclawBySurface.threads).toBeGreaterThanOrEqual(-threadToolCall.delta);
     expect(Object.values(usageByDay[0]!.openclawBySurface).reduce((a, b) => a + b, 0)).toBe(usageByDay[0]!.openclaw);
   });
 
   it("charges a stream its caller cut short for what was generated", async () => {
     const credential = await credentialOf(DAN);
-    const before = (await ledger(DAN)).entries[0];
     const streamed = await completion(credential, { model: "echo-1", stream: true, messages: [{ role: "user", content: "a long one [words:3000]" }] });
     const reader = streamed.body!.getReader();
     let chunks = 0;
@@ -255,11 +259,11 @@ describe("the platform's model proxy", () => {
       chunks++;
     }
     await reader.cancel();
-    const [cut] = await entriesAfter(DAN, before);
-    expect(cut!.reason).toMatch(/estimated: cut short/);
-    expect(cut!.delta).toBeLessThan(0);
+    const cut = await entryFor(DAN, "a long one");
+    expect(cut.reason).toMatch(/estimated: cut short/);
+    expect(cut.delta).toBeLessThan(0);
     // Only what was generated before the cut: far from 3000 words.
-    expect(-cut!.delta).toBeLessThan(1500);
+    expect(-cut.delta).toBeLessThan(1500);
   });
 
   it("takes a credential only from its own tenant's current gateway", async () => {

@@ -5,6 +5,7 @@ export {
   type DeltaEvent,
   type ModelServer,
   type ModelServerOptions,
+  type ReplyEvent,
 } from "./server.ts";
 export { DEFAULT_MODEL, MAX_FILLER_WORDS } from "./reply.ts";
 export { modelServerOptionsFromEnv } from "./env.ts";

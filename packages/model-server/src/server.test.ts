@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, startModelServer, type DeltaEvent, type ModelServer } from "./server.ts";
+import { MAX_BODY_BYTES, startModelServer, type DeltaEvent, type ModelServer, type ReplyEvent } from "./server.ts";
 import { parseSse } from "./test-helpers.ts";
 
 const readTool = { type: "function" as const, function: { name: "read", parameters: { type: "object" } } };
@@ -108,6 +108,24 @@ describe("POST /v1/chat/completions", () => {
       // Loose bound: timers never fire much early, and only the mean gap is checked.
       expect(elapsed / (deltas.length - 1)).toBeGreaterThanOrEqual(tokenDelayMs - 1);
     });
+  });
+
+  it("tells its listeners what each request was answered, under the id its answer carries", async () => {
+    const replies: ReplyEvent[] = [];
+    const stop = server.on("reply", (event) => replies.push(event));
+    try {
+      const answer = (await (await post("/v1/chat/completions", { messages: [{ role: "user", content: "which one" }] })).json()) as { id: string };
+      const streamed = await post("/v1/responses", { stream: true, input: "and this one" });
+      const created = parseSse(await streamed.text()).find((message) => message.event === "response.created");
+      expect(replies.map((event) => event.plan)).toEqual([
+        { kind: "text", text: "Echo: which one" },
+        { kind: "text", text: "Echo: and this one" },
+      ]);
+      expect(answer.id).toBe(`chatcmpl-${replies[0]!.requestId}`);
+      expect(JSON.parse(created!.data).response.id).toBe(`resp_${replies[1]!.requestId}`);
+    } finally {
+      stop();
+    }
   });
 
   it("completes a tool call round trip", async () => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { ApiError, invalidBodyError } from "./api-error.ts";
 import { chatCompletionsDialect } from "./chat-completions.ts";
 import type { ApiDialect } from "./dialect.ts";
-import { createReply, DEFAULT_MODEL } from "./reply.ts";
+import { createReply, DEFAULT_MODEL, type ReplyPlan } from "./reply.ts";
 import { responsesDialect } from "./responses.ts";
 import { writeSseStream } from "./sse.ts";
 
@@ -26,21 +26,28 @@ export type ModelServerOptions = {
 
 /** Emitted as each streamed delta is written; `at` is `performance.now()` time. */
 export type DeltaEvent = { requestId: string; index: number; at: number };
+/**
+ * Emitted as each request is answered: what the reply says, under the id its answer carries
+ * (`chatcmpl-<requestId>`, `resp_<requestId>`), so a test can find what a request led to.
+ */
+export type ReplyEvent = { requestId: string; plan: ReplyPlan };
+type ServerEvents = { delta: [DeltaEvent]; reply: [ReplyEvent] };
 
 export type ModelServer = {
   url: string;
   port: number;
   /** Aborts running streams and stops listening. Safe to call more than once. */
   close(): Promise<void>;
-  /** Subscribes to streamed deltas; returns a function that unsubscribes. */
+  /** Subscribes to streamed deltas or to replies; returns a function that unsubscribes. */
   on(event: "delta", listener: (event: DeltaEvent) => void): () => void;
+  on(event: "reply", listener: (event: ReplyEvent) => void): () => void;
 };
 
 type Route = { method: "GET" | "POST"; handle(req: IncomingMessage, res: ServerResponse): Promise<void> | void };
 
 export async function startModelServer(options: ModelServerOptions = {}): Promise<ModelServer> {
   const { host = "127.0.0.1", port = 0, tokenDelayMs = 0, apiKey } = options;
-  const deltas = new EventEmitter<{ delta: [DeltaEvent] }>();
+  const events = new EventEmitter<ServerEvents>();
   const activeStreams = new Set<AbortController>();
 
   async function complete(req: IncomingMessage, res: ServerResponse, dialect: ApiDialect): Promise<void> {
@@ -48,6 +55,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     if (!parsed.success) throw invalidBodyError(parsed.error);
     const requestId = randomUUID().replaceAll("-", "");
     const reply = createReply(parsed.data, { requestId, created: Math.floor(Date.now() / 1000) });
+    events.emit("reply", { requestId, plan: reply.plan });
     if (!parsed.data.stream) return sendJson(res, 200, dialect.completion(reply));
 
     const controller = new AbortController();
@@ -58,7 +66,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       await writeSseStream(res, dialect.streamFrames(reply), {
         tokenDelayMs,
         signal: controller.signal,
-        onDelta: (index, at) => deltas.emit("delta", { requestId, index, at }),
+        onDelta: (index, at) => events.emit("delta", { requestId, index, at }),
       });
     } catch (error) {
       if (!controller.signal.aborted) throw error;
@@ -117,9 +125,11 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       });
       return closing;
     },
-    on(event, listener) {
-      deltas.on(event, listener);
-      return () => deltas.off(event, listener);
+    on(event: keyof ServerEvents, listener: (event: DeltaEvent & ReplyEvent) => void) {
+      // The overloads pair each event with its listener; the emitter cannot see that pairing.
+      const handler = listener as (event: DeltaEvent | ReplyEvent) => void;
+      events.on(event, handler);
+      return () => events.off(event, handler);
     },
   };
 }
