@@ -1,11 +1,17 @@
 import { parseControlUiOrigins, type ControlUiOrigins } from "./control-ui/control-ui-origin.ts";
 import type { UserLimits } from "./limits/user-limits.ts";
-import type { ModelCredentialChecker } from "@openclaw-cloud/contracts";
+import type { TenantModelCredentials } from "@openclaw-cloud/contracts";
 
 /** Bindings, vars and secrets of the API worker (see wrangler.jsonc and docs/operations.md). */
 export interface ApiEnv {
-  /** Service binding to the `openclaw-runtime` worker: HTTP, and the model proxy's credential check over RPC. */
-  RUNTIME: Fetcher & ModelCredentialChecker;
+  /** Service binding to the `openclaw-runtime` worker (HTTP). */
+  RUNTIME: Fetcher;
+  /**
+   * The runtime worker's tenant Durable Objects (its `TenantRuntime` class, bound by
+   * `script_name`), typed down to the one method the API calls on them: the model proxy's
+   * credential check, over RPC.
+   */
+  TENANT_RUNTIME: { idFromName(name: string): DurableObjectId; get(id: DurableObjectId): TenantModelCredentials };
   /** Service binding to the `openclaw-agent` worker (durable chat threads). */
   AGENT: Fetcher;
   /** Per-user request rate and provisioning slot. */

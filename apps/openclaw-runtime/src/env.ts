@@ -5,7 +5,7 @@ export interface RuntimeEnv {
   OA_INTERNAL_KEY: string;
   /** Signs short-lived tickets for the device / Control UI proxy. */
   PROXY_TICKET_SECRET: string;
-  /** `TenantRuntime` (index.ts gives it its class's type, so this module needs not import the class). */
+  /** `TenantRuntime`, reached by `fetch` here (so this module needs not import the class); the API worker also calls its `modelCallSurface` over RPC. */
   TENANT_RUNTIME: DurableObjectNamespace;
   BACKUPS: R2Bucket;
   /** The SDK's Sandbox Durable Object: a container in production, `LocalSandbox` over apps/sandbox-host locally. */

@@ -1,9 +1,15 @@
-import { exports as workerExports } from "cloudflare:workers";
+import { env, exports as workerExports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { formatModelCredential, type ModelCredentialChecker } from "@openclaw-cloud/contracts";
+import { formatModelCredential, type TenantModelCredentials } from "@openclaw-cloud/contracts";
 
 // The worker under test (wrangler.dev.jsonc's main), called as a service.
-const exports = workerExports as unknown as { default: Fetcher & ModelCredentialChecker };
+const exports = workerExports as unknown as { default: Fetcher };
+
+/** A tenant's Durable Object as the API worker's model proxy calls it, over RPC. */
+function tenantCredentials(tenantId: string): TenantModelCredentials {
+  const namespace = (env as unknown as { TENANT_RUNTIME: DurableObjectNamespace }).TENANT_RUNTIME;
+  return namespace.get(namespace.idFromName(tenantId)) as unknown as TenantModelCredentials;
+}
 const KEY = "test-internal-key";
 const base = "http://runtime";
 
@@ -98,14 +104,15 @@ describe("runtime worker routing", () => {
     await expectError(await exports.default.fetch(new Request(`${base}/elsewhere`)), 404, "not_found");
   });
 
-  it("refuses, over RPC, model credentials no gateway holds: unknown, empty, oversized, not a string, for a bad tenant id", async () => {
+  it("refuses, over RPC to the tenant's object, model credentials no gateway holds: unknown, empty, oversized, not a string", async () => {
     // No tenant holds a model proxy credential before it is provisioned.
     const credential = formatModelCredential("tenant-a", new Uint8Array(32));
-    expect(await exports.default.modelCallSurface("tenant-a", credential)).toBeNull();
-    expect(await exports.default.modelCallSurface("tenant-a", "")).toBeNull();
-    expect(await exports.default.modelCallSurface("tenant-a", "x".repeat(10_000))).toBeNull();
-    expect(await exports.default.modelCallSurface("Not A Tenant", credential)).toBeNull();
-    expect(await exports.default.modelCallSurface("tenant-a", 42 as unknown as string)).toBeNull();
+    const tenant = tenantCredentials("tenant-a");
+    expect(await tenant.modelCallSurface(credential)).toBeNull();
+    expect(await tenant.modelCallSurface("")).toBeNull();
+    expect(await tenant.modelCallSurface("x".repeat(10_000))).toBeNull();
+    expect(await tenant.modelCallSurface(42 as unknown as string)).toBeNull();
+    expect(await tenant.modelCallSurface(null as unknown as string)).toBeNull();
   });
 
   it("issues tickets for one purpose, minutes long, and refuses bad bodies", async () => {

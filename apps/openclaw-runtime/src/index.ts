@@ -1,6 +1,4 @@
-import { WorkerEntrypoint } from "cloudflare:workers";
 import { Hono } from "hono";
-import { MAX_MODEL_CREDENTIAL_LENGTH, isTenantId, type ModelCallSurface, type ModelCredentialChecker } from "@openclaw-cloud/contracts";
 import { z } from "zod";
 import type { RuntimeEnv } from "./env.ts";
 import { HttpError, RuntimeError, errorResponse } from "./http/errors.ts";
@@ -13,8 +11,7 @@ import { parseTenantId } from "./http/tenant-id.ts";
 /** Tickets are short-lived: minutes, enough to open a link or start a device. */
 const MAX_TICKET_TTL_SECONDS = 600;
 
-import { TenantRuntime } from "./tenant-runtime.ts";
-export { TenantRuntime };
+export { TenantRuntime } from "./tenant-runtime.ts";
 export { Sandbox } from "@cloudflare/sandbox";
 export { LocalSandbox } from "./sandbox/local-sandbox.ts";
 
@@ -105,26 +102,8 @@ function forwardToTenant(env: RuntimeEnv, tenantId: string, request: Request, pa
   headers.delete(PROXY_PASS_HEADER);
   headers.set("x-oa-tenant-id", tenantId);
   if (pass) headers.set(PROXY_PASS_HEADER, JSON.stringify(pass));
-  return tenantRuntime(env, tenantId).fetch(new Request(request, { headers }));
+  const stub = env.TENANT_RUNTIME.get(env.TENANT_RUNTIME.idFromName(tenantId));
+  return stub.fetch(new Request(request, { headers }));
 }
 
-function tenantRuntime(env: RuntimeEnv, tenantId: string): DurableObjectStub<TenantRuntime> {
-  const namespace = env.TENANT_RUNTIME as unknown as DurableObjectNamespace<TenantRuntime>;
-  return namespace.get(namespace.idFromName(tenantId));
-}
-
-/**
- * The worker's entrypoint: HTTP goes to the routes above; the API worker's model proxy calls
- * `modelCallSurface` over the service binding (JS RPC, reachable only through a binding, so
- * no internal key), once per model call.
- */
-export default class RuntimeWorker extends WorkerEntrypoint<RuntimeEnv> implements ModelCredentialChecker {
-  override fetch(request: Request): Promise<Response> {
-    return Promise.resolve(app.fetch(request, this.env, this.ctx));
-  }
-
-  async modelCallSurface(tenantId: string, credential: string): Promise<ModelCallSurface | null> {
-    if (!isTenantId(tenantId) || typeof credential !== "string" || credential.length > MAX_MODEL_CREDENTIAL_LENGTH) return null;
-    return tenantRuntime(this.env, tenantId).modelCallSurface(credential);
-  }
-}
+export default app;

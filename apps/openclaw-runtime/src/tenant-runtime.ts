@@ -8,7 +8,15 @@
  * archives between the sandbox and R2 in backups/sandbox-backup.ts.
  */
 import { DurableObject } from "cloudflare:workers";
-import { SANDBOX_LAYOUT, TenantSettingsSchema, type CrashReport, type ModelCallSurface, type TenantSettings } from "@openclaw-cloud/contracts";
+import {
+  MAX_MODEL_CREDENTIAL_LENGTH,
+  SANDBOX_LAYOUT,
+  TenantSettingsSchema,
+  type CrashReport,
+  type ModelCallSurface,
+  type TenantModelCredentials,
+  type TenantSettings,
+} from "@openclaw-cloud/contracts";
 import { BackupStore } from "./backups/backup-store.ts";
 import type { BackupManifest, BackupReason } from "./backups/backup-catalog.ts";
 import { backUpSandbox, placeArchive, restoreIntoSandbox } from "./backups/sandbox-backup.ts";
@@ -76,7 +84,7 @@ interface Stored {
  * settings and gateway token (which never leave this object except into the gateway
  * process), and serialises every lifecycle operation so two gateways never start.
  */
-export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
+export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant, TenantModelCredentials {
   readonly settings: RuntimeSettings;
   #stored: Stored = {
     state: INITIAL_TENANT_STATE,
@@ -142,12 +150,13 @@ export class TenantRuntime extends DurableObject<RuntimeEnv> implements Tenant {
   }
 
   /**
-   * For the platform's model proxy (over RPC, from the runtime worker's entrypoint): the
-   * surface to bill a model call to when `credential` is one this tenant's gateways hold
-   * now, else null. A model call is the gateway at work (a cron or channel turn, say), so it
-   * counts as activity.
+   * For the platform's model proxy (over RPC, from the API worker's binding to this class):
+   * the surface to bill a model call to when `credential` is one this tenant's gateways hold
+   * now, else null, also for anything that is no credential. A model call is the gateway at
+   * work (a cron or channel turn, say), so it counts as activity.
    */
   async modelCallSurface(credential: string): Promise<ModelCallSurface | null> {
+    if (typeof credential !== "string" || credential === "" || credential.length > MAX_MODEL_CREDENTIAL_LENGTH) return null;
     if (!(await holdsModelCredential(this.#stored.modelCredentials, credential))) return null;
     this.touch();
     return this.turns.surface();

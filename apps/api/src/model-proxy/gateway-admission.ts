@@ -73,11 +73,15 @@ function rememberAdmitted(credential: string, now: number): void {
   if (admitted.size < MAX_ADMITTED) admitted.set(credential, now + ADMITTED_FOR_MS);
 }
 
-/** The runtime's check of a credential (over RPC): the surface to bill, or the refusal (401) or 503 when the runtime did not answer. */
+/**
+ * The tenant's own check of a credential, over RPC to its Durable Object in the runtime
+ * worker: the surface to bill, or the refusal (401) or 503 when the runtime did not answer.
+ */
 async function checkCredential(c: ApiContext, tenantId: string, credential: string): Promise<ModelCallSurface> {
   let surface: ModelCallSurface | null;
   try {
-    surface = await c.env.RUNTIME.modelCallSurface(tenantId, credential);
+    const tenants = c.env.TENANT_RUNTIME;
+    surface = await tenants.get(tenants.idFromName(tenantId)).modelCallSurface(credential);
   } catch (error) {
     console.error("runtime unreachable for a model credential check", error instanceof Error ? error.message : String(error));
     throw new ApiError("gateway_unavailable", 503, "the OpenClaw runtime did not answer");
