@@ -1,5 +1,6 @@
-// `node bench/model-proxy.ts [pairs]`: the model proxy's overhead alone (see
-// src/measure-model-proxy.ts), for working on it; `npm run bench` measures the same.
+// `node bench/model-proxy.ts [pairs]`: the model proxy's overhead alone, and the bare
+// pass-through worker's beside it (see src/measure-model-proxy.ts), for working on it;
+// `npm run bench` measures the same.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,9 @@ import { expectJson, sandboxIds } from "./src/platform-api.ts";
 
 const pairs = Number(process.argv[2] ?? 100);
 const stateDir = mkdtempSync(join(tmpdir(), "occ-model-proxy-"));
-const stack = await startLocalStack({ stateDir, apiVars: API_BENCH_VARS });
+// The model server pauses 3 ms between tokens, as in `npm run bench` (run.ts): with none, every
+// hop measures faster than it does there.
+const stack = await startLocalStack({ stateDir, tokenDelayMs: 3, apiVars: API_BENCH_VARS });
 try {
   const api = benchAdminApi(stack);
   const { user } = await expectJson<{ user: { id: string } }>(await api("/api/me"));

@@ -3,6 +3,7 @@ export { startLocalConvexProcess } from "./convex-process.ts";
 export type { NodeService } from "./node-service.ts";
 export { stopProcessGroup } from "./process-group.ts";
 export { freePort } from "./free-port.ts";
+export { loadMiniflare } from "./workers-host.ts";
 export { readSse, collectSse, parseEvent, type SseEvent } from "@openclaw-cloud/http-kit";
 export { REPO_ROOT, REPO_BIN, pathWithRepoBin } from "./repo.ts";
 export { gatewayEnvironment, gatewayToken, runningGatewayTokens, runningGateway, sandboxProcessEnvironments, tenantSandboxIds } from "./gateway-environment.ts";

@@ -20,19 +20,19 @@ export interface WorkersHostOptions {
   inspectorPort?: number;
 }
 
-interface MiniflareInstance {
+export interface MiniflareInstance {
   ready: Promise<URL>;
   setOptions(options: unknown): Promise<void>;
   dispose(): Promise<void>;
 }
 
-interface MiniflareModule {
+export interface MiniflareModule {
   Miniflare: new (options: unknown) => MiniflareInstance;
   convertV4MiniflareOptions(options: unknown): unknown;
 }
 
 /** The Miniflare wrangler itself runs, so its options translation and workerd match wrangler's. */
-async function loadMiniflare(): Promise<MiniflareModule> {
+export async function loadMiniflare(): Promise<MiniflareModule> {
   const fromWrangler = createRequire(createRequire(import.meta.url).resolve("wrangler/package.json"));
   return (await import(pathToFileURL(fromWrangler.resolve("miniflare")).href)) as MiniflareModule;
 }
