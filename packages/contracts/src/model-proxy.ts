@@ -48,7 +48,7 @@ export type ModelCallSurface = (typeof MODEL_CALL_SURFACES)[number];
  * `credential` is one the tenant's gateways hold now, and if so the surface to bill the call
  * to; null when it is not. Straight to the object, neither an HTTP route nor a method of the
  * runtime worker's entrypoint: the proxy asks once per model call, before the call's first
- * token, and each hop on the way costs there (the entrypoint's cost 0.6 ms a call).
+ * token, and each hop on the way costs there (the entrypoint added about 0.6 ms).
  */
 export interface TenantModelCredentials {
   modelCallSurface(credential: string): Promise<ModelCallSurface | null>;

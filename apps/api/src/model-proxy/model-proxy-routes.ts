@@ -71,11 +71,18 @@ export function modelProxyRoutes(app: ApiApp): void {
       throw error;
     }
     const { tenantId, surface, bill } = admission;
-    const release = () => settleCall(c.env, bill.ownerId, bill.holdId, null).catch(() => {});
+    // Ends the call's hold, with its debit (null: nothing to charge). The call already
+    // happened: a settle that fails is logged for reconciliation, never the call's failure.
+    const settle = (debit: Debit | null) => {
+      const settled = settleCall(c.env, bill.ownerId, bill.holdId, debit).catch((error: unknown) => {
+        console.error("model call settle failed", tenantId, debit?.reference, error instanceof Error ? error.message : String(error));
+      });
+      c.executionCtx.waitUntil(settled);
+    };
     const asked = await (early ?? ask()).answer;
     if (asked instanceof Error) {
       console.error("model upstream unreachable", asked.message);
-      c.executionCtx.waitUntil(release());
+      settle(null);
       throw new ApiError("model_unavailable", 502, "the platform's model did not answer");
     }
     const upstream = asked;
@@ -83,7 +90,7 @@ export function modelProxyRoutes(app: ApiApp): void {
       // The platform's own key was refused: the tenant's gateway gets no part of that answer.
       console.error("model upstream refused the platform's key", upstream.status);
       await upstream.body?.cancel();
-      c.executionCtx.waitUntil(release());
+      settle(null);
       throw new ApiError("model_unavailable", 502, "the platform's model did not answer");
     }
     const headers = new Headers();
@@ -92,19 +99,11 @@ export function modelProxyRoutes(app: ApiApp): void {
       if (value) headers.set(name, value);
     }
     if (!upstream.ok || !upstream.body) {
-      c.executionCtx.waitUntil(release());
+      settle(null);
       return new Response(upstream.body, { status: upstream.status, headers });
     }
     const reader = new ChatUsageReader({ streamed, requestChars: upstreamBody.length });
-    const settle = (usage: CallUsage) => {
-      const debit = modelCallDebit(tenantId, surface, platform.model, usage);
-      const settled = settleCall(c.env, bill.ownerId, bill.holdId, debit).catch((error: unknown) => {
-        // The call already happened; a lost debit is logged for reconciliation, never surfaced as the call failing.
-        console.error("model call settle failed", tenantId, debit?.reference, error instanceof Error ? error.message : String(error));
-      });
-      c.executionCtx.waitUntil(settled);
-    };
-    const metered = meterAnswer(upstream.body, reader, settle);
+    const metered = meterAnswer(upstream.body, reader, (usage) => settle(modelCallDebit(tenantId, surface, platform.model, usage)));
     return new Response(metered, { status: upstream.status, headers });
   });
 }
